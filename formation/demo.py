@@ -1,0 +1,113 @@
+"""`formation demo`: the Stockholm case 2015–16 (seed 001) with its real dates.
+
+Dates from the sources: KF inriktningsbeslut 2015-06-15, arbetsmarknadsnämnden and socialnämnden
+2015-10-20, remiss answers 2015-11-18 – 2016-01-11, KS proposal 2016-01-27 (Utlåtande 2016:13,
+Dnr 111-1651/2015). The other parties' dates and KF's adoption date are illustrative, and say so.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from importlib.resources import as_file, files
+
+from formation.services import Services
+
+ILLUSTRATIVE = "Datum illustrativt i demon."
+CONDITION = "Under förutsättning att övriga parter beslutar om medverkan och godkänner förbundsordningen."
+
+
+def create_demo(services: Services) -> str:
+    """Create the demo case in the services' database; returns its slug."""
+    services.init_case(
+        "Samordningsförbundet Stockholms stad", slug="stockholm", seat="Stockholm", start=date(2016, 4, 1)
+    )
+    samples = files("formation.samples")
+    with as_file(samples / "stockholms_stad_workflow.yaml") as variant:
+        services.add_party("Stockholms stad", "kommun", workflow_file=variant, email="samordnare@stockholm.example")
+    services.add_party("Stockholms läns landsting", "region", email="finsam@sll.example")
+    services.add_party("Försäkringskassan", "forsakringskassan", email="finsam@forsakringskassan.example")
+    services.add_party("Arbetsförmedlingen", "arbetsformedlingen", email="finsam@arbetsformedlingen.example")
+
+    d = services.decide
+    d(
+        "Stockholms stad",
+        "forstudie",
+        outcome="bifall",
+        on=date(2015, 5, 26),
+        note="Förstudien 2014–15. " + ILLUSTRATIVE,
+    )
+    d("Stockholms läns landsting", "forstudie", outcome="bifall", on=date(2015, 5, 26), note=ILLUSTRATIVE)
+    d("Försäkringskassan", "forstudie", outcome="bifall", on=date(2015, 5, 26), note=ILLUSTRATIVE)
+    d("Arbetsförmedlingen", "forstudie", outcome="bifall", on=date(2015, 5, 26), note=ILLUSTRATIVE)
+    d("Stockholms stad", "inriktningsbeslut", outcome="bifall", on=date(2015, 6, 15), body="Kommunfullmäktige")
+    d("Stockholms stad", "namnd_amn", outcome="bifall", on=date(2015, 10, 20), body="Arbetsmarknadsnämnden")
+    d("Stockholms stad", "namnd_sn", outcome="bifall", on=date(2015, 10, 20), body="Socialnämnden")
+    d("Stockholms stad", "remiss_eav", outcome="bifall", on=date(2015, 11, 18), note="Tjänsteutlåtande daterat.")
+    d("Stockholms stad", "remiss_rinkeby", outcome="bifall", on=date(2015, 12, 17))
+    d("Stockholms stad", "remiss_slk", outcome="bifall", on=date(2015, 12, 22), note="Tjänsteutlåtande daterat.")
+    d("Stockholms stad", "remiss_sodermalm", outcome="bifall", on=date(2016, 1, 11), note="Tjänsteutlåtande daterat.")
+    d("Stockholms läns landsting", "inriktningsbeslut", outcome="bifall", on=date(2015, 9, 8), note=ILLUSTRATIVE)
+    d(
+        "Stockholms läns landsting",
+        "namnd",
+        outcome="bifall",
+        on=date(2015, 12, 8),
+        body="Hälso- och sjukvårdsnämnden",
+        note=ILLUSTRATIVE,
+    )
+
+    with as_file(samples / "forbundsordning_stockholm.md") as text:
+        services.add_fo(text, on=date(2016, 1, 27))
+    d(
+        "Stockholms stad",
+        "styrelse",
+        outcome="bifall",
+        on=date(2016, 1, 27),
+        body="Kommunstyrelsen",
+        dnr="111-1651/2015",
+        note="Utlåtande 2016:13 RI+III+V.",
+    )
+    d(
+        "Stockholms läns landsting",
+        "styrelse",
+        outcome="bifall",
+        on=date(2016, 1, 26),
+        body="Landstingsstyrelsen",
+        note=ILLUSTRATIVE,
+    )
+    d(
+        "Stockholms läns landsting",
+        "fullmaktige",
+        outcome="bifall",
+        on=date(2016, 2, 9),
+        body="Landstingsfullmäktige",
+        anslag=date(2016, 2, 12),
+        note=CONDITION + " " + ILLUSTRATIVE,
+    )
+    d(
+        "Försäkringskassan",
+        "beslut",
+        outcome="bifall",
+        on=date(2016, 2, 15),
+        body="Försäkringskassan",
+        note=ILLUSTRATIVE,
+    )
+    d(
+        "Arbetsförmedlingen",
+        "beslut",
+        outcome="bifall",
+        on=date(2016, 2, 18),
+        body="Arbetsförmedlingen",
+        note=ILLUSTRATIVE,
+    )
+    d(
+        "Stockholms stad",
+        "fullmaktige",
+        outcome="bifall",
+        on=date(2016, 2, 22),
+        body="Kommunfullmäktige",
+        dnr="111-1651/2015",
+        anslag=date(2016, 2, 26),
+        note=CONDITION + " " + ILLUSTRATIVE,
+    )
+    return "stockholm"

@@ -1,0 +1,65 @@
+"""When a fullmäktige decision becomes final (laga kraft): Kommunallagen 13 kap. and lag (1930:173)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from functools import cache
+
+import holidays
+
+# KL 13 kap. 5 §: an appeal must arrive within three weeks from the day the justering was posted.
+APPEAL_DAYS = 21
+
+
+def _midsummer_eve(year: int) -> date:
+    """Midsommarafton: the Friday between 19 and 25 June."""
+    june_19 = date(year, 6, 19)
+    # weekday() is 4 for Friday; step forward 0–6 days to reach it.
+    return june_19 + timedelta(days=(4 - june_19.weekday()) % 7)
+
+
+@cache
+def _holidays_of(year: int) -> frozenset[date]:
+    """Every public holiday plus the three 'aftnar' that lag (1930:173) treats as holidays, for one year."""
+    # include_sundays=False is explicit because the SE calendar otherwise lists every Sunday; weekends are
+    # handled by weekday() in is_non_working_day, so the calendar only has to supply real holidays.
+    calendar = holidays.country_holidays(
+        "SE", years=year, categories=("public", "de_facto"), include_sundays=False
+    )
+    days = set(calendar.keys())
+    # de_facto carries midsommarafton, julafton and nyårsafton in holidays 0.109 (checked 1990–2040); they
+    # are added here as well so that a future change in the package cannot silently shorten a deadline.
+    days.update((_midsummer_eve(year), date(year, 12, 24), date(year, 12, 31)))
+    return frozenset(days)
+
+
+def is_non_working_day(d: date) -> bool:
+    """True for Saturday, Sunday, a Swedish public holiday, midsommarafton, julafton and nyårsafton."""
+    return d.weekday() >= 5 or d in _holidays_of(d.year)
+
+
+def next_working_day(d: date) -> date:
+    """The first working day on or after `d`."""
+    while is_non_working_day(d):
+        d += timedelta(days=1)
+    return d
+
+
+def appeal_ends_on(anslag: date) -> date:
+    """Last day to appeal a decision whose justering was posted on `anslag` (moved off non-working days)."""
+    # Lag (1930:173) 2 §: a deadline falling on a non-working day runs on to the next working day.
+    return next_working_day(anslag + timedelta(days=APPEAL_DAYS))
+
+
+def final_on(appeal_ends: Sequence[date | None]) -> date | None:
+    """Day the decisions are all final: the day after the latest appeal end; None if any end is unknown."""
+    # An empty sequence means nothing has been posted yet, so nothing can be final.
+    if not appeal_ends:
+        return None
+    known: list[date] = []
+    for end in appeal_ends:
+        if end is None:
+            return None
+        known.append(end)
+    return max(known) + timedelta(days=1)

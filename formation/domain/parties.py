@@ -1,0 +1,48 @@
+"""Kinds of party under FINSAM § 3 and their legal share of the funding under § 5."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from fractions import Fraction
+
+
+class PartyKind(StrEnum):
+    """Who can take part. A kommunalförbund is named so that we can refuse it with the reason."""
+
+    KOMMUN = "kommun"
+    REGION = "region"
+    FORSAKRINGSKASSAN = "forsakringskassan"
+    ARBETSFORMEDLINGEN = "arbetsformedlingen"
+    KOMMUNALFORBUND = "kommunalforbund"
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self]
+
+    @property
+    def is_state(self) -> bool:
+        return self in (PartyKind.FORSAKRINGSKASSAN, PartyKind.ARBETSFORMEDLINGEN)
+
+
+KIND_LABELS: dict[PartyKind, str] = {
+    PartyKind.KOMMUN: "Kommun",
+    PartyKind.REGION: "Region",
+    PartyKind.FORSAKRINGSKASSAN: "Försäkringskassan",
+    PartyKind.ARBETSFORMEDLINGEN: "Arbetsförmedlingen",
+    PartyKind.KOMMUNALFORBUND: "Kommunalförbund",
+}
+
+# § 5: FK pays the whole state half (AF's part included); kommuner and regioner a quarter each.
+LEGAL_SHARE: dict[PartyKind, Fraction] = {
+    PartyKind.FORSAKRINGSKASSAN: Fraction(1, 2),
+    PartyKind.ARBETSFORMEDLINGEN: Fraction(0),
+    PartyKind.REGION: Fraction(1, 4),
+    PartyKind.KOMMUN: Fraction(1, 4),
+}
+
+MEMBER_KINDS: tuple[PartyKind, ...] = (
+    PartyKind.KOMMUN,
+    PartyKind.REGION,
+    PartyKind.FORSAKRINGSKASSAN,
+    PartyKind.ARBETSFORMEDLINGEN,
+)

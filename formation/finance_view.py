@@ -1,0 +1,49 @@
+"""`formation finance`: the case's members fed to the § 5 computation, and the plan as text."""
+
+from __future__ import annotations
+
+from formation.cli_more import parse_amount
+from formation.domain.finance import FinanceError, FinancePlan, FundingParty, compute_financing
+from formation.errors import Refusal
+from formation.services import Services
+
+
+def finance_plan(services: Services, *, total: str | None, offers: list[str]) -> FinancePlan:
+    """Compute from the members (observers pay nothing); a finance rule broken is a refusal."""
+    view = services.view()
+    members = [p for p in view.projection.members]
+    parties = [
+        FundingParty(p.info.name, p.info.kind, key_percent=p.info.key_percent, population=p.info.population)
+        for p in members
+    ]
+    by_key = {p.info.slug: p.info.name for p in members} | {p.info.name.casefold(): p.info.name for p in members}
+    offered: dict[str, int] = {}
+    for item in offers:
+        if "=" not in item:
+            raise Refusal(f"--offer '{item}' ska ha formen PART=BELOPP.")
+        key, amount = item.rsplit("=", 1)
+        name = by_key.get(key.strip().casefold()) or by_key.get(key.strip())
+        if name is None:
+            raise Refusal(f"Det finns ingen medlem '{key.strip()}' att ta ett erbjudande från.")
+        offered[name] = parse_amount(amount, f"Erbjudandet från {name}")
+    try:
+        if total is not None:
+            return compute_financing(parties, total=parse_amount(total, "--total"))
+        return compute_financing(parties, offers=offered)
+    except FinanceError as exc:
+        raise Refusal(str(exc)) from exc
+
+
+def _kronor(amount: int) -> str:
+    return f"{amount:,}".replace(",", " ") + " kr"
+
+
+def render_finance(plan: FinancePlan) -> str:
+    lines = [f"Total budget: {_kronor(plan.total)}"]
+    if plan.limited_by:
+        lines.append(f"Budgeten begränsas av {plan.limited_by} (minsta erbjudande i förhållande till andelen).")
+    width = max((len(p.name) for p in plan.parties), default=4)
+    lines.append("")
+    for party in plan.parties:
+        lines.append(f"{party.name:<{width}}  {float(party.share) * 100:6.2f} %  {_kronor(party.amount):>16}")
+    return "\n".join(lines)

@@ -1,0 +1,116 @@
+"""Reading a förbundsordning from a file (.md, .txt or .docx) into Markdown-like text."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+SUPPORTED_SUFFIXES: tuple[str, ...] = (".md", ".txt", ".docx")
+
+_HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.IGNORECASE)
+_TITLE_STYLES = frozenset({"title", "rubrik"})
+
+
+class ForbundsordningUnreadable(ValueError):
+    """The file cannot be read as a förbundsordning; the message is one Swedish sentence for the user."""
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def sha256_of(text: str) -> str:
+    """Hex SHA-256 of the UTF-8 text after normalising line endings to \\n."""
+    return hashlib.sha256(normalise_newlines(text).encode("utf-8")).hexdigest()
+
+
+def read_forbundsordning(path: Path) -> str:
+    """The text of a förbundsordning; Word headings become Markdown `#` headings.
+
+    Raises ForbundsordningUnreadable for a missing file, an unsupported format, a damaged .docx file
+    or a file without any text.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ForbundsordningUnreadable(f"Filen {path} finns inte.")
+    if not path.is_file():
+        raise ForbundsordningUnreadable(f"{path} är inte en fil.")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        supported = ", ".join(SUPPORTED_SUFFIXES)
+        shown = suffix or "utan filändelse"
+        raise ForbundsordningUnreadable(
+            f"Filformatet {shown} stöds inte för {path.name}; förbundsordningen kan läsas från {supported}."
+        )
+    text = _read_docx(path) if suffix == ".docx" else _read_plain(path)
+    text = normalise_newlines(text)
+    if not text.strip():
+        raise ForbundsordningUnreadable(f"Filen {path.name} innehåller ingen text.")
+    return text
+
+
+def _read_plain(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ForbundsordningUnreadable(f"Filen {path} kunde inte läsas ({exc.strerror}).") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise ForbundsordningUnreadable(
+            f"Filen {path.name} är varken UTF-8 eller Windows-1252 och kan inte läsas som text."
+        ) from exc
+
+
+def _read_docx(path: Path) -> str:
+    try:
+        document = docx.Document(str(path))
+        blocks = list(document.iter_inner_content())
+    except Exception as exc:  # python-docx raises many kinds (zip, XML, missing parts)
+        raise ForbundsordningUnreadable(
+            f"Filen {path.name} är ingen läsbar Word-fil (.docx); den kan vara skadad."
+        ) from exc
+    chunks: list[str] = []
+    for block in blocks:
+        chunks.extend(_block_text(block))
+    return "\n\n".join(chunk for chunk in chunks if chunk.strip()) + "\n"
+
+
+def _block_text(block: Paragraph | Table) -> list[str]:
+    if isinstance(block, Paragraph):
+        return [_paragraph_text(block)]
+    rows: list[str] = []
+    for row in block.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            text = " ".join(cell.text.split())
+            if text and (not cells or cells[-1] != text):  # merged cells repeat their text
+                cells.append(text)
+        if cells:
+            rows.append(" | ".join(cells))
+        for cell in row.cells:
+            for inner in cell.tables:
+                rows.extend(_block_text(inner))
+    return ["\n".join(rows)] if rows else []
+
+
+def _paragraph_text(paragraph: Paragraph) -> str:
+    text = paragraph.text.strip()
+    if not text:
+        return ""
+    style = paragraph.style
+    name = (style.name or "").strip() if style is not None else ""
+    if m := _HEADING_STYLE.match(name):
+        return "#" * max(1, min(int(m.group(1)), 6)) + " " + text
+    if name.lower() in _TITLE_STYLES:
+        return "# " + text
+    return text

@@ -1,0 +1,123 @@
+"""The projection: where each party stands, derived from the events and rebuilt from them at will."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from formation.domain.outcomes import Outcome, StepStatus
+from formation.domain.parties import PartyKind
+from workflows.builder import APPROVED, REJECTED
+from workflows.model import PartyWorkflow
+
+
+@dataclass
+class StepRecord:
+    """Latest state of one step; `outcome`/`date` also show a bordläggning or återremiss on a pending step."""
+
+    status: StepStatus = StepStatus.PENDING
+    date: date | None = None
+    outcome: Outcome | None = None
+    fo_version: int | None = None
+    reason: str | None = None
+
+
+@dataclass
+class PartyInfo:
+    """Who a party is; fixed when it is added."""
+
+    slug: str
+    name: str
+    kind: PartyKind
+    observer: bool = False
+    member_since: date | None = None
+    key_percent: Decimal | None = None
+    population: int | None = None
+    email: str | None = None
+
+
+@dataclass
+class PartyProgress:
+    """The `transitions` model for one party: `state` is the machine's stage, the rest is plain data."""
+
+    info: PartyInfo
+    workflow: PartyWorkflow
+    state: str
+    steps: dict[str, StepRecord]
+    approved_version: int | None = None
+    approved_on: date | None = None
+    anslag_on: date | None = None
+    reopen_target: str | None = None
+
+    @classmethod
+    def start(cls, info: PartyInfo, workflow: PartyWorkflow) -> PartyProgress:
+        return cls(
+            info=info,
+            workflow=workflow,
+            state=workflow.stages[0].id,
+            steps={step.id: StepRecord() for step in workflow.steps},
+        )
+
+    def is_settled(self, step_id: str) -> bool:
+        return self.steps[step_id].status in (StepStatus.DONE, StepStatus.SKIPPED)
+
+    def is_decided(self, step_id: str) -> bool:
+        return self.steps[step_id].status is StepStatus.DONE
+
+    @property
+    def is_member(self) -> bool:
+        return not self.info.observer
+
+    @property
+    def approved(self) -> bool:
+        return self.state == APPROVED
+
+    @property
+    def rejected(self) -> bool:
+        return self.state == REJECTED
+
+    @property
+    def first_open_step(self) -> str | None:
+        """The first step, in definition order, that still waits for a decision."""
+        if self.state in (APPROVED, REJECTED):
+            return None
+        for stage in self.workflow.stages[self.workflow.stage_index(self.state) :]:
+            for step in stage.steps:
+                if self.steps[step.id].status is StepStatus.PENDING:
+                    return step.id
+        return None
+
+    @property
+    def display_state(self) -> str:
+        """`status --json` party state: the first undecided step, `approved` or `rejected`."""
+        if self.state in (APPROVED, REJECTED):
+            return self.state
+        return self.first_open_step or self.state
+
+
+@dataclass
+class VersionInfo:
+    """One version of the förbundsordning."""
+
+    number: int
+    sha256: str
+    added_on: date | None
+    start_date: date | None = None
+    in_force: bool = False
+
+
+@dataclass
+class CaseProjection:
+    """Everything `status` needs, for one case at one point in its history."""
+
+    parties: dict[str, PartyProgress] = field(default_factory=dict)
+    versions: dict[int, VersionInfo] = field(default_factory=dict)
+    current_version: int | None = None
+    in_force_version: int | None = None
+    formed_on: date | None = None
+    target_start: date | None = None
+
+    @property
+    def members(self) -> list[PartyProgress]:
+        return [p for p in self.parties.values() if p.is_member]

@@ -1,0 +1,1 @@
+"""Everything that turns a case into something to read: status, log, snapshot."""

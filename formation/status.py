@@ -1,0 +1,127 @@
+"""The status of a case as of a day: the `status --json` document (DESIGN.md) and its problems."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from formation.domain.appeal import appeal_ends_on, final_on
+from formation.domain.checklist import check_forbundsordning
+from formation.domain.membership import membership_problems
+from formation.domain.outcomes import StepStatus
+from formation.domain.parties import PartyKind
+from formation.domain.problems import Problem
+from formation.projection import CaseProjection, PartyProgress
+from formation.services import CaseView
+
+APPEALABLE_KINDS = (PartyKind.KOMMUN, PartyKind.REGION)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def party_appeal_ends_on(progress: PartyProgress) -> date | None:
+    """Last day to appeal the party's approval; only kommun/region fullmäktige decisions are appealable."""
+    if not progress.approved or progress.anslag_on is None or progress.info.kind not in APPEALABLE_KINDS:
+        return None
+    return appeal_ends_on(progress.anslag_on)
+
+
+def is_formed(projection: CaseProjection, as_of: date) -> bool:
+    """Formed once every member approved one version and its named start date (if any) has come."""
+    return projection.formed_on is not None and projection.formed_on <= as_of
+
+
+def case_final_on(projection: CaseProjection) -> date | None:
+    """The day after the last appeal period ends, once every kommun/region member approval has one."""
+    members = projection.members
+    if not members or not all(p.approved for p in members):
+        return None
+    appealable = [p for p in members if p.info.kind in APPEALABLE_KINDS]
+    return final_on([party_appeal_ends_on(p) for p in appealable])
+
+
+def party_json(progress: PartyProgress) -> dict[str, Any]:
+    steps = []
+    for step in progress.workflow.steps:
+        record = progress.steps[step.id]
+        steps.append(
+            {
+                "id": step.id,
+                "label": step.label,
+                "status": record.status.value,
+                "date": _iso(record.date),
+                "outcome": record.outcome.value if record.outcome else None,
+                "fo_version": record.fo_version,
+                "reason": record.reason,
+            }
+        )
+    return {
+        "name": progress.info.name,
+        "slug": progress.info.slug,
+        "kind": progress.info.kind.value,
+        "observer": progress.info.observer,
+        "member_since": _iso(progress.info.member_since),
+        "state": progress.display_state,
+        "approved_version": progress.approved_version,
+        "approved_on": _iso(progress.approved_on),
+        "anslag_on": _iso(progress.anslag_on),
+        "appeal_ends_on": _iso(party_appeal_ends_on(progress)),
+        "next_deadline": None,
+        "steps": steps,
+    }
+
+
+def case_problems(view: CaseView) -> list[Problem]:
+    """What the coordinator must act on: § 3 membership, § 9 content, rejections, nothing to approve."""
+    projection = view.projection
+    problems = list(membership_problems([p.info.kind for p in projection.members]))
+    if projection.current_version is None:
+        problems.append(
+            Problem(
+                "no_forbundsordning",
+                "Ingen förbundsordning är registrerad ännu; lägg till den med `formation fo add FIL`.",
+            )
+        )
+    elif view.fo_texts.get(projection.current_version):
+        for problem in check_forbundsordning(view.fo_texts[projection.current_version]).problems():
+            problems.append(Problem(problem.code, problem.message, details={"fo_version": projection.current_version}))
+    for progress in projection.members:
+        if progress.rejected:
+            step = next(s for s in progress.workflow.steps if progress.steps[s.id].status is StepStatus.REJECTED)
+            record = progress.steps[step.id]
+            problems.append(
+                Problem(
+                    "party_rejected",
+                    f"{progress.info.name} avslog i steget '{step.label}' {record.date}; förbundet kan inte bildas "
+                    "förrän en ny version av förbundsordningen har godkänts av alla.",
+                    party=progress.info.slug,
+                )
+            )
+    return problems
+
+
+def status_document(view: CaseView) -> dict[str, Any]:
+    """The `status --json` document."""
+    projection = view.projection
+    formed = projection.in_force_version is not None
+    pending = (
+        projection.current_version if formed and projection.current_version != projection.in_force_version else None
+    )
+    return {
+        "case": {
+            "name": view.case.name,
+            "slug": view.case.slug,
+            "seat": view.case.seat,
+            "target_start": _iso(view.case.target_start),
+            "state": "formed" if is_formed(projection, view.as_of) else "forming",
+            "formed_on": _iso(projection.formed_on),
+            "final_on": _iso(case_final_on(projection)),
+            "fo_version": projection.in_force_version if formed else projection.current_version,
+            "pending_version": pending,
+            "as_of": view.as_of.isoformat(),
+        },
+        "parties": [party_json(p) for p in projection.parties.values()],
+        "problems": [p.as_json() for p in case_problems(view)],
+    }

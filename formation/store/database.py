@@ -1,0 +1,112 @@
+"""Opening a database: SQLite by path (default) or any SQLAlchemy URL; the schema is migrated on open."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from formation.errors import Refusal
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def default_database_path() -> Path:
+    """Where the database lives when neither --db nor FORMATION_DB says otherwise."""
+    return Path(user_data_dir("formation", appauthor=False)) / "formation.db"
+
+
+def database_url(target: str | None) -> str:
+    """A SQLAlchemy URL from --db / FORMATION_DB: a URL is used as given, anything else is a SQLite path."""
+    target = target or os.environ.get("FORMATION_DB") or str(default_database_path())
+    if "://" in target:
+        try:
+            url = make_url(target)
+        except ArgumentError as exc:
+            raise Refusal(f"Databasadressen '{target}' går inte att tolka.") from exc
+        if url.drivername in ("postgresql", "postgres"):
+            url = url.set(drivername="postgresql+psycopg")
+        return url.render_as_string(hide_password=False)
+    path = Path(target).expanduser()
+    if not path.parent.exists():
+        if target == str(default_database_path()):
+            path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            raise Refusal(f"Katalogen {path.parent} finns inte; ange en sökväg i en befintlig katalog.")
+    return f"sqlite:///{path.resolve()}"
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """WAL for concurrent readers, foreign keys on, a busy timeout, and BEGIN IMMEDIATE so that two
+    writers queue up instead of failing halfway through a command."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_database_engine(url: str) -> Engine:
+    """An engine for `url`, configured for its backend, schema not yet checked."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def _head_revision() -> str | None:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest migration; a no-op (and no write) when it is already there."""
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    if current == _head_revision():
+        return
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def open_database(target: str | None = None) -> Engine:
+    """The engine for --db / FORMATION_DB, migrated to the current schema."""
+    engine = create_database_engine(database_url(target))
+    try:
+        migrate(engine)
+    except Refusal:
+        raise
+    except Exception as exc:
+        engine.dispose()
+        raise Refusal(f"Databasen kunde inte öppnas: {_first_line(exc)}") from exc
+    return engine
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -1,0 +1,108 @@
+"""SQLModel tables. The schema itself is owned by the Alembic migrations in `migrations/`."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class CaseRow(SQLModel, table=True):
+    """One förbund being formed (or joined); `revision` guards against concurrent writers."""
+
+    __tablename__ = "cases"
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(unique=True, max_length=80)
+    name: str = Field(max_length=200)
+    seat: str | None = Field(default=None, max_length=200)
+    target_start: date | None = None
+    created_at: datetime
+    revision: int = 0
+    current_version: int | None = None
+    in_force_version: int | None = None
+    formed_on: date | None = None
+
+
+class PartyRow(SQLModel, table=True):
+    """A party as added; `workflow` holds its own variant, or null for the template of its kind."""
+
+    __tablename__ = "parties"
+    __table_args__ = (UniqueConstraint("case_id", "slug"),)
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    position: int
+    slug: str = Field(max_length=80)
+    name: str = Field(max_length=200)
+    kind: str = Field(max_length=40)
+    observer: bool = False
+    member_since: date | None = None
+    key_percent: str | None = Field(default=None, max_length=20)
+    population: int | None = None
+    email: str | None = Field(default=None, max_length=320)
+    workflow: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+class FoVersionRow(SQLModel, table=True):
+    """One version of the förbundsordning, with its full text."""
+
+    __tablename__ = "fo_versions"
+    __table_args__ = (UniqueConstraint("case_id", "number"),)
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    number: int
+    sha256: str = Field(max_length=64)
+    filename: str = Field(max_length=500)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    added_on: date | None = None
+    start_date: date | None = None
+    in_force: bool = False
+
+
+class EventRow(SQLModel, table=True):
+    """Append-only: one accepted command."""
+
+    __tablename__ = "events"
+    __table_args__ = (UniqueConstraint("case_id", "seq"),)
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    seq: int
+    type: str = Field(max_length=40)
+    actor: str = Field(max_length=200)
+    recorded_at: datetime
+    party: str | None = Field(default=None, max_length=80)
+    step: str | None = Field(default=None, max_length=80)
+    outcome: str | None = Field(default=None, max_length=20)
+    decided_on: date | None = None
+    body: str | None = Field(default=None, max_length=500)
+    paragraph: str | None = Field(default=None, max_length=100)
+    dnr: str | None = Field(default=None, max_length=100)
+    fo_version: int | None = None
+    anslag: date | None = None
+    note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class PartyProgressRow(SQLModel, table=True):
+    """Projection: where one party stands."""
+
+    __tablename__ = "party_progress"
+    party_id: int = Field(foreign_key="parties.id", primary_key=True)
+    state: str = Field(max_length=80)
+    approved_version: int | None = None
+    approved_on: date | None = None
+    anslag_on: date | None = None
+
+
+class StepRecordRow(SQLModel, table=True):
+    """Projection: the latest state of one step of one party."""
+
+    __tablename__ = "step_records"
+    party_id: int = Field(foreign_key="parties.id", primary_key=True)
+    step_id: str = Field(primary_key=True, max_length=80)
+    status: str = Field(max_length=20)
+    decided_on: date | None = None
+    outcome: str | None = Field(default=None, max_length=20)
+    fo_version: int | None = None
+    reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs the test suite. In CI (CI=true) PostgreSQL is installed and started first, and its tests must run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "${CI:-}" = "true" ] || [ -n "${FORMATION_WITH_PG:-}" ]; then
+  eval "$(bash scripts/postgres.sh)"
+  export FORMATION_REQUIRE_PG=1
+elif [ -z "${FORMATION_TEST_PG_URL:-}" ] && command -v pg_ctlcluster >/dev/null 2>&1; then
+  # Locally: use the machine's PostgreSQL when it is there, without installing anything.
+  eval "$(bash scripts/postgres.sh --no-install 2>/dev/null || true)"
+fi
+set +e
+.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+rc=$?
+set -e
+if [ "$rc" -eq 5 ]; then
+  echo "pytest collected no tests: that is a failure here." >&2
+  exit 1
+fi
+exit "$rc"

@@ -1,0 +1,1 @@
+"""Workflow definitions as data: the FINSAM template, its loader and validator, and the machine builder."""

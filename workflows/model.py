@@ -1,0 +1,91 @@
+"""Plain data for a workflow definition: the steps a party passes, in order, and which one approves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class StepDef:
+    """One decision a party takes, e.g. the kommunfullmäktige adopting the förbundsordning."""
+
+    id: str
+    label: str
+    body: str = ""
+    skippable: bool = True
+    approves: bool = False
+    appealable: bool = False
+
+
+@dataclass(frozen=True)
+class StageDef:
+    """Steps decided in parallel (usually just one); the next stage opens when all are done or skipped."""
+
+    id: str
+    steps: tuple[StepDef, ...]
+
+
+@dataclass(frozen=True)
+class PartyWorkflow:
+    """The ordered stages one kind of party (or one party's own variant) goes through."""
+
+    kind: str
+    label: str
+    stages: tuple[StageDef, ...]
+    decider: str = ""
+
+    @property
+    def steps(self) -> tuple[StepDef, ...]:
+        return tuple(step for stage in self.stages for step in stage.steps)
+
+    @property
+    def approving_step(self) -> StepDef:
+        return next(step for step in self.steps if step.approves)
+
+    def stage_index(self, stage_id: str) -> int:
+        return [stage.id for stage in self.stages].index(stage_id)
+
+    def step(self, step_id: str) -> StepDef | None:
+        return next((s for s in self.steps if s.id == step_id), None)
+
+    def stage_of(self, step_id: str) -> str:
+        return self.stages[self.stage_index_of(step_id)].id
+
+    def stage_index_of(self, step_id: str) -> int:
+        for index, stage in enumerate(self.stages):
+            if any(s.id == step_id for s in stage.steps):
+                return index
+        raise KeyError(step_id)
+
+
+@dataclass(frozen=True)
+class WorkflowSet:
+    """A whole template: one workflow per party kind."""
+
+    name: str
+    version: int
+    kinds: dict[str, PartyWorkflow] = field(default_factory=dict)
+
+    def for_kind(self, kind: str) -> PartyWorkflow:
+        return self.kinds[kind]
+
+
+@dataclass(frozen=True)
+class DefinitionError:
+    """One thing wrong in a definition file, located precisely enough to fix it."""
+
+    file: str
+    line: int
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.key}: {self.message}"
+
+
+class WorkflowDefinitionInvalid(Exception):
+    """Raised by the loader with every problem found, not just the first."""
+
+    def __init__(self, errors: list[DefinitionError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
