@@ -19,6 +19,11 @@ class EventType(StrEnum):
     DECISION = "decision"
     SKIP = "skip"
     WORKFLOW_CHANGED = "workflow_changed"
+    APPEAL_FILED = "appeal_filed"
+    APPEAL_DECIDED = "appeal_decided"
+    NOTICE_GIVEN = "notice_given"
+    BOARD_SEAT_ADDED = "board_seat_added"
+    BOARD_SEAT_REMOVED = "board_seat_removed"
 
 
 @dataclass(frozen=True)

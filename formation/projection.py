@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 
 from formation.domain.outcomes import Outcome, StepStatus
 from formation.domain.parties import PartyKind
@@ -37,6 +38,47 @@ class PartyInfo:
     email: str | None = None
 
 
+class AppealOutcome(StrEnum):
+    """How a court dealt with an överklagande (laglighetsprövning, KL 13 kap.)."""
+
+    AVSLAGET = "avslaget"
+    AVVISAT = "avvisat"
+    AVSKRIVET = "avskrivet"
+    UPPHAVT = "upphavt"
+
+    @property
+    def label(self) -> str:
+        return {"avslaget": "avslaget", "avvisat": "avvisat", "avskrivet": "avskrivet", "upphavt": "upphävt"}[self]
+
+
+@dataclass
+class AppealInfo:
+    """An appeal against a party's approving decision; pending until `decided_on` is set."""
+
+    filed_on: date
+    appellant: str | None = None
+    court: str | None = None
+    decided_on: date | None = None
+    outcome: AppealOutcome | None = None
+
+    @property
+    def pending(self) -> bool:
+        return self.decided_on is None
+
+
+@dataclass(frozen=True)
+class BoardSeat:
+    """One ledamot or ersättare in the förbund's styrelse, appointed by a member."""
+
+    party: str
+    person: str
+    role: str
+    term_start: date
+    term_end: date
+    fullmaktige: str | None = None
+    employed_by: str | None = None
+
+
 @dataclass
 class PartyProgress:
     """The `transitions` model for one party: `state` is the machine's stage, the rest is plain data."""
@@ -49,6 +91,8 @@ class PartyProgress:
     approved_on: date | None = None
     anslag_on: date | None = None
     reopen_target: str | None = None
+    appeal: AppealInfo | None = None
+    leaves_on: date | None = None
 
     @classmethod
     def start(cls, info: PartyInfo, workflow: PartyWorkflow) -> PartyProgress:
@@ -117,6 +161,7 @@ class CaseProjection:
     in_force_version: int | None = None
     formed_on: date | None = None
     target_start: date | None = None
+    board: list[BoardSeat] = field(default_factory=list)
 
     @property
     def members(self) -> list[PartyProgress]:

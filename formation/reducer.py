@@ -5,10 +5,11 @@ Commands call `apply` before they write anything: a Refusal here means nothing i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 
+from formation import reducer_membership as membership
 from formation.domain.formation_rule import MemberApproval, all_approved_on
 from formation.domain.membership import membership_problems
 from formation.domain.outcomes import Outcome, StepStatus
@@ -16,6 +17,7 @@ from formation.domain.parties import PartyKind
 from formation.errors import Refusal
 from formation.events import EventRecord, EventType
 from formation.projection import CaseProjection, PartyInfo, PartyProgress, StepRecord, VersionInfo
+from formation.reopening import reopen_approval, reopen_rejection
 from formation.step_rules import check_decision_allowed, check_skip_allowed
 from workflows.builder import APPROVED, REJECTED, fire, settle
 from workflows.loader import workflow_from_dict
@@ -97,7 +99,7 @@ def _make_existing_member(case: CaseProjection, progress: PartyProgress) -> None
     progress.approved_on = progress.info.member_since
     progress.approved_version = case.in_force_version
     if case.current_version is not None and case.current_version != case.in_force_version:
-        _reopen_approval(progress)
+        reopen_approval(progress)
 
 
 def _fo_added(case: CaseProjection, event: EventRecord, template: WorkflowSet) -> None:
@@ -119,9 +121,9 @@ def _fo_added(case: CaseProjection, event: EventRecord, template: WorkflowSet) -
         return
     for progress in case.parties.values():
         if progress.state == APPROVED and progress.approved_version != number:
-            _reopen_approval(progress)
+            reopen_approval(progress)
         elif progress.state == REJECTED:
-            _reopen_rejection(progress)
+            reopen_rejection(progress)
 
 
 def _check_in_force_allowed(case: CaseProjection) -> None:
@@ -158,32 +160,6 @@ def _register_in_force(case: CaseProjection, number: int, event: EventRecord) ->
     )
 
 
-def _reopen_approval(progress: PartyProgress) -> None:
-    """An approval of an older version no longer counts: the party must approve the new one."""
-    approving = progress.workflow.approving_step
-    record = progress.steps[approving.id]
-    progress.steps[approving.id] = StepRecord(
-        status=StepStatus.PENDING, date=record.date, outcome=record.outcome, fo_version=record.fo_version
-    )
-    progress.anslag_on = None
-    _reopen(progress, progress.workflow.stage_of(approving.id))
-
-
-def _reopen_rejection(progress: PartyProgress) -> None:
-    """A new version reopens a party that said no, at the step where it said no."""
-    for step_id, record in progress.steps.items():
-        if record.status is StepStatus.REJECTED:
-            progress.steps[step_id] = StepRecord(date=record.date, outcome=record.outcome)
-            _reopen(progress, progress.workflow.stage_of(step_id))
-            return
-
-
-def _reopen(progress: PartyProgress, stage_id: str) -> None:
-    progress.reopen_target = stage_id
-    fire(progress.workflow, progress, "reopen")
-    progress.reopen_target = None
-
-
 def _decision(case: CaseProjection, event: EventRecord, template: WorkflowSet) -> None:
     progress = _party(case, event)
     assert event.step is not None and event.outcome is not None and event.date is not None
@@ -201,7 +177,7 @@ def _decision(case: CaseProjection, event: EventRecord, template: WorkflowSet) -
             progress.anslag_on = event.anslag
         settle(workflow, progress)
         if progress.state == APPROVED and version != case.current_version:
-            _reopen_approval(progress)
+            reopen_approval(progress)
     elif event.outcome is Outcome.AVSLAG:
         record.status = StepStatus.REJECTED
         progress.steps[step.id] = record
@@ -277,11 +253,18 @@ def _update_formation(case: CaseProjection) -> None:
     version.in_force = True
 
 
-_HANDLERS = {
+Handler = Callable[[CaseProjection, EventRecord, WorkflowSet], None]
+
+_HANDLERS: dict[EventType, Handler] = {
     EventType.CASE_CREATED: _case_created,
     EventType.PARTY_ADDED: _party_added,
     EventType.FO_ADDED: _fo_added,
     EventType.DECISION: _decision,
     EventType.SKIP: _skip,
     EventType.WORKFLOW_CHANGED: _workflow_changed,
+    EventType.APPEAL_FILED: lambda case, event, _template: membership.appeal_filed(case, event),
+    EventType.APPEAL_DECIDED: lambda case, event, _template: membership.appeal_decided(case, event),
+    EventType.NOTICE_GIVEN: lambda case, event, _template: membership.notice_given(case, event),
+    EventType.BOARD_SEAT_ADDED: lambda case, event, _template: membership.board_seat_added(case, event),
+    EventType.BOARD_SEAT_REMOVED: lambda case, event, _template: membership.board_seat_removed(case, event),
 }

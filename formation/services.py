@@ -73,7 +73,7 @@ class Services:
             session.flush()
             self.case_slug = slug
             assert case.id is not None
-            event = self._event(
+            event = self.make_event(
                 1,
                 EventType.CASE_CREATED,
                 data={
@@ -145,9 +145,9 @@ class Services:
                 )
             )
             session.flush()
-            return self._event(seq, EventType.PARTY_ADDED, party=slug, data=data)
+            return self.make_event(seq, EventType.PARTY_ADDED, party=slug, data=data)
 
-        _, projection, _ = self._record(build)
+        _, projection, _ = self.record(build)
         return projection.parties[slug]
 
     def add_fo(
@@ -182,7 +182,7 @@ class Services:
                     start_date=start,
                 )
             )
-            return self._event(
+            return self.make_event(
                 seq,
                 EventType.FO_ADDED,
                 on=day,
@@ -197,7 +197,7 @@ class Services:
                 },
             )
 
-        _, projection, event = self._record(build)
+        _, projection, event = self.record(build)
         assert event.fo_version is not None
         return event.fo_version, digest, checklist
 
@@ -216,21 +216,21 @@ class Services:
         note: str | None = None,
     ) -> PartyProgress:
         result = _outcome(outcome)
-        self._check_not_future(on, "Beslutsdatumet")
+        self.check_not_future(on, "Beslutsdatumet")
         if anslag is not None and anslag < on:
             raise Refusal(f"Anslagsdatumet {anslag} ligger före beslutsdatumet {on}.")
         if fo_version is not None and fo_version < 1:
             raise Refusal("Versionsnumret för förbundsordningen måste vara 1 eller större.")
 
         def build(session: Session, case: CaseRow, projection: CaseProjection, seq: int) -> EventRecord:
-            progress = _find_party(projection, party)
+            progress = find_party(projection, party)
             definition = progress.workflow.step(step)
             if anslag is not None and definition is not None and not definition.appealable:
                 raise Refusal(
                     f"Beslutet '{definition.label}' anslås inte och kan inte överklagas enligt kommunallagen; "
                     "--anslag gäller fullmäktiges beslut."
                 )
-            return self._event(
+            return self.make_event(
                 seq,
                 EventType.DECISION,
                 party=progress.info.slug,
@@ -245,7 +245,7 @@ class Services:
                 note=note,
             )
 
-        _, projection, event = self._record(build)
+        _, projection, event = self.record(build)
         assert event.party is not None
         return projection.parties[event.party]
 
@@ -253,13 +253,13 @@ class Services:
         if not reason.strip():
             raise Refusal("Ange varför steget inte är aktuellt med --reason TEXT.")
         if on is not None:
-            self._check_not_future(on, "Datumet")
+            self.check_not_future(on, "Datumet")
 
         def build(session: Session, case: CaseRow, projection: CaseProjection, seq: int) -> EventRecord:
-            progress = _find_party(projection, party)
-            return self._event(seq, EventType.SKIP, party=progress.info.slug, step=step, on=on, note=reason.strip())
+            progress = find_party(projection, party)
+            return self.make_event(seq, EventType.SKIP, party=progress.info.slug, step=step, on=on, note=reason.strip())
 
-        _, projection, event = self._record(build)
+        _, projection, event = self.record(build)
         assert event.party is not None
         return projection.parties[event.party]
 
@@ -267,7 +267,7 @@ class Services:
         """Give one party its own variant of the decision path (e.g. two nämnder in parallel)."""
 
         def build(session: Session, case: CaseRow, projection: CaseProjection, seq: int) -> EventRecord:
-            progress = _find_party(projection, party)
+            progress = find_party(projection, party)
             variant = _variant(path, progress.info.kind)
             assert case.id is not None
             row = session.exec(
@@ -281,14 +281,14 @@ class Services:
                     col(StepRecordRow.party_id) == row.id, col(StepRecordRow.step_id).not_in(kept)
                 )
             )
-            return self._event(
+            return self.make_event(
                 seq,
                 EventType.WORKFLOW_CHANGED,
                 party=progress.info.slug,
                 data={"workflow": workflow_to_dict(variant), "file": path.name},
             )
 
-        _, projection, event = self._record(build)
+        _, projection, event = self.record(build)
         assert event.party is not None
         return projection.parties[event.party]
 
@@ -319,7 +319,7 @@ class Services:
 
     # ---- plumbing ---------------------------------------------------------------------------------
 
-    def _record(self, build: Build, after: AfterApply | None = None) -> tuple[CaseRow, CaseProjection, EventRecord]:
+    def record(self, build: Build, after: AfterApply | None = None) -> tuple[CaseRow, CaseProjection, EventRecord]:
         """Load, build the event, apply it (a Refusal aborts the transaction), append, save."""
         try:
             with unit_of_work(self.engine) as session:
@@ -337,10 +337,10 @@ class Services:
         except IntegrityError as exc:
             raise Refusal("Någon annan ändrade ärendet samtidigt; kör kommandot igen.") from exc
 
-    def _event(self, seq: int, type_: EventType, *, on: date | None = None, **fields: Any) -> EventRecord:
+    def make_event(self, seq: int, type_: EventType, *, on: date | None = None, **fields: Any) -> EventRecord:
         return EventRecord(seq=seq, type=type_, actor=self.actor, recorded_at=self.clock.now(), date=on, **fields)
 
-    def _check_not_future(self, day: date, what: str) -> None:
+    def check_not_future(self, day: date, what: str) -> None:
         if day > self.clock.today():
             raise Refusal(f"{what} {day} ligger i framtiden; registrera beslut när de är fattade.")
 
@@ -389,7 +389,7 @@ def _variant(path: Path, kind: PartyKind) -> PartyWorkflow:
     return variant
 
 
-def _find_party(projection: CaseProjection, key: str) -> PartyProgress:
+def find_party(projection: CaseProjection, key: str) -> PartyProgress:
     """By slug or by name, case-insensitively."""
     wanted = key.strip().casefold()
     for progress in projection.parties.values():

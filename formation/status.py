@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from formation.domain.appeal import appeal_ends_on, final_on
+from formation.domain.board import BoardMember, SeatHolder, board_problems
 from formation.domain.checklist import check_forbundsordning
 from formation.domain.membership import membership_problems
 from formation.domain.outcomes import StepStatus
@@ -34,15 +35,18 @@ def is_formed(projection: CaseProjection, as_of: date) -> bool:
 
 
 def case_final_on(projection: CaseProjection) -> date | None:
-    """The day after the last appeal period ends, once every kommun/region member approval has one."""
+    """The day after the last appeal period ends, once every kommun/region member approval has one
+    and no appeal is pending."""
     members = projection.members
     if not members or not all(p.approved for p in members):
+        return None
+    if any(p.appeal is not None and p.appeal.pending for p in members):
         return None
     appealable = [p for p in members if p.info.kind in APPEALABLE_KINDS]
     return final_on([party_appeal_ends_on(p) for p in appealable])
 
 
-def party_json(progress: PartyProgress) -> dict[str, Any]:
+def party_json(progress: PartyProgress, as_of: date | None = None) -> dict[str, Any]:
     steps = []
     for step in progress.workflow.steps:
         record = progress.steps[step.id]
@@ -63,14 +67,37 @@ def party_json(progress: PartyProgress) -> dict[str, Any]:
         "kind": progress.info.kind.value,
         "observer": progress.info.observer,
         "member_since": _iso(progress.info.member_since),
-        "state": progress.display_state,
+        "state": party_state(progress, as_of) if as_of else progress.display_state,
         "approved_version": progress.approved_version,
         "approved_on": _iso(progress.approved_on),
         "anslag_on": _iso(progress.anslag_on),
         "appeal_ends_on": _iso(party_appeal_ends_on(progress)),
         "next_deadline": None,
+        "leaves_on": _iso(progress.leaves_on),
+        "appeal": _appeal_json(progress),
         "steps": steps,
     }
+
+
+def _appeal_json(progress: PartyProgress) -> dict[str, Any] | None:
+    appeal = progress.appeal
+    if appeal is None:
+        return None
+    return {
+        "filed_on": _iso(appeal.filed_on),
+        "appellant": appeal.appellant,
+        "court": appeal.court,
+        "decided_on": _iso(appeal.decided_on),
+        "outcome": appeal.outcome.value if appeal.outcome else None,
+        "pending": appeal.pending,
+    }
+
+
+def party_state(progress: PartyProgress, as_of: date) -> str:
+    """`left` once a notice period has run out, otherwise the projection's state."""
+    if progress.leaves_on is not None and progress.leaves_on < as_of:
+        return "left"
+    return progress.display_state
 
 
 def case_problems(view: CaseView) -> list[Problem]:
@@ -99,16 +126,61 @@ def case_problems(view: CaseView) -> list[Problem]:
                     party=progress.info.slug,
                 )
             )
+        if progress.appeal is not None and progress.appeal.pending:
+            problems.append(
+                Problem(
+                    "appeal_pending",
+                    f"{progress.info.name}s beslut är överklagat ({progress.appeal.filed_on}); besluten vinner inte "
+                    "laga kraft förrän domstolen har avgjort målet.",
+                    party=progress.info.slug,
+                )
+            )
+    problems.extend(_board_problems(view))
     return problems
+
+
+def _board_problems(view: CaseView) -> list[Problem]:
+    """Board rules apply once seats are being appointed or the förbund is formed."""
+    projection = view.projection
+    if not projection.board and projection.in_force_version is None:
+        return []
+    seats = [
+        SeatHolder(s.party, s.person, s.role, s.term_start, s.term_end, s.fullmaktige, s.employed_by)
+        for s in projection.board
+    ]
+    members = [
+        BoardMember(p.info.slug, p.info.name, p.info.kind)
+        for p in projection.members
+        if p.leaves_on is None or p.leaves_on >= view.as_of
+    ]
+    return board_problems(seats, members, view.as_of)
+
+
+def _pending_effective_on(projection: CaseProjection, pending: int | None) -> str | None:
+    """When a pending amendment approved by all takes effect (its start date)."""
+    if pending is None or pending != projection.in_force_version:
+        return None
+    return _iso(projection.versions[pending].start_date)
+
+
+def versions_in_view(projection: CaseProjection, as_of: date) -> tuple[int | None, int | None]:
+    """(fo_version, pending_version) per DESIGN.md. An amendment approved by all but whose start date has
+    not come yet is still pending; the version before it stays in force until then."""
+    current, in_force = projection.current_version, projection.in_force_version
+    if in_force is None:
+        return current, None
+    version = projection.versions.get(in_force)
+    if version is not None and version.start_date and version.start_date > as_of:
+        earlier = [n for n, v in projection.versions.items() if v.in_force and n < in_force]
+        if earlier:
+            return max(earlier), current
+    return in_force, (current if current != in_force else None)
 
 
 def status_document(view: CaseView) -> dict[str, Any]:
     """The `status --json` document."""
     projection = view.projection
-    formed = projection.in_force_version is not None
-    pending = (
-        projection.current_version if formed and projection.current_version != projection.in_force_version else None
-    )
+    fo_version, pending = versions_in_view(projection, view.as_of)
     return {
         "case": {
             "name": view.case.name,
@@ -118,10 +190,11 @@ def status_document(view: CaseView) -> dict[str, Any]:
             "state": "formed" if is_formed(projection, view.as_of) else "forming",
             "formed_on": _iso(projection.formed_on),
             "final_on": _iso(case_final_on(projection)),
-            "fo_version": projection.in_force_version if formed else projection.current_version,
+            "fo_version": fo_version,
             "pending_version": pending,
+            "pending_effective_on": _pending_effective_on(projection, pending),
             "as_of": view.as_of.isoformat(),
         },
-        "parties": [party_json(p) for p in projection.parties.values()],
+        "parties": [party_json(p, view.as_of) for p in projection.parties.values()],
         "problems": [p.as_json() for p in case_problems(view)],
     }

@@ -12,7 +12,7 @@ KIND_LABELS = {
     "region": "region",
     "forsakringskassan": "FK",
     "arbetsformedlingen": "AF",
-    "kommunalforbund": "kommunalförbund",
+    "kommunalforbund": "kf",
 }
 OUTCOME_WORDS = {"bifall": "bifall", "avslag": "avslag", "aterremiss": "återremiss", "bordlagd": "bordlagt"}
 
@@ -41,7 +41,12 @@ def render_status(doc: dict[str, Any]) -> str:
     else:
         version = f"v{case['fo_version']}" if case["fo_version"] else "ingen ännu"
         lines.append(f"Förbundet är inte bildat ännu. Förbundsordning: {version}.")
-    if case["pending_version"]:
+    if case.get("pending_effective_on"):
+        lines.append(
+            f"Ändrad förbundsordning v{case['pending_version']} är godkänd av alla och gäller från "
+            f"{case['pending_effective_on']}."
+        )
+    elif case["pending_version"]:
         lines.append(f"Ändrad förbundsordning v{case['pending_version']} väntar på godkännande av alla medlemmar.")
     if case["final_on"]:
         lines.append(f"Besluten vinner laga kraft {case['final_on']} (om inget överklagande kommer in).")

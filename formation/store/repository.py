@@ -10,9 +10,18 @@ from sqlmodel import Session, col, func, select
 from formation.domain.outcomes import Outcome, StepStatus
 from formation.errors import Refusal
 from formation.events import EventRecord, EventType
-from formation.projection import CaseProjection, PartyProgress, StepRecord, VersionInfo
+from formation.projection import (
+    AppealInfo,
+    AppealOutcome,
+    BoardSeat,
+    CaseProjection,
+    PartyProgress,
+    StepRecord,
+    VersionInfo,
+)
 from formation.reducer import default_workflow, party_info_from
 from formation.store.tables import (
+    BoardSeatRow,
     CaseRow,
     EventRow,
     FoVersionRow,
@@ -145,6 +154,8 @@ def load_projection(*, session: Session, case: CaseRow, template: WorkflowSet) -
             approved_version=state.approved_version,
             approved_on=state.approved_on,
             anslag_on=state.anslag_on,
+            leaves_on=state.leaves_on,
+            appeal=_appeal_from_row(state),
         )
         for step in workflow.steps:
             row = steps.get(party.id, {}).get(step.id)
@@ -160,7 +171,34 @@ def load_projection(*, session: Session, case: CaseRow, template: WorkflowSet) -
                 else StepRecord()
             )
         projection.parties[info.slug] = progress
+    seats = session.exec(
+        select(BoardSeatRow).where(BoardSeatRow.case_id == case.id).order_by(col(BoardSeatRow.position))
+    ).all()
+    projection.board = [
+        BoardSeat(
+            party=s.party,
+            person=s.person,
+            role=s.role,
+            term_start=s.term_start,
+            term_end=s.term_end,
+            fullmaktige=s.fullmaktige,
+            employed_by=s.employed_by,
+        )
+        for s in seats
+    ]
     return projection
+
+
+def _appeal_from_row(state: PartyProgressRow) -> AppealInfo | None:
+    if state.appeal_filed_on is None:
+        return None
+    return AppealInfo(
+        filed_on=state.appeal_filed_on,
+        appellant=state.appeal_appellant,
+        court=state.appeal_court,
+        decided_on=state.appeal_decided_on,
+        outcome=AppealOutcome(state.appeal_outcome) if state.appeal_outcome else None,
+    )
 
 
 def _party_payload(party: PartyRow) -> dict[str, Any]:
@@ -198,6 +236,13 @@ def save_projection(*, session: Session, case: CaseRow, projection: CaseProjecti
         state.approved_version = progress.approved_version
         state.approved_on = progress.approved_on
         state.anslag_on = progress.anslag_on
+        state.leaves_on = progress.leaves_on
+        appeal = progress.appeal
+        state.appeal_filed_on = appeal.filed_on if appeal else None
+        state.appeal_appellant = appeal.appellant if appeal else None
+        state.appeal_court = appeal.court if appeal else None
+        state.appeal_decided_on = appeal.decided_on if appeal else None
+        state.appeal_outcome = appeal.outcome.value if appeal and appeal.outcome else None
         session.add(state)
         for step_id, record in progress.steps.items():
             row = session.get(StepRecordRow, (party_id, step_id)) or StepRecordRow(
@@ -209,7 +254,37 @@ def save_projection(*, session: Session, case: CaseRow, projection: CaseProjecti
             row.fo_version = record.fo_version
             row.reason = record.reason
             session.add(row)
+    _save_board(session=session, case_id=case.id, seats=projection.board)
     session.flush()
+
+
+def _save_board(*, session: Session, case_id: int, seats: list[BoardSeat]) -> None:
+    """The board is small: rewrite it whole when it changed."""
+    rows = session.exec(
+        select(BoardSeatRow).where(BoardSeatRow.case_id == case_id).order_by(col(BoardSeatRow.position))
+    ).all()
+    stored = [
+        BoardSeat(r.party, r.person, r.role, r.term_start, r.term_end, r.fullmaktige, r.employed_by) for r in rows
+    ]
+    if stored == seats:
+        return
+    for row in rows:
+        session.delete(row)
+    session.flush()
+    for position, seat in enumerate(seats):
+        session.add(
+            BoardSeatRow(
+                case_id=case_id,
+                position=position,
+                party=seat.party,
+                person=seat.person,
+                role=seat.role,
+                term_start=seat.term_start,
+                term_end=seat.term_end,
+                fullmaktige=seat.fullmaktige,
+                employed_by=seat.employed_by,
+            )
+        )
 
 
 def utc_now() -> datetime:

@@ -93,6 +93,12 @@ class PartyProgressRow(SQLModel, table=True):
     approved_version: int | None = None
     approved_on: date | None = None
     anslag_on: date | None = None
+    leaves_on: date | None = None
+    appeal_filed_on: date | None = None
+    appeal_appellant: str | None = Field(default=None, max_length=200)
+    appeal_court: str | None = Field(default=None, max_length=200)
+    appeal_decided_on: date | None = None
+    appeal_outcome: str | None = Field(default=None, max_length=20)
 
 
 class StepRecordRow(SQLModel, table=True):
@@ -106,3 +112,19 @@ class StepRecordRow(SQLModel, table=True):
     outcome: str | None = Field(default=None, max_length=20)
     fo_version: int | None = None
     reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+
+
+class BoardSeatRow(SQLModel, table=True):
+    """Projection: one seat on the förbund's styrelse."""
+
+    __tablename__ = "board_seats"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    position: int
+    party: str = Field(max_length=80)
+    person: str = Field(max_length=200)
+    role: str = Field(max_length=20)
+    term_start: date
+    term_end: date
+    fullmaktige: str | None = Field(default=None, max_length=200)
+    employed_by: str | None = Field(default=None, max_length=200)
