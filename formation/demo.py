@@ -110,4 +110,32 @@ def create_demo(services: Services) -> str:
         anslag=date(2016, 2, 26),
         note=CONDITION + " " + ILLUSTRATIVE,
     )
+    _appoint_board(services)
     return "stockholm"
+
+
+# Fictional people: the demo shows the board rules, not real office holders.
+BOARD = (
+    ("Stockholms stad", "Kommunfullmäktige i Stockholm", ("Anna Berg", "Johan Lind"), ("Sara Ek", "Omar Nilsson")),
+    ("Stockholms läns landsting", "Landstingsfullmäktige", ("Eva Holm", "Karin Sjö")),
+    ("Försäkringskassan", None, ("Lena Strand", "Per Dahl")),
+    ("Arbetsförmedlingen", None, ("Maria Ström", "Ali Hassan")),
+)
+
+
+def _appoint_board(services: Services) -> None:
+    from formation.membership_commands import add_board_seat
+
+    for term_start in (date(2015, 4, 1), date(2023, 4, 1)):
+        for party, fullmaktige, *pairs in BOARD:
+            for ledamot, ersattare in pairs:
+                for person, role in ((ledamot, "ledamot"), (ersattare, "ersattare")):
+                    add_board_seat(
+                        services,
+                        party,
+                        person,
+                        role=role,
+                        term_start=term_start,
+                        fullmaktige=fullmaktige,
+                        employed_by=None if fullmaktige else party,
+                    )

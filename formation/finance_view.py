@@ -45,5 +45,6 @@ def render_finance(plan: FinancePlan) -> str:
     width = max((len(p.name) for p in plan.parties), default=4)
     lines.append("")
     for party in plan.parties:
-        lines.append(f"{party.name:<{width}}  {float(party.share) * 100:6.2f} %  {_kronor(party.amount):>16}")
+        percent = f"{float(party.share) * 100:6.2f}".replace(".", ",")
+        lines.append(f"{party.name:<{width}}  {percent} %  {_kronor(party.amount):>16}")
     return "\n".join(lines)

@@ -83,8 +83,9 @@ def board_seat_added(case: CaseProjection, event: EventRecord) -> None:
         raise Refusal(f"Mandattiden slutar ({end}) före den börjar ({start}).")
     person = str(data["person"]).strip()
     for seat in case.board:
-        if seat.party == progress.info.slug and seat.person.casefold() == person.casefold() and seat.role == role:
-            raise Refusal(f"{person} är redan {role} för {progress.info.name}.")
+        same_seat = seat.party == progress.info.slug and seat.person.casefold() == person.casefold()
+        if same_seat and seat.role == role and seat.term_start <= end and start <= seat.term_end:
+            raise Refusal(f"{person} är redan {role} för {progress.info.name} {seat.term_start}–{seat.term_end}.")
     case.board.append(
         BoardSeat(
             party=progress.info.slug,

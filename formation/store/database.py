@@ -6,18 +6,17 @@ import os
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from formation.errors import Refusal
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+# The newest migration. Kept here so that opening an up-to-date database needs no Alembic import;
+# a test holds it equal to Alembic's own head.
+HEAD_REVISION = "0002"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
@@ -73,23 +72,23 @@ def create_database_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def _alembic_config() -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    return config
-
-
-def _head_revision() -> str | None:
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision stamped in the database, None for a new one."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration; a no-op (and no write) when it is already there."""
-    with engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-    if current == _head_revision():
+    if current_revision(engine) == HEAD_REVISION:
         return
-    config = _alembic_config()
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
