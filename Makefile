@@ -23,7 +23,7 @@ run: demo
 	FORMATION_DB=$(DEMO_DB) $(BIN)/formation tui
 
 lint: $(STAMP)
-	$(BIN)/ruff check formation workflows tui tests benchmarks
+	$(BIN)/ruff check formation workflows tui tests $(wildcard benchmarks)
 	$(BIN)/lint-imports
 
 typecheck: $(STAMP)

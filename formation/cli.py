@@ -293,4 +293,4 @@ def main() -> None:
     sys.exit(result if isinstance(result, int) else 0)
 
 
-from formation import cli_membership, cli_more  # noqa: E402,F401  (register the remaining commands)
+from formation import cli_membership, cli_more, cli_setup  # noqa: E402,F401  (register the remaining commands)

@@ -15,6 +15,7 @@ class EventType(StrEnum):
 
     CASE_CREATED = "case_created"
     PARTY_ADDED = "party_added"
+    PARTY_UPDATED = "party_updated"
     FO_ADDED = "fo_added"
     DECISION = "decision"
     SKIP = "skip"

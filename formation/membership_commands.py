@@ -9,8 +9,9 @@ from sqlmodel import Session
 from formation.domain.board import ERSATTARE, LEDAMOT, term_period
 from formation.errors import Refusal
 from formation.events import EventRecord, EventType
+from formation.inputs import find_party
 from formation.projection import AppealOutcome, CaseProjection, PartyProgress
-from formation.services import Services, find_party
+from formation.services import Services
 from formation.store.tables import CaseRow
 
 

@@ -62,6 +62,19 @@ def _party_added(case: CaseProjection, event: EventRecord, template: WorkflowSet
     case.parties[info.slug] = progress
 
 
+def _party_updated(case: CaseProjection, event: EventRecord, template: WorkflowSet) -> None:
+    """Funding key, population or contact changed; only the fields in the event change."""
+    assert event.party is not None
+    info = case.parties[event.party].info
+    data = event.data
+    if "key_percent" in data:
+        info.key_percent = Decimal(str(data["key_percent"])) if data["key_percent"] is not None else None
+    if "population" in data:
+        info.population = int(data["population"]) if data["population"] is not None else None
+    if "email" in data:
+        info.email = str(data["email"]) if data["email"] else None
+
+
 def default_workflow(template: WorkflowSet, kind: PartyKind) -> PartyWorkflow:
     """The template path for a kind; an observing kommunalförbund follows the kommun path for its own
     decision to take part."""
@@ -258,6 +271,7 @@ Handler = Callable[[CaseProjection, EventRecord, WorkflowSet], None]
 _HANDLERS: dict[EventType, Handler] = {
     EventType.CASE_CREATED: _case_created,
     EventType.PARTY_ADDED: _party_added,
+    EventType.PARTY_UPDATED: _party_updated,
     EventType.FO_ADDED: _fo_added,
     EventType.DECISION: _decision,
     EventType.SKIP: _skip,

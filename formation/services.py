@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -16,19 +15,19 @@ from sqlmodel import Session, col, delete, select
 from formation.clock import Clock, SystemClock
 from formation.domain.checklist import ChecklistResult, check_forbundsordning
 from formation.domain.membership import KOMMUNALFORBUND_REFUSAL
-from formation.domain.outcomes import Outcome
 from formation.domain.parties import PartyKind
 from formation.errors import Refusal
 from formation.events import EventRecord, EventType
-from formation.fo_text import ForbundsordningUnreadable, read_forbundsordning, sha256_of
+from formation.fo_text import sha256_of
+from formation.inputs import find_party, parse_outcome, party_kind, percent, read_fo, variant_from_file
 from formation.names import slugify
 from formation.projection import CaseProjection, PartyProgress
 from formation.reducer import apply, replay
 from formation.store import repository as repo
 from formation.store.tables import CaseRow, FoVersionRow, PartyRow, StepRecordRow
 from formation.store.uow import unit_of_work
-from workflows.loader import load_party_variant, workflow_to_dict
-from workflows.model import PartyWorkflow, WorkflowDefinitionInvalid, WorkflowSet
+from workflows.loader import workflow_to_dict
+from workflows.model import WorkflowSet
 
 Build = Callable[[Session, CaseRow, CaseProjection, int], EventRecord]
 AfterApply = Callable[[Session, CaseRow, CaseProjection, EventRecord], None]
@@ -98,23 +97,23 @@ class Services:
         observer: bool = False,
         workflow_file: Path | None = None,
     ) -> PartyProgress:
-        party_kind = _party_kind(kind)
-        if party_kind is PartyKind.KOMMUNALFORBUND and not observer:
+        kind_of_party = party_kind(kind)
+        if kind_of_party is PartyKind.KOMMUNALFORBUND and not observer:
             raise Refusal(KOMMUNALFORBUND_REFUSAL)
         name = name.strip()
         slug = slugify(name)
         if not slug:
             raise Refusal("Parten behöver ett namn med minst en bokstav eller siffra.")
-        key = _percent(key_percent)
+        key = percent(key_percent)
         if population is not None and population <= 0:
             raise Refusal(f"Befolkningstalet måste vara ett positivt heltal, inte {population}.")
         if member_since is not None and member_since > self.clock.today():
             raise Refusal(f"Medlemskapet kan inte börja i framtiden ({member_since}).")
-        variant = _variant(workflow_file, party_kind) if workflow_file else None
+        variant = variant_from_file(workflow_file, kind_of_party) if workflow_file else None
         data: dict[str, Any] = {
             "slug": slug,
             "name": name,
-            "kind": party_kind.value,
+            "kind": kind_of_party.value,
             "observer": observer,
             "member_since": member_since.isoformat() if member_since else None,
             "key_percent": str(key) if key is not None else None,
@@ -135,7 +134,7 @@ class Services:
                     position=len(projection.parties),
                     slug=slug,
                     name=name,
-                    kind=party_kind.value,
+                    kind=kind_of_party.value,
                     observer=observer,
                     member_since=member_since,
                     key_percent=data["key_percent"],
@@ -150,6 +149,32 @@ class Services:
         _, projection, _ = self.record(build)
         return projection.parties[slug]
 
+    def update_party(self, party: str, changes: dict[str, Any]) -> PartyProgress:
+        """Change a party's funding key, population or e-mail; `None` clears a value."""
+        unknown = set(changes) - {"key_percent", "population", "email"}
+        if unknown or not changes:
+            raise Refusal("Ange minst en av --key, --population eller --email.")
+        data = dict(changes)
+        if data.get("key_percent") is not None:
+            data["key_percent"] = str(percent(str(data["key_percent"])))
+        if data.get("population") is not None and int(data["population"]) <= 0:
+            raise Refusal(f"Befolkningstalet måste vara ett positivt heltal, inte {data['population']}.")
+
+        def build(session: Session, case: CaseRow, projection: CaseProjection, seq: int) -> EventRecord:
+            progress = find_party(projection, party)
+            assert case.id is not None
+            row = session.exec(
+                select(PartyRow).where(PartyRow.case_id == case.id, PartyRow.slug == progress.info.slug)
+            ).one()
+            for column, value in data.items():
+                setattr(row, column, value)
+            session.add(row)
+            return self.make_event(seq, EventType.PARTY_UPDATED, party=progress.info.slug, data=data)
+
+        _, projection, event = self.record(build)
+        assert event.party is not None
+        return projection.parties[event.party]
+
     def add_fo(
         self,
         path: Path,
@@ -160,7 +185,7 @@ class Services:
         formed_on: date | None = None,
     ) -> tuple[int, str, ChecklistResult]:
         """Store a new förbundsordning version; returns its number, sha256 and § 9 checklist."""
-        text = _read_fo(path)
+        text = read_fo(path)
         digest = sha256_of(text)
         checklist = check_forbundsordning(text)
         day = on or self.clock.today()
@@ -215,7 +240,7 @@ class Services:
         anslag: date | None = None,
         note: str | None = None,
     ) -> PartyProgress:
-        result = _outcome(outcome)
+        result = parse_outcome(outcome)
         self.check_not_future(on, "Beslutsdatumet")
         if anslag is not None and anslag < on:
             raise Refusal(f"Anslagsdatumet {anslag} ligger före beslutsdatumet {on}.")
@@ -268,7 +293,7 @@ class Services:
 
         def build(session: Session, case: CaseRow, projection: CaseProjection, seq: int) -> EventRecord:
             progress = find_party(projection, party)
-            variant = _variant(path, progress.info.kind)
+            variant = variant_from_file(path, progress.info.kind)
             assert case.id is not None
             row = session.exec(
                 select(PartyRow).where(PartyRow.case_id == case.id, PartyRow.slug == progress.info.slug)
@@ -343,57 +368,3 @@ class Services:
     def check_not_future(self, day: date, what: str) -> None:
         if day > self.clock.today():
             raise Refusal(f"{what} {day} ligger i framtiden; registrera beslut när de är fattade.")
-
-
-def _party_kind(kind: str) -> PartyKind:
-    try:
-        return PartyKind(kind.strip().lower())
-    except ValueError:
-        kinds = ", ".join(k.value for k in PartyKind if k is not PartyKind.KOMMUNALFORBUND)
-        raise Refusal(f"Okänd typ av part '{kind}'; välj en av {kinds}.") from None
-
-
-def _outcome(outcome: str) -> Outcome:
-    try:
-        return Outcome(outcome.strip().lower().replace("å", "a").replace("bordlagning", "bordlagd"))
-    except ValueError:
-        raise Refusal(f"Okänt utfall '{outcome}'; välj bifall, avslag, aterremiss eller bordlagd.") from None
-
-
-def _percent(text: str | None) -> Decimal | None:
-    if text is None:
-        return None
-    try:
-        value = Decimal(text.strip().rstrip("%").replace(",", "."))
-    except InvalidOperation:
-        raise Refusal(f"Fördelningsnyckeln '{text}' är inget tal; ange procent, t.ex. --key 13.") from None
-    if not Decimal(0) < value <= Decimal(100):
-        raise Refusal(f"Fördelningsnyckeln måste vara mellan 0 och 100 procent, inte {text}.")
-    return value
-
-
-def _read_fo(path: Path) -> str:
-    try:
-        return read_forbundsordning(path)
-    except ForbundsordningUnreadable as exc:
-        raise Refusal(str(exc)) from exc
-
-
-def _variant(path: Path, kind: PartyKind) -> PartyWorkflow:
-    try:
-        variant = load_party_variant(path)
-    except WorkflowDefinitionInvalid as exc:
-        raise Refusal(f"Arbetsflödet i {path.name} är felaktigt: {exc.errors[0]}") from exc
-    if variant.kind != kind.value:
-        raise Refusal(f"Arbetsflödet i {path.name} gäller typen {variant.kind}, men parten är {kind.value}.")
-    return variant
-
-
-def find_party(projection: CaseProjection, key: str) -> PartyProgress:
-    """By slug or by name, case-insensitively."""
-    wanted = key.strip().casefold()
-    for progress in projection.parties.values():
-        if wanted in (progress.info.slug, progress.info.name.casefold()) or slugify(key) == progress.info.slug:
-            return progress
-    names = ", ".join(p.info.name for p in projection.parties.values()) or "inga parter ännu"
-    raise Refusal(f"Det finns ingen part '{key}' i ärendet ({names}).")
