@@ -6,15 +6,16 @@ import getpass
 import os
 
 from formation.clock import Clock, clock_from_env
+from formation.config import load_file_settings
 from formation.services import Services
 from formation.store.database import open_database
 from workflows.loader import load_workflow_set
 
 
-def default_actor() -> str:
-    """FORMATION_ACTOR, else the OS user."""
+def default_actor(configured: str | None = None) -> str:
+    """FORMATION_ACTOR, else the config file's actor, else the OS user."""
     try:
-        return os.environ.get("FORMATION_ACTOR") or getpass.getuser()
+        return os.environ.get("FORMATION_ACTOR") or configured or getpass.getuser()
     except (KeyError, OSError):
         return "okänd"
 
@@ -22,11 +23,12 @@ def default_actor() -> str:
 def make_services(
     *, db: str | None = None, case: str | None = None, actor: str | None = None, clock: Clock | None = None
 ) -> Services:
-    """Services over the database named by `db` (or FORMATION_DB, or the default file)."""
+    """Services over the database named by `db` (or FORMATION_DB, the config file, or the default file)."""
+    settings = load_file_settings()
     return Services(
-        engine=open_database(db),
+        engine=open_database(db or os.environ.get("FORMATION_DB") or settings.db),
         template=load_workflow_set(),
         clock=clock or clock_from_env(),
-        actor=actor or default_actor(),
-        case_slug=case,
+        actor=actor or default_actor(settings.actor),
+        case_slug=case or os.environ.get("FORMATION_CASE") or settings.case,
     )

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -53,7 +52,7 @@ def _global(
         str | None, typer.Option("--actor", help="Vem som registrerar (standard: inloggad användare).")
     ] = None,
 ) -> None:
-    ctx.obj = Settings(db, case or os.environ.get("FORMATION_CASE"), actor)
+    ctx.obj = Settings(db, case, actor)
 
 
 def parse_date(text: str | None, option: str) -> date | None:
