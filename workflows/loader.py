@@ -7,6 +7,7 @@ together as one WorkflowDefinitionInvalid, so that an author can fix them all in
 from __future__ import annotations
 
 import functools
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,8 +148,14 @@ def workflow_from_dict(data: dict[str, Any], *, source: str = "<data>") -> Party
     Errors carry `source` as file name, the dotted key path of the problem, and line numbers within
     the block-style YAML dump of `data` (yaml.safe_dump(data, sort_keys=False, allow_unicode=True)).
     """
+    # Stored variants are re-read on every command and definitions are frozen: parse each content once.
+    return _workflow_from_json(json.dumps(data, ensure_ascii=False, default=str), source)
+
+
+@functools.lru_cache(maxsize=512)
+def _workflow_from_json(key: str, source: str) -> PartyWorkflow:
     try:
-        text = dump(data)
+        text = dump(json.loads(key))
     except yaml.YAMLError as exc:
         raise WorkflowDefinitionInvalid(
             [DefinitionError(source, 0, FILE_KEY, f"värdena kan inte tolkas som ett arbetsflöde: {exc}")]
