@@ -65,6 +65,16 @@ def parse_date(text: str | None, option: str) -> date | None:
         raise Refusal(f"{option} '{text}' är inget giltigt datum; använd formatet ÅÅÅÅ-MM-DD.") from None
 
 
+def parse_int(text: str | None, option: str) -> int | None:
+    """A whole number from the command line ("680 000" allowed), or a refusal naming the option."""
+    if text is None:
+        return None
+    try:
+        return int(text.replace(" ", "").replace("\u00a0", ""))
+    except ValueError:
+        raise Refusal(f"{option} '{text}' är inget heltal.") from None
+
+
 def emit_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -89,7 +99,7 @@ def party_add(
     name: str,
     kind: Annotated[str, typer.Option("--kind", help="kommun, region, forsakringskassan, arbetsformedlingen.")],
     key: Annotated[str | None, typer.Option("--key", help="Fördelningsnyckel i procent.")] = None,
-    population: Annotated[int | None, typer.Option("--population", help="Befolkning 16–64 år.")] = None,
+    population: Annotated[str | None, typer.Option("--population", help="Befolkning 16–64 år.")] = None,
     member_since: Annotated[
         str | None, typer.Option("--member-since", help="Medlem sedan (befintligt förbund).")
     ] = None,
@@ -103,7 +113,7 @@ def party_add(
         name,
         kind,
         key_percent=key,
-        population=population,
+        population=parse_int(population, "--population"),
         member_since=parse_date(member_since, "--member-since"),
         email=email,
         observer=observer,
@@ -185,7 +195,7 @@ def decide(
     body: Annotated[str | None, typer.Option("--body", help="Beslutande organ.")] = None,
     paragraph: Annotated[str | None, typer.Option("--paragraph", help="Paragraf i protokollet.")] = None,
     dnr: Annotated[str | None, typer.Option("--dnr", help="Diarienummer.")] = None,
-    fo_version: Annotated[int | None, typer.Option("--fo-version", help="Godkänd version (standard: aktuell).")] = None,
+    fo_version: Annotated[str | None, typer.Option("--fo-version", help="Godkänd version (standard: aktuell).")] = None,
     anslag: Annotated[str | None, typer.Option("--anslag", help="Dag då justeringen anslogs.")] = None,
     note: Annotated[str | None, typer.Option("--note", help="Anteckning, t.ex. villkor i beslutet.")] = None,
 ) -> None:
@@ -201,7 +211,7 @@ def decide(
         body=body,
         paragraph=paragraph,
         dnr=dnr,
-        fo_version=fo_version,
+        fo_version=parse_int(fo_version.lstrip("vV") if fo_version else None, "--fo-version"),
         anslag=parse_date(anslag, "--anslag"),
         note=note,
     )

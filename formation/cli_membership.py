@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from formation.cli import app, emit_json, parse_date, settings
+from formation.cli import app, emit_json, parse_date, parse_int, settings
 
 appeal_app = typer.Typer(no_args_is_help=True, help="Överklaganden av fullmäktiges beslut.")
 board_app = typer.Typer(no_args_is_help=True, help="Förbundets styrelse: ledamöter och ersättare.")
@@ -59,14 +59,16 @@ def leave(
     ctx: typer.Context,
     party: str,
     notice: Annotated[str, typer.Option("--notice", help="Dag då uppsägningen lämnades.")],
-    years: Annotated[int, typer.Option("--years", help="Uppsägningstid i år (förbundsordningen; högst 3).")] = 3,
+    years: Annotated[str, typer.Option("--years", help="Uppsägningstid i år (förbundsordningen; högst 3).")] = "3",
 ) -> None:
     """Registrera en medlems uppsägning (utträde)."""
     from formation.membership_commands import give_notice
 
     day = parse_date(notice, "--notice")
     assert day is not None
-    progress = give_notice(settings(ctx).services(), party, on=day, years=years)
+    notice_years = parse_int(years, "--years")
+    assert notice_years is not None
+    progress = give_notice(settings(ctx).services(), party, on=day, years=notice_years)
     typer.echo(f"{progress.info.name} har sagt upp sitt medlemskap; utträdet sker {progress.leaves_on}.")
 
 

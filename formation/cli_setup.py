@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from formation.cli import app, party_app, settings
+from formation.cli import app, emit_json, fo_app, parse_int, party_app, settings
 from formation.errors import Refusal
 
 workflow_app = typer.Typer(no_args_is_help=True, help="Beslutsgångar: mallen och parternas egna varianter.")
@@ -29,18 +29,11 @@ def party_set(
     if key is not None:
         changes["key_percent"] = None if key == CLEAR else key
     if population is not None:
-        changes["population"] = None if population == CLEAR else _population(population)
+        changes["population"] = None if population == CLEAR else parse_int(population, "--population")
     if email is not None:
         changes["email"] = None if email == CLEAR else email.strip()
     progress = settings(ctx).services().update_party(party, changes)
     typer.echo(f"{progress.info.name} är uppdaterad.")
-
-
-def _population(text: str) -> int:
-    try:
-        return int(text.replace(" ", "").replace("\u00a0", ""))
-    except ValueError:
-        raise Refusal(f"Befolkningstalet '{text}' är inget heltal.") from None
 
 
 @workflow_app.command("check")
@@ -100,3 +93,56 @@ def _describe(workflow: Any) -> str:
             ]
             lines.append(f"  {number}. {step.id:<20} {step.label}{together} — {step.body or '–'}; {', '.join(marks)}")
     return "\n".join(lines)
+
+
+@fo_app.command("list")
+def fo_list(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Visa förbundsordningens versioner."""
+    from formation.status import versions_in_view
+
+    view = settings(ctx).services().view()
+    projection = view.projection
+    in_force, pending = versions_in_view(projection, view.as_of)
+    rows = [
+        {
+            "number": v.number,
+            "sha256": v.sha256,
+            "added_on": v.added_on.isoformat() if v.added_on else None,
+            "start_date": v.start_date.isoformat() if v.start_date else None,
+            "in_force": v.number == in_force,
+            "pending": v.number == pending,
+        }
+        for v in projection.versions.values()
+    ]
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        typer.echo("Ingen förbundsordning ännu; lägg till den med `formation fo add FIL`.")
+    for row in rows:
+        role = (
+            "gäller"
+            if row["in_force"]
+            else "väntar"
+            if row["pending"]
+            else "gällde tidigare"
+            if row["was_in_force"]
+            else ""
+        )
+        start = f" start {row['start_date']}" if row["start_date"] else ""
+        typer.echo(
+            f"v{row['number']}  {row['added_on'] or '':<10}  sha256:{row['sha256'][:16]}…{start}  {role}".rstrip()
+        )
+
+
+@fo_app.command("show")
+def fo_show(
+    ctx: typer.Context, version: Annotated[str, typer.Argument(help="Versionsnummer, t.ex. 2 eller v2.")]
+) -> None:
+    """Skriv ut texten i en version av förbundsordningen."""
+    number = parse_int(version.lstrip("vV"), "VERSION")
+    texts = settings(ctx).services().view(with_texts=True).fo_texts
+    if number not in texts:
+        known = ", ".join(f"v{n}" for n in sorted(texts)) or "inga"
+        raise Refusal(f"Förbundsordningen har ingen version v{number}; det finns {known}.")
+    typer.echo(texts[number], nl=not texts[number].endswith("\n"))
