@@ -111,6 +111,7 @@ def fo_list(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")]
             "start_date": v.start_date.isoformat() if v.start_date else None,
             "in_force": v.number == in_force,
             "pending": v.number == pending,
+            "was_in_force": v.in_force and v.number != in_force,
         }
         for v in projection.versions.values()
     ]
