@@ -95,6 +95,15 @@ def _describe(workflow: Any) -> str:
     return "\n".join(lines)
 
 
+VERSION_ROLES = {
+    "in_force": "gäller",
+    "pending": "väntar på godkännande",
+    "proposed": "under beslut",
+    "was_in_force": "gällde tidigare",
+    "superseded": "ersatt",
+}
+
+
 @fo_app.command("list")
 def fo_list(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Visa förbundsordningens versioner."""
@@ -102,16 +111,23 @@ def fo_list(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")]
 
     view = settings(ctx).services().view()
     projection = view.projection
-    in_force, pending = versions_in_view(projection, view.as_of)
+    active, pending = versions_in_view(projection, view.as_of)
+    formed = projection.in_force_version is not None
+
+    def role(number: int, was_in_force: bool) -> str:
+        if formed and number == active:
+            return "in_force"
+        if number == pending or (not formed and number == active):
+            return "pending" if formed else "proposed"
+        return "was_in_force" if was_in_force else "superseded"
+
     rows = [
         {
             "number": v.number,
             "sha256": v.sha256,
             "added_on": v.added_on.isoformat() if v.added_on else None,
             "start_date": v.start_date.isoformat() if v.start_date else None,
-            "in_force": v.number == in_force,
-            "pending": v.number == pending,
-            "was_in_force": v.in_force and v.number != in_force,
+            "role": role(v.number, v.in_force),
         }
         for v in projection.versions.values()
     ]
@@ -121,18 +137,10 @@ def fo_list(ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json")]
     if not rows:
         typer.echo("Ingen förbundsordning ännu; lägg till den med `formation fo add FIL`.")
     for row in rows:
-        role = (
-            "gäller"
-            if row["in_force"]
-            else "väntar"
-            if row["pending"]
-            else "gällde tidigare"
-            if row["was_in_force"]
-            else ""
-        )
         start = f" start {row['start_date']}" if row["start_date"] else ""
         typer.echo(
-            f"v{row['number']}  {row['added_on'] or '':<10}  sha256:{row['sha256'][:16]}…{start}  {role}".rstrip()
+            f"v{row['number']}  {row['added_on'] or '':<10}  sha256:{row['sha256'][:16]}…{start}  "
+            f"{VERSION_ROLES[row['role']]}"
         )
 
 

@@ -111,3 +111,22 @@ def test_config_file_sets_actor_and_database(env: dict[str, str], tmp_path: Path
     config.write_text("actr = 1\n", encoding="utf-8")
     bad = run(configured, "status", expect=2)
     assert "okända nycklar" in bad.stderr
+
+
+def test_fo_list_and_show(env: dict[str, str], tmp_path: Path) -> None:
+    sample = Path(__file__).parents[2] / "formation" / "samples" / "forbundsordning_stockholm.md"
+    changed = tmp_path / "v2.md"
+    changed.write_text(sample.read_text(encoding="utf-8") + "\nTillägg.\n", encoding="utf-8")
+    run(env, "init", "Test")
+    run(env, "fo", "add", str(sample), "--date", "2022-01-10")
+    run(env, "fo", "add", str(changed), "--date", "2022-03-01", "--start", "2023-01-01")
+    versions = json.loads(run(env, "fo", "list", "--json").stdout)
+    assert [(v["number"], v["start_date"], v["role"]) for v in versions] == [
+        (1, None, "superseded"),
+        (2, "2023-01-01", "proposed"),
+    ]
+    assert run(env, "fo", "show", "v1").stdout == sample.read_text(encoding="utf-8")
+    missing = run(env, "fo", "show", "3", expect=2)
+    assert "ingen version v3" in missing.stderr and missing.stdout == ""
+    same = run(env, "fo", "add", str(changed), expect=2)
+    assert "identisk med v2" in same.stderr
