@@ -75,7 +75,7 @@ BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 @pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest) -> str:
-    """"sqlite" or "postgres"; every database fixture of a test uses the same one."""
+    """The backend, "sqlite" or "postgres"; every database fixture of a test uses the same one."""
     return str(request.param)
 
 
@@ -96,6 +96,12 @@ def db_url(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Iter
 def another_db_url(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Iterator[str]:
     """A second fresh database on the same backend (e.g. to import an export into)."""
     yield from _new_database(request, backend, tmp_path / "other.db")
+
+
+@pytest.fixture
+def pg_url(pg_maintenance: Engine) -> Iterator[str]:
+    """A fresh PostgreSQL database, for tests that move data between the backends (mark them postgres)."""
+    yield from _fresh_pg_database(pg_maintenance)
 
 
 @pytest.fixture
