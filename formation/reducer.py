@@ -178,8 +178,11 @@ def _decision(case: CaseProjection, event: EventRecord, template: WorkflowSet) -
     assert event.step is not None and event.outcome is not None and event.date is not None
     step = check_decision_allowed(case, progress, event.step, event.date)
     version = event.fo_version
+    if version is not None and version not in case.versions:
+        known = ", ".join(f"v{n}" for n in sorted(case.versions)) or "inga versioner ännu"
+        raise Refusal(f"Förbundsordningen har ingen version v{version}; det finns {known}.")
     if step.approves and event.outcome is Outcome.BIFALL:
-        version = _approvable_version(case, progress, version)
+        version = _approvable_version(case, progress, version, event.date)
     record = StepRecord(date=event.date, outcome=event.outcome, fo_version=version)
     workflow = progress.workflow
     if event.outcome is Outcome.BIFALL:
@@ -206,18 +209,28 @@ def _decision(case: CaseProjection, event: EventRecord, template: WorkflowSet) -
         progress.steps[step.id] = record
 
 
-def _approvable_version(case: CaseProjection, progress: PartyProgress, version: int | None) -> int:
+def _approvable_version(case: CaseProjection, progress: PartyProgress, version: int | None, on: date) -> int:
+    """The version an approval binds to, checked against what existed on the day of the decision."""
     if case.current_version is None:
         raise Refusal(
             f"Det finns ingen förbundsordning för {progress.info.name} att godkänna ännu; "
             "lägg till den med `formation fo add FIL`."
         )
-    if version is None:
-        return case.current_version
-    if version not in case.versions:
-        known = ", ".join(f"v{n}" for n in sorted(case.versions))
-        raise Refusal(f"Förbundsordningen har ingen version v{version}; det finns {known}.")
-    return version
+    number = case.current_version if version is None else version
+    added_on = case.versions[number].added_on
+    if added_on is not None and on < added_on:
+        raise Refusal(
+            f"Förbundsordningen v{number} är registrerad {added_on}, efter beslutsdatumet {on}; ange den dag "
+            "texten fastställdes med `formation fo add FIL --date ÅÅÅÅ-MM-DD`."
+        )
+    joining = progress.approved_version is None and progress.info.member_since is None
+    if joining and case.in_force_version is not None and number == case.in_force_version:
+        raise Refusal(
+            f"{progress.info.name} är ny i ett redan bildat förbund och kan inte godkänna den gällande "
+            f"förbundsordningen v{number}; en ny medlem godkänner en ändrad version som alla medlemmar "
+            "antar (`formation fo add FIL`)."
+        )
+    return number
 
 
 def _skip(case: CaseProjection, event: EventRecord, template: WorkflowSet) -> None:

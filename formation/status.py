@@ -135,8 +135,25 @@ def case_problems(view: CaseView) -> list[Problem]:
                     party=progress.info.slug,
                 )
             )
+    problems.extend(_newcomer_problems(projection))
     problems.extend(_board_problems(view))
     return problems
+
+
+def _newcomer_problems(projection: CaseProjection) -> list[Problem]:
+    """A party added to a formed förbund joins only through an amendment that every member approves."""
+    if projection.in_force_version is None or projection.current_version != projection.in_force_version:
+        return []
+    return [
+        Problem(
+            "joining_needs_amendment",
+            f"{p.info.name} är inte medlem ännu; för att ansluta behövs en ändrad förbundsordning som alla "
+            "medlemmar och den nya godkänner (`formation fo add FIL`).",
+            party=p.info.slug,
+        )
+        for p in projection.members
+        if p.info.member_since is None and p.approved_version is None
+    ]
 
 
 def _board_problems(view: CaseView) -> list[Problem]:

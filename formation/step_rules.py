@@ -66,6 +66,12 @@ def check_decision_allowed(case: CaseProjection, progress: PartyProgress, step_i
         for s in stage.steps
         if progress.steps[s.id].status is StepStatus.DONE
     ]
+    record = progress.steps[step.id]
+    if record.date is not None and record.outcome is not None and on < record.date:
+        raise Refusal(
+            f"Beslutsdatumet {on} ligger före förra behandlingen av '{step.label}' "
+            f"({record.outcome.label} {record.date}) för {progress.info.name}; kontrollera datumet."
+        )
     for previous, previous_date in earlier:
         if previous_date is not None and on < previous_date:
             raise Refusal(

@@ -61,14 +61,15 @@ def _transitions_for(workflow: PartyWorkflow) -> list[dict[str, Any]]:
     for index, stage in enumerate(stages):
         after = ids[index + 1] if index + 1 < len(ids) else APPROVED
         rules.append({"trigger": "complete", "source": stage.id, "dest": after, "conditions": [_all_settled(stage)]})
-        # Återremiss goes back to the nearest earlier stage that was actually decided, past skipped ones.
-        for back in range(index - 1, -1, -1):
+        # Återremiss returns the matter to the stage just before, when that stage was decided; after a
+        # skipped stage the matter stays where it is, back in preparation (KF never re-decides for KS).
+        if index > 0:
             rules.append(
                 {
                     "trigger": "send_back",
                     "source": stage.id,
-                    "dest": ids[back],
-                    "conditions": [_any_decided(stages[back])],
+                    "dest": ids[index - 1],
+                    "conditions": [_any_decided(stages[index - 1])],
                 }
             )
     rules.append({"trigger": "reject", "source": ids, "dest": REJECTED})

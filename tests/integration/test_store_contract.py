@@ -178,7 +178,8 @@ def test_stored_projection_equals_replay(
     stored, replayed = stored_and_replayed(services, canonical)
     assert stored == replayed
     solna = stored["parties"]
-    assert solna["solna-stad"]["display_state"] == "inriktningsbeslut"  # återremiss past the skipped nämnd
+    # Återremiss after a skipped nämnd: the matter stays with KS, back in preparation; KF does not re-decide.
+    assert solna["solna-stad"]["display_state"] == "styrelse"
     assert solna["region-stockholm"]["display_state"] == "forstudie"  # reopened by v2
     assert (solna["forsakringskassan"]["state"], solna["forsakringskassan"]["approved_version"]) == ("beslut", 1)
     # The demo case is untouched by the second one.

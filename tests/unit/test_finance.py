@@ -153,8 +153,7 @@ def test_mixed_keys_are_refused() -> None:
 
 def kalmar(*, with_population: bool) -> list[FundingParty]:
     kommuner = [
-        FundingParty(name, K.KOMMUN, population=pop if with_population else None)
-        for name, pop in KALMAR_16_64.items()
+        FundingParty(name, K.KOMMUN, population=pop if with_population else None) for name, pop in KALMAR_16_64.items()
     ]
     return [*kommuner, FundingParty("Region Kalmar län", K.REGION), FK, AF]
 
@@ -287,10 +286,7 @@ def keyed_group(draw: st.DrawFn, kind: PartyKind, prefix: str) -> list[FundingPa
     whole = 2_500 if mode == "key_total" else 10_000
     cuts = sorted(draw(st.lists(st.integers(0, whole), min_size=n - 1, max_size=n - 1)))
     parts = [b - a for a, b in zip([0, *cuts], [*cuts, whole], strict=True)]
-    return [
-        FundingParty(name, kind, key_percent=Decimal(part) / 100)
-        for name, part in zip(names, parts, strict=True)
-    ]
+    return [FundingParty(name, kind, key_percent=Decimal(part) / 100) for name, part in zip(names, parts, strict=True)]
 
 
 @given(
@@ -298,9 +294,7 @@ def keyed_group(draw: st.DrawFn, kind: PartyKind, prefix: str) -> list[FundingPa
     regioner=keyed_group(K.REGION, "Region"),
     total=st.integers(0, 10**11),
 )
-def test_amounts_always_add_up(
-    kommuner: list[FundingParty], regioner: list[FundingParty], total: int
-) -> None:
+def test_amounts_always_add_up(kommuner: list[FundingParty], regioner: list[FundingParty], total: int) -> None:
     plan = compute_financing([*kommuner, *regioner, FK, AF], total=total)
     assert plan.total == total
     assert sum(p.amount for p in plan.parties) == total

@@ -6,79 +6,16 @@ from __future__ import annotations
 import re
 import textwrap
 from datetime import date
-from importlib.resources import as_file, files
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from formation.errors import Refusal
 from formation.services import Services
 from formation.status import status_document
+from tests.unit.case_support import AF, AGENCY_PATH, FK, KOMMUN, KOMMUN_PATH, REGION, form_all, party_doc, step_of, walk
 
 SWEDISH = re.compile(r"[åäö]", re.IGNORECASE)
-
-KOMMUN, REGION, FK, AF = "Solna stad", "Region Stockholm", "Försäkringskassan", "Arbetsförmedlingen"
-KOMMUN_PATH = ("forstudie", "inriktningsbeslut", "namnd", "styrelse", "fullmaktige")
-AGENCY_PATH = ("forstudie", "beslut")
-
-
-@pytest.fixture
-def fo_text() -> str:
-    with as_file(files("formation.samples") / "forbundsordning_stockholm.md") as source:
-        return source.read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def fo_file(tmp_path: Path, fo_text: str) -> Path:
-    path = tmp_path / "forbundsordning_v1.md"
-    path.write_text(fo_text, encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def fo_file_v2(tmp_path: Path, fo_text: str) -> Path:
-    path = tmp_path / "forbundsordning_v2.md"
-    path.write_text(fo_text + "\n## § 23 Ändring\n\nTillagd 2023.\n", encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def case(sqlite_services: Services, fo_file: Path) -> Services:
-    """Four parties (§ 3 complete) and förbundsordning v1 added on 2022-01-10; nothing decided."""
-    s = sqlite_services
-    s.init_case("Samordningsförbundet Solna", slug="solna")
-    s.add_party(KOMMUN, "kommun")
-    s.add_party(REGION, "region")
-    s.add_party(FK, "forsakringskassan")
-    s.add_party(AF, "arbetsformedlingen")
-    s.add_fo(fo_file, on=date(2022, 1, 10))
-    return s
-
-
-def walk(services: Services, party: str, steps: tuple[str, ...], start: date, **approval: object) -> None:
-    """Bifall on each step in turn, a week apart from `start`."""
-    for index, step in enumerate(steps):
-        on = date.fromordinal(start.toordinal() + 7 * index)
-        services.decide(party, step, outcome="bifall", on=on, **(approval if index == len(steps) - 1 else {}))  # type: ignore[arg-type]
-
-
-def party_doc(services: Services, slug: str, as_of: date | None = None) -> dict[str, Any]:
-    doc = status_document(services.view(as_of=as_of))
-    return next(p for p in doc["parties"] if p["slug"] == slug)
-
-
-def step_of(party: dict[str, Any], step_id: str) -> dict[str, Any]:
-    steps = party["steps"]
-    assert isinstance(steps, list)
-    return next(s for s in steps if s["id"] == step_id)
-
-
-def form_all(services: Services, start: date = date(2022, 2, 1)) -> None:
-    walk(services, KOMMUN, KOMMUN_PATH, start)
-    walk(services, REGION, KOMMUN_PATH, start)
-    walk(services, FK, AGENCY_PATH, start)
-    walk(services, AF, AGENCY_PATH, start)
 
 
 # ---- order of steps --------------------------------------------------------------------------------

@@ -51,9 +51,7 @@ def test_packaged_template_loads_with_canonical_ids() -> None:
         assert wf.approving_step.id == "beslut"
         assert not wf.approving_step.skippable and not wf.approving_step.appealable
     assert template.for_kind("kommun").decider == "Kommunfullmäktige"
-    assert template.for_kind("kommun").step("forstudie") == StepDef(
-        "forstudie", "Förstudie", "Kommunstyrelsen"
-    )
+    assert template.for_kind("kommun").step("forstudie") == StepDef("forstudie", "Förstudie", "Kommunstyrelsen")
 
 
 def test_default_template_load_is_cached() -> None:
@@ -63,9 +61,7 @@ def test_default_template_load_is_cached() -> None:
 
 def test_template_from_other_path_is_loaded_from_that_file(tmp_path: Path) -> None:
     path = tmp_path / "egen.yaml"
-    path.write_text(
-        TEMPLATE_PATH.read_text(encoding="utf-8").replace("version: 1", "version: 2"), encoding="utf-8"
-    )
+    path.write_text(TEMPLATE_PATH.read_text(encoding="utf-8").replace("version: 1", "version: 2"), encoding="utf-8")
     assert load_workflow_set(path).version == 2
 
 
@@ -156,9 +152,7 @@ def test_dict_has_the_variant_file_shape() -> None:
     assert list(data) == ["kind", "label", "decider", "steps"]
     assert [step.get("id") for step in data["steps"]] == ["forstudie", None, "fullmaktige"]
     assert [step["id"] for step in data["steps"][1]["parallel"]] == ["namnd_amn", "namnd_sn"]
-    explicit = parse_party_variant(
-        VARIANT.replace("  - parallel:", "  - id: namnder\n    parallel:"), "v.yaml"
-    )
+    explicit = parse_party_variant(VARIANT.replace("  - parallel:", "  - id: namnder\n    parallel:"), "v.yaml")
     assert workflow_to_dict(explicit)["steps"][1]["id"] == "namnder"
 
 
@@ -214,8 +208,7 @@ TEMPLATE_CASES = {
         "okänd parttyp 'landsting'",
     ),
     "kind not a mapping": (
-        "  region:\n    label: Region\n"
-        "    steps: [{id: fullmaktige, label: Regionfullmäktige, approves: true}]",
+        "  region:\n    label: Region\n    steps: [{id: fullmaktige, label: Regionfullmäktige, approves: true}]",
         "  region: Region",
         9,
         "kinds.region",

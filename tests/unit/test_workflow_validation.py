@@ -267,9 +267,7 @@ VARIANT_CASES = {
 }
 
 
-@pytest.mark.parametrize(
-    ("text", "line", "key", "fragment"), list(VARIANT_CASES.values()), ids=list(VARIANT_CASES)
-)
+@pytest.mark.parametrize(("text", "line", "key", "fragment"), list(VARIANT_CASES.values()), ids=list(VARIANT_CASES))
 def test_variant_validation_rule(text: str, line: int, key: str, fragment: str) -> None:
     error = only_error(textwrap.dedent(text))
 
