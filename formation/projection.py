@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from formation.domain.board import BoardSeat
 from formation.domain.outcomes import Outcome, StepStatus
 from formation.domain.parties import PartyKind
 from workflows.builder import APPROVED, REJECTED
@@ -64,19 +65,6 @@ class AppealInfo:
     @property
     def pending(self) -> bool:
         return self.decided_on is None
-
-
-@dataclass(frozen=True)
-class BoardSeat:
-    """One ledamot or ersättare in the förbund's styrelse, appointed by a member."""
-
-    party: str
-    person: str
-    role: str
-    term_start: date
-    term_end: date
-    fullmaktige: str | None = None
-    employed_by: str | None = None
 
 
 @dataclass

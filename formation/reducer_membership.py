@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from formation.domain.board import ROLES, term_period
+from formation.domain.board import ROLES, BoardSeat, term_period
 from formation.domain.membership import can_leave, notice_ends_on
 from formation.domain.parties import PartyKind
 from formation.errors import Refusal
 from formation.events import EventRecord
-from formation.projection import AppealInfo, AppealOutcome, BoardSeat, CaseProjection, PartyProgress
+from formation.projection import AppealInfo, AppealOutcome, CaseProjection, PartyProgress
 from formation.reopening import reopen_approval
 
 APPEALABLE = (PartyKind.KOMMUN, PartyKind.REGION)

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from formation.domain.appeal import appeal_ends_on, final_on
-from formation.domain.board import BoardMember, SeatHolder, board_problems
+from formation.domain.board import BoardMember, board_problems
 from formation.domain.checklist import check_forbundsordning
 from formation.domain.membership import membership_problems
 from formation.domain.outcomes import StepStatus
@@ -161,16 +161,12 @@ def _board_problems(view: CaseView) -> list[Problem]:
     projection = view.projection
     if not projection.board and projection.in_force_version is None:
         return []
-    seats = [
-        SeatHolder(s.party, s.person, s.role, s.term_start, s.term_end, s.fullmaktige, s.employed_by)
-        for s in projection.board
-    ]
     members = [
         BoardMember(p.info.slug, p.info.name, p.info.kind)
         for p in projection.members
         if p.leaves_on is None or p.leaves_on >= view.as_of
     ]
-    return board_problems(seats, members, view.as_of)
+    return board_problems(projection.board, members, view.as_of)
 
 
 def _pending_effective_on(projection: CaseProjection, pending: int | None) -> str | None:

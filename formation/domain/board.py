@@ -18,8 +18,8 @@ FIRST_ELECTION_YEAR = 2014  # Swedish general elections: every fourth September 
 
 
 @dataclass(frozen=True)
-class SeatHolder:
-    """One seat as the rules need it."""
+class BoardSeat:
+    """One ledamot or ersättare in the förbund's styrelse, appointed by a member (`party` is its slug)."""
 
     party: str
     person: str
@@ -51,7 +51,7 @@ def term_period(day: date) -> tuple[date, date]:
     return date(year, 4, 1), date(year + 4, 3, 31)
 
 
-def term_problem(seat: SeatHolder, member_name: str) -> Problem | None:
+def term_problem(seat: BoardSeat, member_name: str) -> Problem | None:
     """A term must end when the election period ends; it may start later (a replacement mid-term)."""
     if seat.term_end < seat.term_start:
         return Problem(
@@ -71,7 +71,7 @@ def term_problem(seat: SeatHolder, member_name: str) -> Problem | None:
     return None
 
 
-def board_problems(seats: Sequence[SeatHolder], members: Sequence[BoardMember], as_of: date) -> list[Problem]:
+def board_problems(seats: Sequence[BoardSeat], members: Sequence[BoardMember], as_of: date) -> list[Problem]:
     """Every member needs ≥ 1 ledamot and as many ersättare as ledamöter among the seats current on `as_of`;
     kommun/region seats sit in that member's fullmäktige, FK/AF seats are held by their employees."""
     problems: list[Problem] = []

@@ -7,13 +7,13 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
+from formation.domain.board import BoardSeat
 from formation.domain.outcomes import Outcome, StepStatus
 from formation.errors import Refusal
 from formation.events import EventRecord, EventType
 from formation.projection import (
     AppealInfo,
     AppealOutcome,
-    BoardSeat,
     CaseProjection,
     PartyProgress,
     StepRecord,
