@@ -13,7 +13,6 @@ from formation.domain.problems import Problem
 LEDAMOT = "ledamot"
 ERSATTARE = "ersattare"
 ROLES = (LEDAMOT, ERSATTARE)
-ROLE_LABELS = {LEDAMOT: "ledamot", ERSATTARE: "ersättare"}
 FIRST_ELECTION_YEAR = 2014  # Swedish general elections: every fourth September since 1994
 
 

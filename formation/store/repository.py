@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlmodel import Session, col, func, select
@@ -50,9 +49,6 @@ def find_case(*, session: Session, slug: str | None) -> CaseRow:
         raise Refusal(f"Databasen har flera ärenden ({slugs}); välj ett med --case SLUG.")
     return rows[0]
 
-
-def list_cases(*, session: Session) -> list[CaseRow]:
-    return list(session.exec(select(CaseRow).order_by(CaseRow.slug)).all())
 
 
 def party_rows(*, session: Session, case_id: int) -> list[PartyRow]:
@@ -286,6 +282,3 @@ def _save_board(*, session: Session, case_id: int, seats: list[BoardSeat]) -> No
             )
         )
 
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
