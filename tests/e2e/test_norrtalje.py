@@ -46,8 +46,13 @@ def test_norrtalje_joins_sodra_roslagen(cli: Cli, tmp_path: Path) -> None:
     amended.write_text(text.replace("Södra Roslagen", "Södra Roslagen (med Norrtälje kommun)"), encoding="utf-8")
 
     cli("init", "Samordningsförbundet Södra Roslagen", "--slug", "roslagen", "--seat", "Täby")
-    for name, kind in [("Täby", "kommun"), ("Österåker", "kommun"), ("Region Stockholm", "region"),
-                       ("Försäkringskassan", "forsakringskassan"), ("Arbetsförmedlingen", "arbetsformedlingen")]:
+    for name, kind in [
+        ("Täby", "kommun"),
+        ("Österåker", "kommun"),
+        ("Region Stockholm", "region"),
+        ("Försäkringskassan", "forsakringskassan"),
+        ("Arbetsförmedlingen", "arbetsformedlingen"),
+    ]:
         cli("party", "add", name, "--kind", kind, "--member-since", "2008-01-01")
     cli("fo", "add", str(current), "--in-force", "--date", "2008-01-01")
     before = cli.status()
@@ -72,8 +77,17 @@ def test_norrtalje_joins_sodra_roslagen(cli: Cli, tmp_path: Path) -> None:
     cli("decide", "Norrtälje", "fullmaktige", "--outcome", "bifall", "--date", "2017-09-25", "--anslag", "2017-09-28")
     for name in ("Täby", "Österåker"):
         cli("decide", name, "fullmaktige", "--outcome", "bifall", "--date", "2017-10-16", "--anslag", "2017-10-19")
-    cli("decide", "Region Stockholm", "fullmaktige", "--outcome", "bifall", "--date", "2017-10-10",
-        "--anslag", "2017-10-13")
+    cli(
+        "decide",
+        "Region Stockholm",
+        "fullmaktige",
+        "--outcome",
+        "bifall",
+        "--date",
+        "2017-10-10",
+        "--anslag",
+        "2017-10-13",
+    )
     cli("decide", "Försäkringskassan", "beslut", "--outcome", "bifall", "--date", "2017-10-20")
     almost = cli.status()
     assert almost["case"]["pending_version"] == 2 and _party(almost, "Arbetsförmedlingen")["state"] == "beslut"
@@ -99,8 +113,12 @@ def test_norrtalje_joins_sodra_roslagen(cli: Cli, tmp_path: Path) -> None:
 
 def test_state_parties_cannot_leave_and_a_kommun_gets_three_years(cli: Cli, tmp_path: Path) -> None:
     cli("init", "Förbundet", "--slug", "f")
-    for name, kind in [("Täby", "kommun"), ("Region Stockholm", "region"),
-                       ("Försäkringskassan", "forsakringskassan"), ("Arbetsförmedlingen", "arbetsformedlingen")]:
+    for name, kind in [
+        ("Täby", "kommun"),
+        ("Region Stockholm", "region"),
+        ("Försäkringskassan", "forsakringskassan"),
+        ("Arbetsförmedlingen", "arbetsformedlingen"),
+    ]:
         cli("party", "add", name, "--kind", kind, "--member-since", "2008-01-01")
     cli("fo", "add", str(SAMPLE), "--in-force", "--date", "2008-01-01")
     refused = cli("leave", "Försäkringskassan", "--notice", "2018-01-10", expect=2)
