@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ try:  # Typer >= 0.2x vendors its own copy of click; its exceptions are the ones
 except ImportError:  # pragma: no cover - older Typer uses click itself
     from click import exceptions as click_errors  # type: ignore[no-redef]
 
-from formation.errors import Refusal
+from formation.errors import Refusal, first_line
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Bilda ett samordningsförbund (Finsam).")
 party_app = typer.Typer(no_args_is_help=True, help="Parter i förbundet.")
@@ -296,9 +297,16 @@ def main() -> None:
     except click_errors.UsageError as exc:
         typer.echo(usage_error_sentence(exc), err=True)
         sys.exit(2)
-    except typer.Abort:
+    except (KeyboardInterrupt, typer.Abort):
         typer.echo("Avbrutet.", err=True)
         sys.exit(130)
+    except Exception as exc:  # a bug, not bad input: one line for the user, the traceback on request
+        if os.environ.get("FORMATION_DEBUG"):
+            raise
+        typer.echo(
+            f"Internt fel ({type(exc).__name__}: {first_line(exc)}); kör med FORMATION_DEBUG=1 för detaljer.", err=True
+        )
+        sys.exit(70)
     sys.exit(result if isinstance(result, int) else 0)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -67,3 +68,28 @@ def find_party(projection: CaseProjection, key: str) -> PartyProgress:
             return progress
     names = ", ".join(p.info.name for p in projection.parties.values()) or "inga parter ännu"
     raise Refusal(f"Det finns ingen part '{key}' i ärendet ({names}).")
+
+
+# Lengths match the columns; PostgreSQL enforces them, SQLite would silently store more.
+NAME_MAX, SHORT_MAX, BODY_MAX, NOTE_MAX, EMAIL_MAX = 200, 100, 500, 5000, 320
+
+
+def clean_text(value: str | None, what: str, max_length: int, *, multiline: bool = False) -> str | None:
+    """Trimmed text, or None for empty; refuses control characters (terminal escapes) and overlong values."""
+    if value is None:
+        return None
+    text = value.strip()
+    allowed = "\n\t" if multiline else ""
+    if any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text):
+        raise Refusal(f"{what} innehåller styrtecken; skriv vanlig text.")
+    if len(text) > max_length:
+        raise Refusal(f"{what} är {len(text)} tecken lång; högst {max_length} tecken går.")
+    return text or None
+
+
+def required_text(value: str, what: str, max_length: int) -> str:
+    """Like clean_text, but the value must not be empty."""
+    text = clean_text(value, what, max_length)
+    if not text:
+        raise Refusal(f"{what} saknas.")
+    return text

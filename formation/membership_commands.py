@@ -9,7 +9,7 @@ from sqlmodel import Session
 from formation.domain.board import ERSATTARE, LEDAMOT, term_period
 from formation.errors import Refusal
 from formation.events import EventRecord, EventType
-from formation.inputs import find_party
+from formation.inputs import NAME_MAX, clean_text, find_party, required_text
 from formation.projection import AppealOutcome, CaseProjection, PartyProgress
 from formation.services import Services
 from formation.store.tables import CaseRow
@@ -32,7 +32,10 @@ def file_appeal(
 ) -> PartyProgress:
     """An överklagande of the party's approving decision; while pending, the decisions are not final."""
     services.check_not_future(filed_on, "Datumet för överklagandet")
-    data: dict[str, object] = {"appellant": appellant, "court": court}
+    data: dict[str, object] = {
+        "appellant": clean_text(appellant, "Den som överklagar (--appellant)", NAME_MAX),
+        "court": clean_text(court, "Domstolen (--court)", NAME_MAX),
+    }
     return _party_event(services, party, EventType.APPEAL_FILED, on=filed_on, data=data)[1]
 
 
@@ -70,11 +73,11 @@ def add_board_seat(
     role = role.strip().lower().replace("ä", "a")
     if role not in (LEDAMOT, ERSATTARE):
         raise Refusal(f"Okänd roll '{role}'; välj ledamot eller ersattare.")
-    if not person.strip():
-        raise Refusal("Ange personens namn.")
+    person = required_text(person, "Personens namn", NAME_MAX)
+    fullmaktige = clean_text(fullmaktige, "Fullmäktige (--fullmaktige)", NAME_MAX)
     start = term_start or term_period(services.clock.today())[0]
     data: dict[str, object] = {
-        "person": person.strip(),
+        "person": person,
         "role": role,
         "term_start": start.isoformat(),
         "term_end": term_end.isoformat() if term_end else term_period(start)[1].isoformat(),

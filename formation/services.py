@@ -9,17 +9,30 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, col, delete, select
 
 from formation.clock import Clock, SystemClock
 from formation.domain.checklist import ChecklistResult, check_forbundsordning
 from formation.domain.membership import KOMMUNALFORBUND_REFUSAL
 from formation.domain.parties import PartyKind
-from formation.errors import Refusal
+from formation.errors import Refusal, first_line
 from formation.events import EventRecord, EventType
 from formation.fo_text import sha256_of
-from formation.inputs import find_party, parse_outcome, party_kind, percent, read_fo, variant_from_file
+from formation.inputs import (
+    BODY_MAX,
+    EMAIL_MAX,
+    NAME_MAX,
+    NOTE_MAX,
+    SHORT_MAX,
+    clean_text,
+    find_party,
+    parse_outcome,
+    party_kind,
+    percent,
+    read_fo,
+    variant_from_file,
+)
 from formation.names import slugify
 from formation.projection import CaseProjection, PartyProgress
 from formation.reducer import apply, replay
@@ -58,9 +71,10 @@ class Services:
     def init_case(
         self, name: str, *, slug: str | None = None, seat: str | None = None, start: date | None = None
     ) -> CaseRow:
-        name = name.strip()
+        name = clean_text(name, "Ärendets namn", NAME_MAX) or ""
         if not name:
             raise Refusal('Ärendet behöver ett namn, t.ex. `formation init "Samordningsförbundet Stockholms stad"`.')
+        seat = clean_text(seat, "Sätet", NAME_MAX)
         slug = slugify(slug or name)
         if not slug:
             raise Refusal(f"Det går inte att göra ett kortnamn av '{name}'; ange --slug med bokstäver a–z.")
@@ -100,7 +114,8 @@ class Services:
         kind_of_party = party_kind(kind)
         if kind_of_party is PartyKind.KOMMUNALFORBUND and not observer:
             raise Refusal(KOMMUNALFORBUND_REFUSAL)
-        name = name.strip()
+        name = clean_text(name, "Partens namn", NAME_MAX) or ""
+        email = clean_text(email, "E-postadressen", EMAIL_MAX)
         slug = slugify(name)
         if not slug:
             raise Refusal("Parten behöver ett namn med minst en bokstav eller siffra.")
@@ -157,6 +172,8 @@ class Services:
         data = dict(changes)
         if data.get("key_percent") is not None:
             data["key_percent"] = str(percent(str(data["key_percent"])))
+        if data.get("email") is not None:
+            data["email"] = clean_text(str(data["email"]), "E-postadressen", EMAIL_MAX)
         if data.get("population") is not None and int(data["population"]) <= 0:
             raise Refusal(f"Befolkningstalet måste vara ett positivt heltal, inte {data['population']}.")
 
@@ -241,6 +258,10 @@ class Services:
         note: str | None = None,
     ) -> PartyProgress:
         result = parse_outcome(outcome)
+        body = clean_text(body, "Organet (--body)", BODY_MAX)
+        paragraph = clean_text(paragraph, "Paragrafen (--paragraph)", SHORT_MAX)
+        dnr = clean_text(dnr, "Diarienumret (--dnr)", SHORT_MAX)
+        note = clean_text(note, "Anteckningen (--note)", NOTE_MAX, multiline=True)
         self.check_not_future(on, "Beslutsdatumet")
         if anslag is not None and anslag < on:
             raise Refusal(f"Anslagsdatumet {anslag} ligger före beslutsdatumet {on}.")
@@ -275,14 +296,15 @@ class Services:
         return projection.parties[event.party]
 
     def skip(self, party: str, step: str, *, reason: str, on: date | None = None) -> PartyProgress:
-        if not reason.strip():
+        reason = clean_text(reason, "Skälet (--reason)", NOTE_MAX, multiline=True) or ""
+        if not reason:
             raise Refusal("Ange varför steget inte är aktuellt med --reason TEXT.")
         if on is not None:
             self.check_not_future(on, "Datumet")
 
         def build(session: Session, case: CaseRow, projection: CaseProjection, seq: int) -> EventRecord:
             progress = find_party(projection, party)
-            return self.make_event(seq, EventType.SKIP, party=progress.info.slug, step=step, on=on, note=reason.strip())
+            return self.make_event(seq, EventType.SKIP, party=progress.info.slug, step=step, on=on, note=reason)
 
         _, projection, event = self.record(build)
         assert event.party is not None
@@ -361,6 +383,8 @@ class Services:
                 return case, projection, event
         except IntegrityError as exc:
             raise Refusal("Någon annan ändrade ärendet samtidigt; kör kommandot igen.") from exc
+        except DBAPIError as exc:
+            raise Refusal(f"Databasen avvisade ändringen ({first_line(exc.orig)}); inget sparades.") from exc
 
     def make_event(self, seq: int, type_: EventType, *, on: date | None = None, **fields: Any) -> EventRecord:
         return EventRecord(seq=seq, type=type_, actor=self.actor, recorded_at=self.clock.now(), date=on, **fields)

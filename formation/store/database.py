@@ -11,7 +11,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from formation.errors import Refusal
+from formation.errors import Refusal, first_line
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration. Kept here so that opening an up-to-date database needs no Alembic import;
@@ -103,9 +103,5 @@ def open_database(target: str | None = None) -> Engine:
         raise
     except Exception as exc:
         engine.dispose()
-        raise Refusal(f"Databasen kunde inte öppnas: {_first_line(exc)}") from exc
+        raise Refusal(f"Databasen kunde inte öppnas: {first_line(exc)}") from exc
     return engine
-
-
-def _first_line(exc: BaseException) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -85,6 +85,12 @@ BAD_COMMANDS: dict[str, tuple[str, ...]] = {
                        "--datum", "x"),
     "unknown case": ("--case", "nacka", "status"),
     "init with a taken slug": ("init", "Samordningsförbundet Solna igen", "--slug", "solna"),
+    "overlong party name": ("party", "add", "Å" * 201, "--kind", "kommun"),
+    "terminal escape in a name": ("party", "add", "Solna\x1b[31m röd", "--kind", "kommun"),
+    "overlong dnr": (
+        "decide", "Solna stad", "inriktningsbeslut", "--outcome", "bifall", "--date", "2022-03-01", "--dnr", "1" * 101,
+    ),
+    "malformed population": ("party", "add", "Sundbyberg", "--kind", "kommun", "--population", "många"),
 }  # fmt: skip
 
 
@@ -172,6 +178,10 @@ def test_refusal_messages_say_what_is_wrong(refusals: dict[str, Refused]) -> Non
         "unknown option": "--datum",
         "unknown case": "nacka",
         "init with a taken slug": "solna",
+        "overlong party name": "högst 200 tecken",
+        "terminal escape in a name": "styrtecken",
+        "overlong dnr": "högst 100 tecken",
+        "malformed population": "inget heltal",
     }
     assert set(expected) == set(BAD_COMMANDS)
     wrong = {label: refusals[label].stderr for label, part in expected.items() if part not in refusals[label].stderr}
