@@ -87,10 +87,13 @@ def init(
     slug: Annotated[str | None, typer.Option(help="Kortnamn (a–z, 0–9, -).")] = None,
     seat: Annotated[str | None, typer.Option(help="Förbundets säte.")] = None,
     start: Annotated[str | None, typer.Option(help="Planerat startdatum ÅÅÅÅ-MM-DD.")] = None,
+    no_region: Annotated[
+        bool, typer.Option("--no-region", help="Kommun som inte ingår i någon region (Gotland), 3 §.")
+    ] = False,
 ) -> None:
     """Skapa ett nytt ärende."""
     services = settings(ctx).services()
-    case = services.init_case(name, slug=slug, seat=seat, start=parse_date(start, "--start"))
+    case = services.init_case(name, slug=slug, seat=seat, start=parse_date(start, "--start"), no_region=no_region)
     typer.echo(f"Ärendet '{case.name}' skapat med kortnamnet {case.slug}.")
 
 

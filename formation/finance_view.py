@@ -28,8 +28,8 @@ def finance_plan(services: Services, *, total: str | None, offers: list[str]) ->
         offered[name] = parse_amount(amount, f"Erbjudandet från {name}")
     try:
         if total is not None:
-            return compute_financing(parties, total=parse_amount(total, "--total"))
-        return compute_financing(parties, offers=offered)
+            return compute_financing(parties, total=parse_amount(total, "--total"), no_region=view.projection.no_region)
+        return compute_financing(parties, offers=offered, no_region=view.projection.no_region)
     except FinanceError as exc:
         raise Refusal(str(exc)) from exc
 

@@ -149,6 +149,7 @@ class CaseProjection:
     in_force_version: int | None = None
     formed_on: date | None = None
     target_start: date | None = None
+    no_region: bool = False
     board: list[BoardSeat] = field(default_factory=list)
 
     @property

@@ -49,6 +49,7 @@ def apply(case: CaseProjection, event: EventRecord, template: WorkflowSet) -> No
 def _case_created(case: CaseProjection, event: EventRecord, template: WorkflowSet) -> None:
     start = event.data.get("target_start")
     case.target_start = date.fromisoformat(start) if start else None
+    case.no_region = bool(event.data.get("no_region", False))
 
 
 def _party_added(case: CaseProjection, event: EventRecord, template: WorkflowSet) -> None:
@@ -266,7 +267,7 @@ def _update_formation(case: CaseProjection) -> None:
     if case.current_version is None or case.current_version == case.in_force_version:
         return
     members = case.members
-    if membership_problems([p.info.kind for p in members]):
+    if membership_problems([p.info.kind for p in members], gotland_exception=case.no_region):
         return
     version = case.versions[case.current_version]
     approvals = [MemberApproval(p.approved_version if p.approved else None, p.approved_on) for p in members]

@@ -69,8 +69,15 @@ class Services:
     # ---- commands ---------------------------------------------------------------------------------
 
     def init_case(
-        self, name: str, *, slug: str | None = None, seat: str | None = None, start: date | None = None
+        self,
+        name: str,
+        *,
+        slug: str | None = None,
+        seat: str | None = None,
+        start: date | None = None,
+        no_region: bool = False,
     ) -> CaseRow:
+        """A new case; `no_region` for a kommun that belongs to no region (Gotland), § 3."""
         name = clean_text(name, "Ärendets namn", NAME_MAX) or ""
         if not name:
             raise Refusal('Ärendet behöver ett namn, t.ex. `formation init "Samordningsförbundet Stockholms stad"`.')
@@ -81,7 +88,9 @@ class Services:
         with unit_of_work(self.engine) as session:
             if session.exec(select(CaseRow).where(CaseRow.slug == slug)).first():
                 raise Refusal(f"Det finns redan ett ärende '{slug}'; välj ett annat kortnamn med --slug.")
-            case = CaseRow(slug=slug, name=name, seat=seat, target_start=start, created_at=self.clock.now())
+            case = CaseRow(
+                slug=slug, name=name, seat=seat, target_start=start, created_at=self.clock.now(), no_region=no_region
+            )
             session.add(case)
             session.flush()
             self.case_slug = slug
@@ -94,6 +103,7 @@ class Services:
                     "slug": slug,
                     "seat": seat,
                     "target_start": start.isoformat() if start else None,
+                    "no_region": no_region,
                 },
             )
             repo.append_event(session=session, case_id=case.id, event=event)

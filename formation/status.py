@@ -103,7 +103,16 @@ def party_state(progress: PartyProgress, as_of: date) -> str:
 def case_problems(view: CaseView) -> list[Problem]:
     """What the coordinator must act on: § 3 membership, § 9 content, rejections, nothing to approve."""
     projection = view.projection
-    problems = list(membership_problems([p.info.kind for p in projection.members]))
+    kinds = [p.info.kind for p in projection.members]
+    problems = list(membership_problems(kinds, gotland_exception=projection.no_region))
+    if projection.no_region and PartyKind.REGION in kinds:
+        problems.append(
+            Problem(
+                "region_in_case_without_region",
+                "Ärendet är registrerat som ett förbund utan region (en kommun utanför regionerna), "
+                "men en region finns bland medlemmarna.",
+            )
+        )
     if projection.current_version is None:
         problems.append(
             Problem(
@@ -200,6 +209,7 @@ def status_document(view: CaseView) -> dict[str, Any]:
             "slug": view.case.slug,
             "seat": view.case.seat,
             "target_start": _iso(view.case.target_start),
+            "no_region": projection.no_region,
             "state": "formed" if is_formed(projection, view.as_of) else "forming",
             "formed_on": _iso(projection.formed_on),
             "final_on": _iso(case_final_on(projection)),

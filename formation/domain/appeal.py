@@ -24,9 +24,7 @@ def _holidays_of(year: int) -> frozenset[date]:
     """Every public holiday plus the three 'aftnar' that lag (1930:173) treats as holidays, for one year."""
     # include_sundays=False is explicit because the SE calendar otherwise lists every Sunday; weekends are
     # handled by weekday() in is_non_working_day, so the calendar only has to supply real holidays.
-    calendar = holidays.country_holidays(
-        "SE", years=year, categories=("public", "de_facto"), include_sundays=False
-    )
+    calendar = holidays.country_holidays("SE", years=year, categories=("public", "de_facto"), include_sundays=False)
     days = set(calendar.keys())
     # de_facto carries midsommarafton, julafton and nyårsafton in holidays 0.109 (checked 1990–2040); they
     # are added here as well so that a future change in the package cannot silently shorten a deadline.

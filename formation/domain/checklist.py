@@ -56,92 +56,211 @@ def _part(name: str, *patterns: str, headings: tuple[str, ...] = ()) -> Checklis
     return ChecklistPart(name, patterns, headings)
 
 
-def _simple(
-    ident: str, number: int, label: str, heads: str, *body: str, required: bool = True
-) -> ChecklistItem:
+def _simple(ident: str, number: int, label: str, heads: str, *body: str, required: bool = True) -> ChecklistItem:
     """An item that is one fact: a heading matching `heads`, or a line matching one of `body`."""
     return ChecklistItem(ident, number, label, required, (heads,), (_part(label.lower(), *body, headings=(heads,)),))
 
 
 CHECKLIST: tuple[ChecklistItem, ...] = (
     ChecklistItem(
-        "namn_sate_medlemmar_andamal", 1, "Namn, säte, medlemmar och ändamål", True,
+        "namn_sate_medlemmar_andamal",
+        1,
+        "Namn, säte, medlemmar och ändamål",
+        True,
         (r"^(?:förbundets\s+)?(?:namn|säte|medlemmar|ändamål)\b",),
         (
-            _part("namn", r"\b(?:förbundets|samordningsförbundets)\s+namn\b", r"\bnamn\s+är\b", r"\bbenämns\b",
-                  headings=(r"^(?:förbundets\s+)?namn\b",)),
+            _part(
+                "namn",
+                r"\b(?:förbundets|samordningsförbundets)\s+namn\b",
+                r"\bnamn\s+är\b",
+                r"\bbenämns\b",
+                headings=(r"^(?:förbundets\s+)?namn\b",),
+            ),
             _part("säte", r"\bsäte\b"),
-            _part("medlemmar", r"\bmedlemmar\s+i\s+(?:samordnings)?förbundet\s+är\b",
-                  r"\bförbunds\s*medlemmar\s+är\b", headings=(r"^(?:förbundets\s+)?medlemmar\b",)),
-            _part("ändamål", r"\b(?:förbundets|samordningsförbundets)\s+ändamål\b", r"\bändamålet\s+med\b",
-                  r"\btill\s+ändamål\b", headings=(r"^(?:förbundets\s+)?ändamål\b",)),
+            _part(
+                "medlemmar",
+                r"\bmedlemmar\s+i\s+(?:samordnings)?förbundet\s+är\b",
+                r"\bförbunds\s*medlemmar\s+är\b",
+                headings=(r"^(?:förbundets\s+)?medlemmar\b",),
+            ),
+            _part(
+                "ändamål",
+                r"\b(?:förbundets|samordningsförbundets)\s+ändamål\b",
+                r"\bändamålet\s+med\b",
+                r"\btill\s+ändamål\b",
+                headings=(r"^(?:förbundets\s+)?ändamål\b",),
+            ),
         ),
     ),
-    _simple("organisation", 2, "Organisation", r"^(?:förbundets\s+)?organisation\b",
-            r"\bbeslutande\s+organ\b", r"\begen\s+juridisk\s+person\b",
-            r"\borganisation(?:en)?\s+(?:består|utgörs)\b"),
+    _simple(
+        "organisation",
+        2,
+        "Organisation",
+        r"^(?:förbundets\s+)?organisation\b",
+        r"\bbeslutande\s+organ\b",
+        r"\begen\s+juridisk\s+person\b",
+        r"\borganisation(?:en)?\s+(?:består|utgörs)\b",
+    ),
     ChecklistItem(
-        "styrelse", 3, "Styrelsens ledamöter och ersättare", True,
+        "styrelse",
+        3,
+        "Styrelsens ledamöter och ersättare",
+        True,
         (r"styrelsens\s+sammansättning|^(?:förbunds)?styrelsen?$|^ledamöter\b|\bersättare\b",),
         (
             _part("ledamöter", rf"\b{_NUM}\s+(?:ordinarie\s+)?ledam(?:ot|öter)\b"),
-            _part("ersättare", rf"\b{_NUM}\s+(?:personliga\s+)?ersättare\b", r"\blika\s+många\s+ersättare\b",
-                  r"\bpersonlig(?:a)?\s+ersättare\b", r"\bersättare\s+för\s+(?:varje|var\s+och\s+en)\b"),
+            _part(
+                "ersättare",
+                rf"\b{_NUM}\s+(?:personliga\s+)?ersättare\b",
+                r"\blika\s+många\s+ersättare\b",
+                r"\bpersonlig(?:a)?\s+ersättare\b",
+                r"\bersättare\s+för\s+(?:varje|var\s+och\s+en)\b",
+            ),
         ),
     ),
-    _simple("uppgifter", 4, "Uppgifter och beslutanderätt", r"uppgifter|beslutanderätt|befogenheter",
-            r"\bha\s+till\s+uppgift\b", r"\bstyrelsen\s+(?:ska|skall)\s+(?:besluta|ansvara)\b",
-            r"\bförbundets\s+uppgifter\b", r"\bbeslutanderätt\b"),
-    _simple("initiativratt", 5, "Initiativrätt", r"initiativ", r"initiativrätt",
-            r"\bväcka\s+(?:ärenden|ärende|frågor)\b", r"\brätt\s+att\s+ta\s+initiativ\b"),
-    _simple("kvalificerad_majoritet", 6, "Kvalificerad majoritet", r"majoritet|beslutsregler|omröstning",
-            r"\bkvalificerad\s+majoritet\b", r"\btvå\s+tredjedelar\b", r"\b2/3\b", r"\benhällig",
-            r"\bsärskild\s+majoritet\b", required=False),
-    _simple("kungorelser", 7, "Kungörelser och tillkännagivanden", r"kungör|tillkännagiv|^anslag",
-            r"kungör", r"tillkännagiv", r"anslagstavla", r"\banslås\b"),
+    _simple(
+        "uppgifter",
+        4,
+        "Uppgifter och beslutanderätt",
+        r"uppgifter|beslutanderätt|befogenheter",
+        r"\bha\s+till\s+uppgift\b",
+        r"\bstyrelsen\s+(?:ska|skall)\s+(?:besluta|ansvara)\b",
+        r"\bförbundets\s+uppgifter\b",
+        r"\bbeslutanderätt\b",
+    ),
+    _simple(
+        "initiativratt",
+        5,
+        "Initiativrätt",
+        r"initiativ",
+        r"initiativrätt",
+        r"\bväcka\s+(?:ärenden|ärende|frågor)\b",
+        r"\brätt\s+att\s+ta\s+initiativ\b",
+    ),
+    _simple(
+        "kvalificerad_majoritet",
+        6,
+        "Kvalificerad majoritet",
+        r"majoritet|beslutsregler|omröstning",
+        r"\bkvalificerad\s+majoritet\b",
+        r"\btvå\s+tredjedelar\b",
+        r"\b2/3\b",
+        r"\benhällig",
+        r"\bsärskild\s+majoritet\b",
+        required=False,
+    ),
+    _simple(
+        "kungorelser",
+        7,
+        "Kungörelser och tillkännagivanden",
+        r"kungör|tillkännagiv|^anslag",
+        r"kungör",
+        r"tillkännagiv",
+        r"anslagstavla",
+        r"\banslås\b",
+    ),
     ChecklistItem(
-        "andelar", 8, "Andelar i tillgångar, skulder och kostnader", True,
+        "andelar",
+        8,
+        "Andelar i tillgångar, skulder och kostnader",
+        True,
         (r"andel(?:ar)?\s+i\s+(?:förbundets\s+)?tillgångar|tillgångar\s+och\s+skulder|kostnad|finansiering",),
         (
-            _part("andelar i tillgångar och skulder", r"tillgångar\s+och\s+skulder",
-                  r"\bandel(?:ar)?\s+i\s+(?:förbundets\s+)?(?:tillgångar|skulder)"),
-            _part("kostnadsfördelning", r"kostnadsfördelning",
-                  r"\bfördelning(?:en)?\s+av\s+(?:förbundets\s+)?kostnader",
-                  r"\bkostnader(?:na)?\s+(?:ska\s+)?fördelas\b", _BIDRAR),
+            _part(
+                "andelar i tillgångar och skulder",
+                r"tillgångar\s+och\s+skulder",
+                r"\bandel(?:ar)?\s+i\s+(?:förbundets\s+)?(?:tillgångar|skulder)",
+            ),
+            _part(
+                "kostnadsfördelning",
+                r"kostnadsfördelning",
+                r"\bfördelning(?:en)?\s+av\s+(?:förbundets\s+)?kostnader",
+                r"\bkostnader(?:na)?\s+(?:ska\s+)?fördelas\b",
+                _BIDRAR,
+            ),
         ),
     ),
-    _simple("upplaning", 9, "Gränser för upplåning (borgen och lån)", r"borgen|\blån\b|upplåning",
-            r"\blån(?:et|en)?\b", r"\blåna\b(?!\s+ut)", r"upplåning", r"\bborgen", r"ansvarsförbindelse"),
-    _simple("styrning_insyn", 10, "Styrning och insyn", r"styrning|insyn", r"\binsyn\b",
-            r"\binformera\s+(?:förbunds)?medlemmarna\b", r"\bta\s+del\s+av\s+förbundets\s+handlingar\b",
-            r"\bbegära\s+upplysningar\b"),
-    _simple("budget", 11, "Budgetprocessen", r"budget",
-            r"fastställ\w*\b.{0,80}\bbudget", r"\bbudget\w*\b.{0,80}\bfastställ", r"\b30\s+november\b",
-            r"\bbudgetprocess"),
-    ChecklistItem(
-        "revisorernas_mandattid", 12, "Revisorernas mandattid", True, (_REVISOR_HEADING,),
-        (_part("mandattid", r"^revisorernas\s+(?:mandattid|mandatperiod)",
-               r"\brevisor\w*\b.{0,120}\b(?:mandattid|mandatperiod|väljs\s+för|utses\s+för|(?:fyra|4|tre|3)\s+år)",
-               r"\b(?:mandattid|mandatperiod)\w*\b.{0,120}\brevisor"),),
+    _simple(
+        "upplaning",
+        9,
+        "Gränser för upplåning (borgen och lån)",
+        r"borgen|\blån\b|upplåning",
+        r"\blån(?:et|en)?\b",
+        r"\blåna\b(?!\s+ut)",
+        r"upplåning",
+        r"\bborgen",
+        r"ansvarsförbindelse",
+    ),
+    _simple(
+        "styrning_insyn",
+        10,
+        "Styrning och insyn",
+        r"styrning|insyn",
+        r"\binsyn\b",
+        r"\binformera\s+(?:förbunds)?medlemmarna\b",
+        r"\bta\s+del\s+av\s+förbundets\s+handlingar\b",
+        r"\bbegära\s+upplysningar\b",
+    ),
+    _simple(
+        "budget",
+        11,
+        "Budgetprocessen",
+        r"budget",
+        r"fastställ\w*\b.{0,80}\bbudget",
+        r"\bbudget\w*\b.{0,80}\bfastställ",
+        r"\b30\s+november\b",
+        r"\bbudgetprocess",
     ),
     ChecklistItem(
-        "gemensamma_revisorer", 13, "Gemensamma revisorer och vem som utser dem", False, (_REVISOR_HEADING,),
-        (_part("vem som utser revisorerna", r"\bgemensamm?a?\s+revisor",
-               r"\b(?:utser|väljer|utse|välja)\b.{0,120}\brevisor",
-               r"\brevisor\w*\b.{0,120}\b(?:utses|väljs)\s+av\b"),),
+        "revisorernas_mandattid",
+        12,
+        "Revisorernas mandattid",
+        True,
+        (_REVISOR_HEADING,),
+        (
+            _part(
+                "mandattid",
+                r"^revisorernas\s+(?:mandattid|mandatperiod)",
+                r"\brevisor\w*\b.{0,120}\b(?:mandattid|mandatperiod|väljs\s+för|utses\s+för|(?:fyra|4|tre|3)\s+år)",
+                r"\b(?:mandattid|mandatperiod)\w*\b.{0,120}\brevisor",
+            ),
+        ),
     ),
     ChecklistItem(
-        "uttrade_likvidation", 14, "Utträde, likvidation och upplösning", True,
+        "gemensamma_revisorer",
+        13,
+        "Gemensamma revisorer och vem som utser dem",
+        False,
+        (_REVISOR_HEADING,),
+        (
+            _part(
+                "vem som utser revisorerna",
+                r"\bgemensamm?a?\s+revisor",
+                r"\b(?:utser|väljer|utse|välja)\b.{0,120}\brevisor",
+                r"\brevisor\w*\b.{0,120}\b(?:utses|väljs)\s+av\b",
+            ),
+        ),
+    ),
+    ChecklistItem(
+        "uttrade_likvidation",
+        14,
+        "Utträde, likvidation och upplösning",
+        True,
         (r"utträde|likvidation|upplösning",),
         (
-            _part("utträde", r"\butträ(?:de|da|der|tt)", r"\bsäga\s+upp\s+sitt\s+medlemskap\b",
-                  r"\buppsägning"),
-            _part("likvidation eller upplösning", r"\blikvid(?:ation|ator|eras)",
-                  r"\bupplös(?:ning|t|as|es)\b"),
+            _part("utträde", r"\butträ(?:de|da|der|tt)", r"\bsäga\s+upp\s+sitt\s+medlemskap\b", r"\buppsägning"),
+            _part("likvidation eller upplösning", r"\blikvid(?:ation|ator|eras)", r"\bupplös(?:ning|t|as|es)\b"),
         ),
     ),
-    _simple("tvister", 15, "Tvister", r"tvist", r"\btvist",
-            r"skiljeförfarande|skiljedom|skiljenämnd", r"\ballmän\s+domstol\b"),
+    _simple(
+        "tvister",
+        15,
+        "Tvister",
+        r"tvist",
+        r"\btvist",
+        r"skiljeförfarande|skiljedom|skiljenämnd",
+        r"\ballmän\s+domstol\b",
+    ),
 )
 
 
@@ -177,8 +296,10 @@ def _problem(finding: ItemFinding) -> Problem:
     point = f"punkt {item.number} i {LAW} om finansiell samordning av rehabiliteringsinsatser"
     all_parts = tuple(p.name for p in item.effective_parts)
     if finding.missing_parts and finding.missing_parts != all_parts:
-        message = (f"Förbundsordningen är ofullständig när det gäller {item.label.lower()} ({point}): "
-                   f"{', '.join(finding.missing_parts)} saknas.")
+        message = (
+            f"Förbundsordningen är ofullständig när det gäller {item.label.lower()} ({point}): "
+            f"{', '.join(finding.missing_parts)} saknas."
+        )
     else:
         message = f"Förbundsordningen saknar {item.label.lower()}, som ska anges enligt {point}."
     details = {"item": item.id, "number": item.number, "missing_parts": list(finding.missing_parts)}
@@ -190,9 +311,7 @@ def _problem(finding: ItemFinding) -> Problem:
 _ATX = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)[\s#]*$")
 _BOLD = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*[.:]?$")
 _PARAGRAPH = re.compile(r"^(?:§\s*\d+(?:\s*[a-z]\b)?|\d+(?:\s*[a-z]\b)?\s*§)(?:\s*[.:)–—-])?(?:\s+|$)", re.I)
-_KEY_PREFIX = re.compile(
-    r"^(?:§\s*\d+(?:\s*[a-z]\b)?|\d+(?:\s*[a-z]\b)?\s*§|\d+(?:\.\d+)*\.?)\s*[.:)–—-]?\s*", re.I
-)
+_KEY_PREFIX = re.compile(r"^(?:§\s*\d+(?:\s*[a-z]\b)?|\d+(?:\s*[a-z]\b)?\s*§|\d+(?:\.\d+)*\.?)\s*[.:)–—-]?\s*", re.I)
 
 
 @dataclass(frozen=True)
@@ -214,7 +333,7 @@ def _heading(lines: list[str], i: int) -> str | None:
     if len(raw) > 80 or raw[0] in "-+*|>" or raw[-1] in ".,;:!?":
         return None
     if m := _PARAGRAPH.match(raw):
-        rest = raw[m.end():]
+        rest = raw[m.end() :]
         return raw if not rest or rest[0].isupper() else None
     key = _KEY_PREFIX.sub("", raw)
     if len(raw) > 60 or len(raw.split()) > 8 or not key or not key[0].isupper():
@@ -292,6 +411,8 @@ def format_checklist(result: ChecklistResult) -> str:
         out.append(f"Alla {len(required)} obligatoriska punkter finns med.")
     else:
         numbers = ", ".join(str(item.number) for item in missing)
-        out.append(f"{len(missing)} av {len(required)} obligatoriska punkter saknas ({numbers}). "
-                   "Komplettera förbundsordningen innan den skickas till medlemmarna för beslut.")
+        out.append(
+            f"{len(missing)} av {len(required)} obligatoriska punkter saknas ({numbers}). "
+            "Komplettera förbundsordningen innan den skickas till medlemmarna för beslut."
+        )
     return "\n".join(out)

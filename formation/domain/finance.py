@@ -26,9 +26,7 @@ _MISSING_TEXT: dict[PartyKind, str] = {
 class FinanceError(ValueError):
     """The funding cannot be computed as asked; the message is one Swedish sentence for the user."""
 
-    def __init__(
-        self, message: str, *, plan: FinancePlan | None = None, missing: Sequence[PartyKind] = ()
-    ) -> None:
+    def __init__(self, message: str, *, plan: FinancePlan | None = None, missing: Sequence[PartyKind] = ()) -> None:
         super().__init__(message)
         # When only a kind of party is missing the rest is still computed, so the caller can show it.
         self.plan = plan
@@ -91,9 +89,8 @@ def _percent(value: Decimal | Fraction) -> str:
     return text.replace(".", ",")
 
 
-def _keyed_shares(kind: PartyKind, group: Sequence[FundingParty]) -> list[Fraction]:
+def _keyed_shares(kind: PartyKind, group: Sequence[FundingParty], part: Fraction) -> list[Fraction]:
     """Split the kind's legal part among its parties: by key, else by population, else equally."""
-    part = LEGAL_SHARE[kind]
     keys = [p.key_percent for p in group]
     with_key = [k for k in keys if k is not None]
     if with_key and len(with_key) != len(group):
@@ -112,7 +109,8 @@ def _keyed_shares(kind: PartyKind, group: Sequence[FundingParty]) -> list[Fracti
         if Fraction(key_sum) not in (of_total, Fraction(100)):
             raise FinanceError(
                 f"Fördelningsnyckeln för {_PLURAL[kind]} summerar till {_percent(key_sum)} %; den måste bli "
-                f"100 % av {_PLURAL_GENITIVE[kind]} fjärdedel (eller {_percent(of_total)} % av totalen)."
+                f"100 % av {_PLURAL_GENITIVE[kind]} {'fjärdedel' if part == Fraction(1, 4) else 'halva'} "
+                f"(eller {_percent(of_total)} % av totalen)."
             )
         return [part * Fraction(k) / Fraction(key_sum) for k in with_key]
     populations = [p.population for p in group]
@@ -127,8 +125,9 @@ def _keyed_shares(kind: PartyKind, group: Sequence[FundingParty]) -> list[Fracti
     return [part / len(group) for _ in group]
 
 
-def _shares(parties: Sequence[FundingParty]) -> dict[str, Fraction]:
-    """Each party's exact share of the total, in input order."""
+def _shares(parties: Sequence[FundingParty], no_region: bool = False) -> dict[str, Fraction]:
+    """Each party's exact share of the total, in input order. Without a region (Gotland) the kommun
+    carries the region's quarter too, since it has the region's tasks."""
     seen: set[str] = set()
     for p in parties:
         if p.name in seen:
@@ -142,17 +141,19 @@ def _shares(parties: Sequence[FundingParty]) -> dict[str, Fraction]:
                 raise FinanceError(f"{p.kind.label} kan bara finnas med en gång.")
             if p.key_percent is not None:
                 raise FinanceError(
-                    f"{p.kind.label}s andel är bestämd i 5 § lagen (2003:1210) "
-                    "och tar ingen fördelningsnyckel."
+                    f"{p.kind.label}s andel är bestämd i 5 § lagen (2003:1210) och tar ingen fördelningsnyckel."
                 )
     shares: dict[str, Fraction] = {}
     for p in parties:
         if p.kind.is_state:
             shares[p.name] = LEGAL_SHARE[p.kind]
+    if no_region and any(p.kind is PartyKind.REGION for p in parties):
+        raise FinanceError("Förbundet är bildat utan region, men en region finns bland parterna.")
     for kind in _KEYED_KINDS:
         group = [p for p in parties if p.kind is kind]
+        part = LEGAL_SHARE[kind] + (LEGAL_SHARE[PartyKind.REGION] if no_region and kind is PartyKind.KOMMUN else 0)
         if group:
-            shares.update(zip((p.name for p in group), _keyed_shares(kind, group), strict=True))
+            shares.update(zip((p.name for p in group), _keyed_shares(kind, group, part), strict=True))
     return {p.name: shares[p.name] for p in parties}
 
 
@@ -181,9 +182,7 @@ def _total_from_offers(
         if name not in names:
             raise FinanceError(f"Det finns ett erbjudande från {name}, som inte är en part i förbundet.")
         if shares[name] == 0:
-            raise FinanceError(
-                f"{name} betalar ingenting direkt enligt 5 § och kan inte lämna ett erbjudande."
-            )
+            raise FinanceError(f"{name} betalar ingenting direkt enligt 5 § och kan inte lämna ett erbjudande.")
         if offer < 0:
             raise FinanceError(f"Erbjudandet från {name} kan inte vara negativt ({offer} kr).")
     best: Fraction | None = None
@@ -208,13 +207,12 @@ def compute_financing(
     *,
     total: int | None = None,
     offers: Mapping[str, int] | None = None,
+    no_region: bool = False,
 ) -> FinancePlan:
     """Each member's part of `total`, or of the largest total that every offer allows (whole kronor)."""
     if (total is None) == (offers is None):
-        raise FinanceError(
-            "Ange antingen en total budget eller parternas erbjudanden, inte båda eller inget."
-        )
-    shares = _shares(parties)
+        raise FinanceError("Ange antingen en total budget eller parternas erbjudanden, inte båda eller inget.")
+    shares = _shares(parties, no_region)
     limited_by: str | None = None
     if offers is not None:
         budget, limited_by = _total_from_offers(parties, shares, offers)
@@ -232,7 +230,7 @@ def compute_financing(
         ],
     )
     present = {p.kind for p in parties}
-    missing = [k for k in _MISSING_TEXT if k not in present]
+    missing = [k for k in _MISSING_TEXT if k not in present and not (no_region and k is PartyKind.REGION)]
     if missing:
         listed = " och ".join(_MISSING_TEXT[k] for k in missing)
         raise FinanceError(

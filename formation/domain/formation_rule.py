@@ -15,9 +15,7 @@ class MemberApproval:
     on: date | None
 
 
-def all_approved_on(
-    approvals: Sequence[MemberApproval], version: int | None, start_date: date | None
-) -> date | None:
+def all_approved_on(approvals: Sequence[MemberApproval], version: int | None, start_date: date | None) -> date | None:
     """The day `version` took effect for all members, or None while any member has not approved it.
 
     That is the last approval, or the later start date the förbundsordning names.

@@ -30,8 +30,7 @@ _MISSING: tuple[tuple[PartyKind, str, str], ...] = (
     (
         PartyKind.KOMMUN,
         "missing_kommun",
-        "Ingen kommun finns bland medlemmarna; enligt 3 § lagen (2003:1210) måste minst en kommun "
-        "vara medlem.",
+        "Ingen kommun finns bland medlemmarna; enligt 3 § lagen (2003:1210) måste minst en kommun vara medlem.",
     ),
     (
         PartyKind.REGION,

@@ -50,7 +50,6 @@ def find_case(*, session: Session, slug: str | None) -> CaseRow:
     return rows[0]
 
 
-
 def party_rows(*, session: Session, case_id: int) -> list[PartyRow]:
     return list(
         session.exec(select(PartyRow).where(PartyRow.case_id == case_id).order_by(col(PartyRow.position))).all()
@@ -118,6 +117,7 @@ def load_projection(*, session: Session, case: CaseRow, template: WorkflowSet) -
         in_force_version=case.in_force_version,
         formed_on=case.formed_on,
         target_start=case.target_start,
+        no_region=case.no_region,
     )
     for version in session.exec(
         select(FoVersionRow).where(FoVersionRow.case_id == case.id).order_by(col(FoVersionRow.number))
@@ -216,6 +216,7 @@ def save_projection(*, session: Session, case: CaseRow, projection: CaseProjecti
     case.current_version = projection.current_version
     case.in_force_version = projection.in_force_version
     case.formed_on = projection.formed_on
+    case.no_region = projection.no_region
     case.revision += 1
     session.add(case)
     for version in session.exec(select(FoVersionRow).where(FoVersionRow.case_id == case.id)).all():
@@ -281,4 +282,3 @@ def _save_board(*, session: Session, case_id: int, seats: list[BoardSeat]) -> No
                 employed_by=seat.employed_by,
             )
         )
-

@@ -23,6 +23,7 @@ class CaseRow(SQLModel, table=True):
     current_version: int | None = None
     in_force_version: int | None = None
     formed_on: date | None = None
+    no_region: bool = False
 
 
 class PartyRow(SQLModel, table=True):

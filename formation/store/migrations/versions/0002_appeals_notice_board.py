@@ -48,6 +48,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_board_seats_case_id"))
     op.drop_table("board_seats")
     with op.batch_alter_table("party_progress") as batch_op:
-        for column in ("appeal_outcome", "appeal_decided_on", "appeal_court", "appeal_appellant",
-                       "appeal_filed_on", "leaves_on"):
+        for column in (
+            "appeal_outcome",
+            "appeal_decided_on",
+            "appeal_court",
+            "appeal_appellant",
+            "appeal_filed_on",
+            "leaves_on",
+        ):
             batch_op.drop_column(column)
