@@ -25,7 +25,9 @@ def case_facts(case: Document) -> list[str]:
     """The short facts after the state in the header, most important first."""
     version = f"förbundsordning v{case['fo_version']}" if case["fo_version"] else "ingen förbundsordning ännu"
     facts = [version]
-    if case["pending_version"]:
+    if case.get("pending_effective_on"):
+        facts.append(f"v{case['pending_version']} gäller från {case['pending_effective_on']}")
+    elif case["pending_version"]:
         facts.append(f"v{case['pending_version']} väntar på godkännande")
     if case["final_on"]:
         facts.append(f"laga kraft {case['final_on']}")

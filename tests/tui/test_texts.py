@@ -35,6 +35,8 @@ def test_case_state_and_facts() -> None:
     assert case_state_text(CASE | {"state": "formed", "formed_on": "2016-02-22"}) == "Bildat 2016-02-22"
     formed = CASE | {"state": "formed", "fo_version": 1, "pending_version": 2, "final_on": "2016-03-19"}
     assert case_facts(formed) == ["förbundsordning v1", "v2 väntar på godkännande", "laga kraft 2016-03-19"]
+    approved_by_all = formed | {"pending_effective_on": "2018-01-01"}
+    assert case_facts(approved_by_all)[1] == "v2 gäller från 2018-01-01"
 
 
 def test_party_state_covers_waiting_returned_rejected_approved_and_observer() -> None:
