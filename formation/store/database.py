@@ -45,7 +45,7 @@ def database_url(target: str | None) -> str:
     return f"sqlite:///{path.resolve()}"
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, *, foreign_keys: bool = True) -> None:
     """WAL for concurrent readers, foreign keys on, a busy timeout, and BEGIN IMMEDIATE so that two
     writers queue up instead of failing halfway through a command."""
 
@@ -53,7 +53,7 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
@@ -89,9 +89,21 @@ def migrate(engine: Engine) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    sqlite = engine.dialect.name == "sqlite"
+    # SQLite alters a table by copying it (Alembic batch mode), and dropping a table that others reference
+    # fails while foreign keys are enforced: migrate on a connection without them, then check the keys.
+    migrator = create_engine(engine.url) if sqlite else engine
+    if sqlite:
+        _configure_sqlite(migrator, foreign_keys=False)
+    try:
+        with migrator.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                raise RuntimeError("foreign keys broken by the migration")
+    finally:
+        if migrator is not engine:
+            migrator.dispose()
 
 
 def open_database(target: str | None = None) -> Engine:
