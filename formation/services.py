@@ -39,21 +39,12 @@ from formation.reducer import apply, replay
 from formation.store import repository as repo
 from formation.store.tables import CaseRow, FoVersionRow, PartyRow, StepRecordRow
 from formation.store.uow import unit_of_work
+from formation.views import CaseView
 from workflows.loader import workflow_to_dict
 from workflows.model import WorkflowSet
 
 Build = Callable[[Session, CaseRow, CaseProjection, int], EventRecord]
 AfterApply = Callable[[Session, CaseRow, CaseProjection, EventRecord], None]
-
-
-@dataclass(frozen=True)
-class CaseView:
-    """A case's stored identity plus its projection, as of a day."""
-
-    case: CaseRow
-    projection: CaseProjection
-    as_of: date
-    fo_texts: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass

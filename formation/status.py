@@ -13,7 +13,7 @@ from formation.domain.outcomes import StepStatus
 from formation.domain.parties import PartyKind
 from formation.domain.problems import Problem
 from formation.projection import CaseProjection, PartyProgress
-from formation.services import CaseView
+from formation.views import CaseView
 
 APPEALABLE_KINDS = (PartyKind.KOMMUN, PartyKind.REGION)
 
