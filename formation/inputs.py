@@ -93,3 +93,9 @@ def required_text(value: str, what: str, max_length: int) -> str:
     if not text:
         raise Refusal(f"{what} saknas.")
     return text
+
+
+def check_population(population: int | None) -> None:
+    """A population (16–64 år) is a positive whole number when given."""
+    if population is not None and int(population) <= 0:
+        raise Refusal(f"Befolkningstalet måste vara ett positivt heltal, inte {population}.")

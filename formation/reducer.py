@@ -65,8 +65,7 @@ def _party_added(case: CaseProjection, event: EventRecord, template: WorkflowSet
 
 def _party_updated(case: CaseProjection, event: EventRecord, template: WorkflowSet) -> None:
     """Funding key, population or contact changed; only the fields in the event change."""
-    assert event.party is not None
-    info = case.parties[event.party].info
+    info = membership.party_of(case, event).info
     data = event.data
     if "key_percent" in data:
         info.key_percent = Decimal(str(data["key_percent"])) if data["key_percent"] is not None else None
@@ -175,7 +174,7 @@ def _register_in_force(case: CaseProjection, number: int, event: EventRecord) ->
 
 
 def _decision(case: CaseProjection, event: EventRecord, template: WorkflowSet) -> None:
-    progress = _party(case, event)
+    progress = membership.party_of(case, event)
     assert event.step is not None and event.outcome is not None and event.date is not None
     step = check_decision_allowed(case, progress, event.step, event.date)
     version = event.fo_version
@@ -235,7 +234,7 @@ def _approvable_version(case: CaseProjection, progress: PartyProgress, version: 
 
 
 def _skip(case: CaseProjection, event: EventRecord, template: WorkflowSet) -> None:
-    progress = _party(case, event)
+    progress = membership.party_of(case, event)
     assert event.step is not None
     step = check_skip_allowed(progress, event.step)
     progress.steps[step.id] = StepRecord(status=StepStatus.SKIPPED, date=event.date, reason=event.note)
@@ -243,7 +242,7 @@ def _skip(case: CaseProjection, event: EventRecord, template: WorkflowSet) -> No
 
 
 def _workflow_changed(case: CaseProjection, event: EventRecord, template: WorkflowSet) -> None:
-    progress = _party(case, event)
+    progress = membership.party_of(case, event)
     workflow: PartyWorkflow = workflow_from_dict(event.data["workflow"])
     old = progress.steps
     lost = [s for s, r in old.items() if r.status is not StepStatus.PENDING and workflow.step(s) is None]
@@ -254,11 +253,6 @@ def _workflow_changed(case: CaseProjection, event: EventRecord, template: Workfl
     if progress.state not in (APPROVED, REJECTED):
         progress.state = workflow.stages[0].id
         settle(workflow, progress)
-
-
-def _party(case: CaseProjection, event: EventRecord) -> PartyProgress:
-    assert event.party is not None
-    return case.parties[event.party]
 
 
 def _update_formation(case: CaseProjection) -> None:

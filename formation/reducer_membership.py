@@ -15,13 +15,14 @@ from formation.reopening import reopen_approval
 APPEALABLE = (PartyKind.KOMMUN, PartyKind.REGION)
 
 
-def _party(case: CaseProjection, event: EventRecord) -> PartyProgress:
+def party_of(case: CaseProjection, event: EventRecord) -> PartyProgress:
+    """The party an event concerns (commands resolve it before building the event)."""
     assert event.party is not None
     return case.parties[event.party]
 
 
 def appeal_filed(case: CaseProjection, event: EventRecord) -> None:
-    progress = _party(case, event)
+    progress = party_of(case, event)
     name = progress.info.name
     assert event.date is not None
     if progress.info.kind not in APPEALABLE:
@@ -38,7 +39,7 @@ def appeal_filed(case: CaseProjection, event: EventRecord) -> None:
 
 
 def appeal_decided(case: CaseProjection, event: EventRecord) -> None:
-    progress = _party(case, event)
+    progress = party_of(case, event)
     assert event.date is not None
     appeal = progress.appeal
     if appeal is None or not appeal.pending:
@@ -54,7 +55,7 @@ def appeal_decided(case: CaseProjection, event: EventRecord) -> None:
 
 
 def notice_given(case: CaseProjection, event: EventRecord) -> None:
-    progress = _party(case, event)
+    progress = party_of(case, event)
     name = progress.info.name
     assert event.date is not None
     if not can_leave(progress.info.kind):
@@ -70,7 +71,7 @@ def notice_given(case: CaseProjection, event: EventRecord) -> None:
 
 
 def board_seat_added(case: CaseProjection, event: EventRecord) -> None:
-    progress = _party(case, event)
+    progress = party_of(case, event)
     data = event.data
     if not progress.is_member:
         raise Refusal(f"{progress.info.name} är adjungerad utan rösträtt och har inga platser i styrelsen.")
@@ -100,7 +101,7 @@ def board_seat_added(case: CaseProjection, event: EventRecord) -> None:
 
 
 def board_seat_removed(case: CaseProjection, event: EventRecord) -> None:
-    progress = _party(case, event)
+    progress = party_of(case, event)
     person = str(event.data["person"]).strip().casefold()
     kept = [s for s in case.board if not (s.party == progress.info.slug and s.person.casefold() == person)]
     if len(kept) == len(case.board):

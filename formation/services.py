@@ -25,6 +25,7 @@ from formation.inputs import (
     NAME_MAX,
     NOTE_MAX,
     SHORT_MAX,
+    check_population,
     clean_text,
     find_party,
     parse_outcome,
@@ -121,8 +122,7 @@ class Services:
         if not slug:
             raise Refusal("Parten behöver ett namn med minst en bokstav eller siffra.")
         key = percent(key_percent)
-        if population is not None and population <= 0:
-            raise Refusal(f"Befolkningstalet måste vara ett positivt heltal, inte {population}.")
+        check_population(population)
         if member_since is not None and member_since > self.clock.today():
             raise Refusal(f"Medlemskapet kan inte börja i framtiden ({member_since}).")
         variant = variant_from_file(workflow_file, kind_of_party) if workflow_file else None
@@ -175,15 +175,12 @@ class Services:
             data["key_percent"] = str(percent(str(data["key_percent"])))
         if data.get("email") is not None:
             data["email"] = clean_text(str(data["email"]), "E-postadressen", EMAIL_MAX)
-        if data.get("population") is not None and int(data["population"]) <= 0:
-            raise Refusal(f"Befolkningstalet måste vara ett positivt heltal, inte {data['population']}.")
+        check_population(data.get("population"))
 
         def build(session: Session, case: CaseRow, projection: CaseProjection, seq: int) -> EventRecord:
             progress = find_party(projection, party)
             assert case.id is not None
-            row = session.exec(
-                select(PartyRow).where(PartyRow.case_id == case.id, PartyRow.slug == progress.info.slug)
-            ).one()
+            row = repo.party_row(session=session, case_id=case.id, slug=progress.info.slug)
             for column, value in data.items():
                 setattr(row, column, value)
             session.add(row)
@@ -318,9 +315,7 @@ class Services:
             progress = find_party(projection, party)
             variant = variant_from_file(path, progress.info.kind)
             assert case.id is not None
-            row = session.exec(
-                select(PartyRow).where(PartyRow.case_id == case.id, PartyRow.slug == progress.info.slug)
-            ).one()
+            row = repo.party_row(session=session, case_id=case.id, slug=progress.info.slug)
             row.workflow = workflow_to_dict(variant)
             session.add(row)
             kept = [s.id for s in variant.steps]

@@ -93,11 +93,14 @@ def _appeal_json(progress: PartyProgress) -> dict[str, Any] | None:
     }
 
 
+def has_left(progress: PartyProgress, as_of: date) -> bool:
+    """Whether the party's notice period ran out before `as_of`."""
+    return progress.leaves_on is not None and progress.leaves_on < as_of
+
+
 def party_state(progress: PartyProgress, as_of: date) -> str:
     """`left` once a notice period has run out, otherwise the projection's state."""
-    if progress.leaves_on is not None and progress.leaves_on < as_of:
-        return "left"
-    return progress.display_state
+    return "left" if has_left(progress, as_of) else progress.display_state
 
 
 def case_problems(view: CaseView) -> list[Problem]:
@@ -171,9 +174,7 @@ def _board_problems(view: CaseView) -> list[Problem]:
     if not projection.board and projection.in_force_version is None:
         return []
     members = [
-        BoardMember(p.info.slug, p.info.name, p.info.kind)
-        for p in projection.members
-        if p.leaves_on is None or p.leaves_on >= view.as_of
+        BoardMember(p.info.slug, p.info.name, p.info.kind) for p in projection.members if not has_left(p, view.as_of)
     ]
     return board_problems(projection.board, members, view.as_of)
 

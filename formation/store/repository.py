@@ -56,6 +56,11 @@ def party_rows(*, session: Session, case_id: int) -> list[PartyRow]:
     )
 
 
+def party_row(*, session: Session, case_id: int, slug: str) -> PartyRow:
+    """One party's row; the slug comes from the projection, so it exists."""
+    return session.exec(select(PartyRow).where(PartyRow.case_id == case_id, PartyRow.slug == slug)).one()
+
+
 def load_events(*, session: Session, case_id: int) -> list[EventRecord]:
     rows = session.exec(select(EventRow).where(EventRow.case_id == case_id).order_by(col(EventRow.seq))).all()
     return [event_from_row(row) for row in rows]
