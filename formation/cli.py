@@ -177,7 +177,7 @@ def fo_add(
 def fo_check(file: Path) -> None:
     """Kontrollera att förbundsordningen har det innehåll som 9 § kräver."""
     from formation.domain.checklist import check_forbundsordning, format_checklist
-    from formation.fo_text import ForbundsordningUnreadable, read_forbundsordning
+    from formation.io.fo_text import ForbundsordningUnreadable, read_forbundsordning
 
     try:
         text = read_forbundsordning(file)

@@ -21,7 +21,7 @@ def create_demo(services: Services) -> str:
     services.init_case(
         "Samordningsförbundet Stockholms stad", slug="stockholm", seat="Stockholm", start=date(2016, 4, 1)
     )
-    samples = files("formation.samples")
+    samples = files("formation.io.samples")
     with as_file(samples / "stockholms_stad_workflow.yaml") as variant:
         services.add_party("Stockholms stad", "kommun", workflow_file=variant, email="samordnare@stockholm.example")
     services.add_party("Stockholms läns landsting", "region", email="finsam@sll.example")

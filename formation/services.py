@@ -18,7 +18,7 @@ from formation.domain.membership import KOMMUNALFORBUND_REFUSAL
 from formation.domain.parties import PartyKind
 from formation.errors import Refusal, first_line
 from formation.events import EventRecord, EventType
-from formation.fo_text import sha256_of
+from formation.io.fo_text import sha256_of
 from formation.inputs import (
     BODY_MAX,
     EMAIL_MAX,
@@ -34,7 +34,7 @@ from formation.inputs import (
     read_fo,
     variant_from_file,
 )
-from formation.names import slugify
+from formation.domain.names import slugify
 from formation.projection import CaseProjection, PartyProgress
 from formation.reducer import apply, replay
 from formation.store import repository as repo

@@ -11,5 +11,5 @@ import pytest
 
 @pytest.fixture(scope="module")
 def sample_fo() -> Iterator[Path]:
-    with as_file(files("formation.samples") / "forbundsordning_stockholm.md") as path:
+    with as_file(files("formation.io.samples") / "forbundsordning_stockholm.md") as path:
         yield path

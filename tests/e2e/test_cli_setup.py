@@ -114,7 +114,7 @@ def test_config_file_sets_actor_and_database(env: dict[str, str], tmp_path: Path
 
 
 def test_fo_list_and_show(env: dict[str, str], tmp_path: Path) -> None:
-    sample = Path(__file__).parents[2] / "formation" / "samples" / "forbundsordning_stockholm.md"
+    sample = Path(__file__).parents[2] / "formation" / "io" / "samples" / "forbundsordning_stockholm.md"
     changed = tmp_path / "v2.md"
     changed.write_text(sample.read_text(encoding="utf-8") + "\nTillägg.\n", encoding="utf-8")
     run(env, "init", "Test")

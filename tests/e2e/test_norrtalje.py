@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-SAMPLE = Path(__file__).resolve().parents[2] / "formation" / "samples" / "forbundsordning_stockholm.md"
+SAMPLE = Path(__file__).resolve().parents[2] / "formation" / "io" / "samples" / "forbundsordning_stockholm.md"
 FORMATION = str(Path(sys.executable).with_name("formation"))
 
 

@@ -132,7 +132,7 @@ SEEDS = {
 @pytest.fixture(scope="module")
 def seeds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[str, Seed], str]]:
     """Migrated SQLite files with a case, the SEEDS parties and förbundsordning v1 (2015-01-01)."""
-    with as_file(files("formation.samples") / "forbundsordning_stockholm.md") as sample:
+    with as_file(files("formation.io.samples") / "forbundsordning_stockholm.md") as sample:
         fo_text = sample.read_text(encoding="utf-8")
     directory = tmp_path_factory.mktemp("properties")
     fo = directory / "forbundsordning_v1.md"

@@ -31,7 +31,7 @@ Canonical = Callable[[CaseProjection], dict[str, Any]]
 
 @pytest.fixture
 def sample_fo(tmp_path: Path) -> Path:
-    with as_file(files("formation.samples") / "forbundsordning_stockholm.md") as source:
+    with as_file(files("formation.io.samples") / "forbundsordning_stockholm.md") as source:
         text_ = source.read_text(encoding="utf-8")
     path = tmp_path / "forbundsordning.md"
     path.write_text(text_, encoding="utf-8")

@@ -14,7 +14,7 @@ from tests.unit.case_support import AF, FK, KOMMUN, REGION
 
 @pytest.fixture
 def fo_text() -> str:
-    with as_file(files("formation.samples") / "forbundsordning_stockholm.md") as source:
+    with as_file(files("formation.io.samples") / "forbundsordning_stockholm.md") as source:
         return source.read_text(encoding="utf-8")
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import formation.samples
+import formation.io.samples
 from formation.domain.checklist import (
     CHECKLIST,
     ChecklistItem,
@@ -14,7 +14,7 @@ from formation.domain.checklist import (
     format_checklist,
 )
 
-SAMPLE = Path(formation.samples.__file__).with_name("forbundsordning_stockholm.md")
+SAMPLE = Path(formation.io.samples.__file__).with_name("forbundsordning_stockholm.md")
 
 
 @pytest.fixture(scope="module")

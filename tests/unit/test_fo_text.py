@@ -8,11 +8,11 @@ from pathlib import Path
 import docx
 import pytest
 
-import formation.samples
+import formation.io.samples
 from formation.domain.checklist import ChecklistResult, check_forbundsordning
-from formation.fo_text import ForbundsordningUnreadable, read_forbundsordning, sha256_of
+from formation.io.fo_text import ForbundsordningUnreadable, read_forbundsordning, sha256_of
 
-SAMPLE = Path(formation.samples.__file__).with_name("forbundsordning_stockholm.md")
+SAMPLE = Path(formation.io.samples.__file__).with_name("forbundsordning_stockholm.md")
 
 
 @pytest.fixture(scope="module")
