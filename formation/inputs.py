@@ -6,11 +6,11 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from formation.domain.names import slugify
 from formation.domain.outcomes import Outcome
 from formation.domain.parties import PartyKind
 from formation.errors import Refusal
 from formation.io.fo_text import ForbundsordningUnreadable, read_forbundsordning
-from formation.domain.names import slugify
 from formation.projection import CaseProjection, PartyProgress
 from workflows.loader import load_party_variant
 from workflows.model import PartyWorkflow, WorkflowDefinitionInvalid

@@ -15,10 +15,10 @@ from sqlmodel import Session, col, delete, select
 from formation.clock import Clock, SystemClock
 from formation.domain.checklist import ChecklistResult, check_forbundsordning
 from formation.domain.membership import KOMMUNALFORBUND_REFUSAL
+from formation.domain.names import slugify
 from formation.domain.parties import PartyKind
 from formation.errors import Refusal, first_line
 from formation.events import EventRecord, EventType
-from formation.io.fo_text import sha256_of
 from formation.inputs import (
     BODY_MAX,
     EMAIL_MAX,
@@ -34,7 +34,7 @@ from formation.inputs import (
     read_fo,
     variant_from_file,
 )
-from formation.domain.names import slugify
+from formation.io.fo_text import sha256_of
 from formation.projection import CaseProjection, PartyProgress
 from formation.reducer import apply, replay
 from formation.store import repository as repo
