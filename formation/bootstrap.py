@@ -6,7 +6,7 @@ import getpass
 import os
 
 from formation.clock import Clock, clock_from_env
-from formation.config import load_file_settings
+from formation.io.config import load_file_settings
 from formation.services import Services
 from formation.store.database import open_database
 from workflows.loader import load_workflow_set

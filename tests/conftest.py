@@ -21,9 +21,10 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.exc import OperationalError
 
 from formation.bootstrap import make_services
+from formation.case.projection import CaseProjection
 from formation.clock import FixedClock
-from formation.projection import CaseProjection
 from formation.services import Services
+from tests.coordinator import Coordinator
 
 TODAY = date(2026, 11, 23)
 PG_URL_ENV = "FORMATION_TEST_PG_URL"
@@ -124,7 +125,7 @@ def open_services(clock: FixedClock) -> Iterator[OpenServices]:
     def _open(url: str, *, case: str | None = None, actor: str = "test") -> Services:
         services = make_services(db=url, case=case, clock=clock, actor=actor)
         opened.append(services)
-        return services
+        return Coordinator(services)  # type: ignore[return-value]
 
     yield _open
     for services in opened:
@@ -234,7 +235,7 @@ class DemoTemplates:
 
     @staticmethod
     def _create(url: str) -> None:
-        from formation.demo import create_demo
+        from formation.io.demo import create_demo
 
         services = make_services(db=url, clock=FixedClock(TODAY), actor="test")
         try:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from formation.reports.status_text import KIND_LABELS, OUTCOME_WORDS, STEP_MARKS
+from formation.domain.labels import LEGEND
+from formation.domain.labels import STEP_STATUS_WORDS as STATUS_WORDS
+from formation.reports.status_text import KIND_LABELS, OUTCOME_WORDS
+from formation.reports.status_text import MARKS as STEP_MARKS
 
 Document = dict[str, Any]
 
-STEP_STATUS_WORDS = {"done": "beslutat", "skipped": "ej aktuellt", "pending": "väntar", "rejected": "avslag"}
-LEGEND = "✓ beslutat  · väntar  – ej aktuellt  ✗ avslag"
+STEP_STATUS_WORDS = {status.value: word for status, word in STATUS_WORDS.items()}
+__all__ = ["LEGEND", "STEP_MARKS", "Document"]
 
 
 def case_state_text(case: Document) -> str:

@@ -238,9 +238,7 @@ def _parse_group(item: Item, entries: dict[str, Item], problems: Problems) -> _S
     for member in members or []:
         mapping = as_mapping(member, problems, what=_STEP)
         if mapping is not None and "parallel" in mapping:
-            problems.add(
-                member.line, member.path, "en parallell grupp kan inte innehålla en annan parallell grupp"
-            )
+            problems.add(member.line, member.path, "en parallell grupp kan inte innehålla en annan parallell grupp")
         elif mapping is not None:
             steps.append(_parse_step(member, mapping, problems))
     if members is not None and len(members) < 2:
@@ -360,3 +358,40 @@ def _step_to_dict(step: StepDef) -> dict[str, Any]:
         "approves": step.approves,
         "appealable": step.appealable,
     }
+
+
+# --------------------------------------------------------------------------------------- whole templates as data
+
+LEGACY_TEMPLATE_PATH: Path = Path(__file__).parent / "templates" / "finsam-1.yaml"
+
+
+def workflow_set_to_dict(template: WorkflowSet) -> dict[str, Any]:
+    """A JSON-able dict in the template file's shape; stored with each case so that its history never changes."""
+    kinds = {}
+    for kind, workflow in template.kinds.items():
+        entry = workflow_to_dict(workflow)
+        del entry["kind"]
+        kinds[kind] = entry
+    return {"name": template.name, "version": template.version, "kinds": kinds}
+
+
+def workflow_set_from_dict(data: dict[str, Any], *, source: str = "<ärendets mall>") -> WorkflowSet:
+    """The inverse of workflow_set_to_dict, validated like a template file; parsed once per content."""
+    return _workflow_set_from_json(json.dumps(data, ensure_ascii=False, default=str), source)
+
+
+@functools.lru_cache(maxsize=64)
+def _workflow_set_from_json(key: str, source: str) -> WorkflowSet:
+    try:
+        text = dump(json.loads(key))
+    except yaml.YAMLError as exc:
+        raise WorkflowDefinitionInvalid(
+            [DefinitionError(source, 0, FILE_KEY, f"värdena kan inte tolkas som en mall: {exc}")]
+        ) from exc
+    return parse_workflow_set(text, source)
+
+
+@functools.lru_cache(maxsize=1)
+def legacy_template() -> WorkflowSet:
+    """The template of cases created before templates were pinned (identical to finsam.yaml version 1)."""
+    return parse_workflow_set(read_file(LEGACY_TEMPLATE_PATH), str(LEGACY_TEMPLATE_PATH))

@@ -9,6 +9,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from formation.domain.labels import KIND_LABELS
 from formation.domain.membership import KOMMUNALFORBUND_REFUSAL
 from formation.domain.parties import LEGAL_SHARE, PartyKind
 
@@ -138,10 +139,10 @@ def _shares(parties: Sequence[FundingParty], no_region: bool = False) -> dict[st
         if p.kind.is_state:
             # There is one FK and one AF in Sweden; a second one is a data-entry mistake, not a split.
             if sum(1 for q in parties if q.kind is p.kind) > 1:
-                raise FinanceError(f"{p.kind.label} kan bara finnas med en gång.")
+                raise FinanceError(f"{KIND_LABELS[p.kind]} kan bara finnas med en gång.")
             if p.key_percent is not None:
                 raise FinanceError(
-                    f"{p.kind.label}s andel är bestämd i 5 § lagen (2003:1210) och tar ingen fördelningsnyckel."
+                    f"{KIND_LABELS[p.kind]}s andel är bestämd i 5 § lagen (2003:1210) och tar ingen fördelningsnyckel."
                 )
     shares: dict[str, Fraction] = {}
     for p in parties:

@@ -13,18 +13,6 @@ class Outcome(StrEnum):
     ATERREMISS = "aterremiss"
     BORDLAGD = "bordlagd"
 
-    @property
-    def label(self) -> str:
-        return OUTCOME_LABELS[self]
-
-
-OUTCOME_LABELS: dict[Outcome, str] = {
-    Outcome.BIFALL: "bifall",
-    Outcome.AVSLAG: "avslag",
-    Outcome.ATERREMISS: "återremiss",
-    Outcome.BORDLAGD: "bordläggning",
-}
-
 
 class StepStatus(StrEnum):
     """Where one step of a party's path stands."""
@@ -33,3 +21,12 @@ class StepStatus(StrEnum):
     DONE = "done"
     SKIPPED = "skipped"
     REJECTED = "rejected"
+
+
+class AppealOutcome(StrEnum):
+    """How a court dealt with an överklagande (laglighetsprövning, KL 13 kap.); `upphavt` annuls the decision."""
+
+    AVSLAGET = "avslaget"
+    AVVISAT = "avvisat"
+    AVSKRIVET = "avskrivet"
+    UPPHAVT = "upphavt"

@@ -16,21 +16,9 @@ class PartyKind(StrEnum):
     KOMMUNALFORBUND = "kommunalforbund"
 
     @property
-    def label(self) -> str:
-        return KIND_LABELS[self]
-
-    @property
     def is_state(self) -> bool:
         return self in (PartyKind.FORSAKRINGSKASSAN, PartyKind.ARBETSFORMEDLINGEN)
 
-
-KIND_LABELS: dict[PartyKind, str] = {
-    PartyKind.KOMMUN: "Kommun",
-    PartyKind.REGION: "Region",
-    PartyKind.FORSAKRINGSKASSAN: "Försäkringskassan",
-    PartyKind.ARBETSFORMEDLINGEN: "Arbetsförmedlingen",
-    PartyKind.KOMMUNALFORBUND: "Kommunalförbund",
-}
 
 # § 5: FK pays the whole state half (AF's part included); kommuner and regioner a quarter each.
 LEGAL_SHARE: dict[PartyKind, Fraction] = {

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from formation.events import EventRecord, EventType
+from formation.domain.labels import KIND_SHORT, LEGEND, OUTCOME_LABELS, STEP_MARKS
 
-STEP_MARKS = {"done": "✓", "skipped": "–", "pending": "·", "rejected": "✗"}
-KIND_LABELS = {
-    "kommun": "kommun",
-    "region": "region",
-    "forsakringskassan": "FK",
-    "arbetsformedlingen": "AF",
-    "kommunalforbund": "kf",
-}
-OUTCOME_WORDS = {"bifall": "bifall", "avslag": "avslag", "aterremiss": "återremiss", "bordlagd": "bordlagt"}
+MARKS = {status.value: mark for status, mark in STEP_MARKS.items()}
+KIND_LABELS = {kind.value: label for kind, label in KIND_SHORT.items()}
+OUTCOME_WORDS = {outcome.value: label for outcome, label in OUTCOME_LABELS.items()}
 
 
 def party_state_text(party: dict[str, Any]) -> str:
@@ -59,7 +53,7 @@ def render_status(doc: dict[str, Any]) -> str:
     lines.append("")
     lines.extend(_party_table(doc["parties"]))
     lines.append("")
-    lines.append("Teckenförklaring: ✓ beslutat  · väntar  – ej aktuellt  ✗ avslag")
+    lines.append(f"Teckenförklaring: {LEGEND}")
     if doc["problems"]:
         lines.append("")
         lines.append("Att åtgärda:")
@@ -74,69 +68,10 @@ def _party_table(parties: list[dict[str, Any]]) -> list[str]:
     header = f"{'Part':<{name_width}}  {'Typ':<6}  {'Steg':<12}  {'Läge':<44}  Överklagandetid t.o.m."
     rows = [header, "-" * len(header)]
     for party in parties:
-        marks = "".join(STEP_MARKS[s["status"]] for s in party["steps"])
+        marks = "".join(MARKS[s["status"]] for s in party["steps"])
         appeal = party["appeal_ends_on"] or ""
         kind = KIND_LABELS.get(party["kind"], party["kind"])
         rows.append(
             f"{party['name']:<{name_width}}  {kind:<6}  {marks:<12}  {party_state_text(party):<44}  {appeal}".rstrip()
         )
     return rows
-
-
-def describe_event(event: EventRecord) -> str:
-    """One line of `formation log`."""
-    data = event.data
-    if event.type is EventType.CASE_CREATED:
-        return f"Ärendet '{data.get('name')}' skapades"
-    if event.type is EventType.PARTY_ADDED:
-        role = " (adjungerad)" if data.get("observer") else ""
-        since = f", medlem sedan {data['member_since']}" if data.get("member_since") else ""
-        return f"Part tillagd: {data.get('name')} ({data.get('kind')}){role}{since}"
-    if event.type is EventType.FO_ADDED:
-        start = f", start {data['start_date']}" if data.get("start_date") else ""
-        force = " (gällande)" if data.get("in_force") else ""
-        return f"Förbundsordning v{data.get('number')}{force} från {data.get('filename')}{start}"
-    if event.type is EventType.SKIP:
-        return f"{event.party}: {event.step} ej aktuellt — {event.note}"
-    if event.type is EventType.WORKFLOW_CHANGED:
-        return f"{event.party}: eget arbetsflöde från {data.get('file')}"
-    outcome = OUTCOME_WORDS.get(event.outcome.value if event.outcome else "", "")
-    extras = [
-        f"v{event.fo_version}" if event.fo_version else "",
-        event.body or "",
-        f"§ {event.paragraph}" if event.paragraph else "",
-        f"dnr {event.dnr}" if event.dnr else "",
-        f"anslag {event.anslag}" if event.anslag else "",
-    ]
-    detail = ", ".join(x for x in extras if x)
-    note = f" — {event.note}" if event.note else ""
-    return f"{event.party}: {event.step} {outcome}" + (f" ({detail})" if detail else "") + note
-
-
-def render_log(events: list[EventRecord]) -> str:
-    lines = []
-    for event in events:
-        day = event.date.isoformat() if event.date else " " * 10
-        recorded = event.recorded_at.strftime("%Y-%m-%d %H:%M")
-        lines.append(f"{event.seq:>4}  {day}  {describe_event(event)}  [{event.actor}, {recorded}]")
-    return "\n".join(lines) if lines else "Inga händelser ännu."
-
-
-def event_json(event: EventRecord) -> dict[str, Any]:
-    return {
-        "seq": event.seq,
-        "type": event.type.value,
-        "actor": event.actor,
-        "recorded_at": event.recorded_at.isoformat(),
-        "party": event.party,
-        "step": event.step,
-        "outcome": event.outcome.value if event.outcome else None,
-        "date": event.date.isoformat() if event.date else None,
-        "body": event.body,
-        "paragraph": event.paragraph,
-        "dnr": event.dnr,
-        "fo_version": event.fo_version,
-        "anslag": event.anslag.isoformat() if event.anslag else None,
-        "note": event.note,
-        "data": event.data,
-    }

@@ -16,7 +16,7 @@ from formation.errors import Refusal, first_line
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration. Kept here so that opening an up-to-date database needs no Alembic import;
 # a test holds it equal to Alembic's own head.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
@@ -45,9 +45,17 @@ def database_url(target: str | None) -> str:
     return f"sqlite:///{path.resolve()}"
 
 
+WRITE_OPTION = "formation_write"
+
+
+def for_writing(engine: Engine) -> Engine:
+    """The same engine, marked so that SQLite starts its transactions with BEGIN IMMEDIATE."""
+    return engine.execution_options(**{WRITE_OPTION: True})
+
+
 def _configure_sqlite(engine: Engine, *, foreign_keys: bool = True) -> None:
-    """WAL for concurrent readers, foreign keys on, a busy timeout, and BEGIN IMMEDIATE so that two
-    writers queue up instead of failing halfway through a command."""
+    """WAL for concurrent readers, foreign keys on, a busy timeout, and BEGIN IMMEDIATE for writes (only),
+    so that two writers queue up instead of failing halfway through a command while readers never wait."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -60,7 +68,8 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool = True) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        write = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write or not foreign_keys else "BEGIN")
 
 
 def create_database_engine(url: str) -> Engine:

@@ -24,6 +24,9 @@ class CaseRow(SQLModel, table=True):
     in_force_version: int | None = None
     formed_on: date | None = None
     no_region: bool = False
+    first_event_on: date | None = None
+    last_event_on: date | None = None
+    template: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class PartyRow(SQLModel, table=True):
@@ -43,10 +46,12 @@ class PartyRow(SQLModel, table=True):
     population: int | None = None
     email: str | None = Field(default=None, max_length=320)
     workflow: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    added_on: date | None = None
 
 
 class FoVersionRow(SQLModel, table=True):
-    """One version of the förbundsordning, with its full text."""
+    """One version of the förbundsordning, with its full text (the text is stored once, when the version is
+    added; the other columns are projection)."""
 
     __tablename__ = "fo_versions"
     __table_args__ = (UniqueConstraint("case_id", "number"),)

@@ -15,6 +15,7 @@ import pytest
 
 from formation.bootstrap import make_services
 from formation.clock import FixedClock
+from tests.coordinator import Coordinator
 from tests.e2e.cli_support import (
     SWEDISH,
     TODAY,
@@ -39,7 +40,7 @@ class Refused:
 
 def base_case(path: Path, fo: Path) -> None:
     """A forming case: four parties, v1, Försäkringskassan approved, Solna at förstudie."""
-    services = make_services(db=str(path), clock=FixedClock(date.fromisoformat(TODAY)), actor="e2e")
+    services = Coordinator(make_services(db=str(path), clock=FixedClock(date.fromisoformat(TODAY)), actor="e2e"))
     try:
         services.init_case("Samordningsförbundet Solna", slug="solna")
         for name, kind in (
@@ -173,7 +174,7 @@ def test_refusal_messages_say_what_is_wrong(refusals: dict[str, Refused]) -> Non
         "fo add of the same text": "v1",
         "decide on an approved party": "redan godkänt",
         "skip of the approving step": "ej aktuellt",
-        "anslag on an agency decision": "--anslag",
+        "anslag on an agency decision": "anslås inte",
         "missing required option": "--date",
         "unknown option": "--datum",
         "unknown case": "nacka",

@@ -13,8 +13,9 @@ from sqlalchemy import text
 
 from formation.bootstrap import make_services
 from formation.clock import FixedClock
-from formation.status import status_document
+from formation.reports.status import status_document
 from formation.store.database import HEAD_REVISION, MIGRATIONS, create_database_engine, current_revision, migrate
+from tests.coordinator import Coordinator
 
 
 def _at_first_revision_with_a_case(url: str) -> None:
@@ -65,7 +66,7 @@ def test_a_database_with_data_upgrades_to_the_newest_schema(db_url: str) -> None
             assert connection.execute(text("SELECT no_region FROM cases")).scalar() in (False, 0)
     finally:
         engine.dispose()
-    services = make_services(db=db_url, clock=FixedClock(date(2026, 11, 23)), actor="test")
+    services = Coordinator(make_services(db=db_url, clock=FixedClock(date(2026, 11, 23)), actor="test"))
     try:
         services.decide("Solna", "forstudie", outcome="bifall", on=date(2015, 6, 1))
         doc = status_document(services.view())

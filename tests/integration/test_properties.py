@@ -24,12 +24,13 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from formation.bootstrap import make_services
+from formation.case.history import replay
+from formation.case.projection import CaseProjection
 from formation.clock import FixedClock
 from formation.errors import Refusal
-from formation.projection import CaseProjection
-from formation.reducer import replay
+from formation.reports.status import status_document
 from formation.services import Services
-from formation.status import status_document
+from tests.coordinator import Coordinator
 
 TODAY = date(2026, 11, 23)
 START = date(2015, 1, 1)
@@ -140,7 +141,7 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[str, 
     made: dict[str, Seed] = {}
     for name, (parties, near) in SEEDS.items():
         path = directory / f"{name}.db"
-        services = make_services(db=str(path), clock=FixedClock(TODAY), actor="test")
+        services = Coordinator(make_services(db=str(path), clock=FixedClock(TODAY), actor="test"))
         services.init_case("Samordningsförbundet Egenskap", slug="egenskap")
         for party, kind in parties:
             progress = services.add_party(party, kind)
@@ -156,7 +157,7 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dict[str, 
 def start_run(seed: Seed, fo_text: str, workdir: Path) -> Run:
     target = workdir / "formation.db"
     shutil.copyfile(seed.path, target)
-    services = make_services(db=str(target), clock=FixedClock(TODAY), actor="test")
+    services = Coordinator(make_services(db=str(target), clock=FixedClock(TODAY), actor="test"))
     model = Model(current=1, versions=1)
     for name, kind in seed.parties:
         model.members[name] = kind
@@ -268,7 +269,7 @@ def test_random_command_sequences(
             # (c) again, over the whole run: exactly one event per accepted command.
             assert len(events) == seed.events + run.model.accepted
             # (a) replay equals the stored projection.
-            assert canonical(replay(events, run.services.template)) == canonical(run.services.view().projection)
+            assert canonical(replay(events)) == canonical(run.services.view().projection)
             doc = check_formation(run)
             event(f"{doc['state']}, {run.model.versions} version(s), § 3 complete: {run.model.complete()}")
 
@@ -276,11 +277,11 @@ def test_random_command_sequences(
                 # Once formed, a new version waits for everyone and the förbund stays formed.
                 path = workdir / "amended.md"
                 path.write_text(fo_text + "\nNy medlem ansluter.\n", encoding="utf-8")
-                number, _, _ = run.services.add_fo(path, on=run.day)
+                number, _ = run.services.add_fo(path, on=run.day)
                 after = status_document(run.services.view())["case"]
                 assert (after["state"], after["formed_on"]) == ("formed", doc["formed_on"])
                 assert (after["fo_version"], after["pending_version"]) == (run.model.in_force, number)
                 events = run.services.events()
-                assert canonical(replay(events, run.services.template)) == canonical(run.services.view().projection)
+                assert canonical(replay(events)) == canonical(run.services.view().projection)
         finally:
             run.services.engine.dispose()

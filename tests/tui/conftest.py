@@ -9,8 +9,9 @@ import pytest
 
 from formation.bootstrap import make_services
 from formation.clock import FixedClock
-from formation.demo import create_demo
+from formation.io.demo import create_demo
 from formation.services import Services
+from tests.coordinator import Coordinator
 
 TODAY = date(2026, 11, 23)
 
@@ -30,12 +31,12 @@ def demo_services(tmp_path: Path) -> Services:
 @pytest.fixture
 def forming_services(tmp_path: Path) -> Services:
     """A case just started: three parties, Arbetsförmedlingen not yet added, nothing decided."""
-    services = services_at(tmp_path)
+    services = Coordinator(services_at(tmp_path))
     services.init_case("Test", slug="t")
     services.add_party("Falun", "kommun")
     services.add_party("Region Dalarna", "region")
     services.add_party("Försäkringskassan", "forsakringskassan")
-    return services
+    return services.services
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from formation.services import Services
+from tests.coordinator import Coordinator
 from tui.app import FormationApp, make_app
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.help import HelpScreen
@@ -120,7 +121,7 @@ async def test_reload_shows_a_decision_recorded_elsewhere(forming_services: Serv
         await choose(pilot, "falun")
         assert rows(detail_table(app))[0][1] == "· väntar"
 
-        forming_services.decide("Falun", "forstudie", outcome="bifall", on=date(2026, 11, 2))
+        Coordinator(forming_services).decide("Falun", "forstudie", outcome="bifall", on=date(2026, 11, 2))
         await pilot.press("r")
         await settle(pilot)
 

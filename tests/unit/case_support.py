@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from formation.reports.status import status_document
 from formation.services import Services
-from formation.status import status_document
 
 KOMMUN, REGION, FK, AF = "Solna stad", "Region Stockholm", "Försäkringskassan", "Arbetsförmedlingen"
 KOMMUN_PATH = ("forstudie", "inriktningsbeslut", "namnd", "styrelse", "fullmaktige")

@@ -9,16 +9,17 @@ import pytest
 
 from formation.bootstrap import make_services
 from formation.clock import FixedClock
-from formation.demo import create_demo
 from formation.errors import Refusal
-from formation.membership_commands import add_board_seat, decide_appeal, file_appeal, give_notice, remove_board_seat
+from formation.io.demo import create_demo
+from formation.reports.status import status_document
 from formation.services import Services
-from formation.status import status_document
+from tests.coordinator import Coordinator, add_board_seat, decide_appeal, file_appeal, give_notice, remove_board_seat
 
 
 @pytest.fixture()
 def demo(tmp_path: Path) -> Services:
-    services = make_services(db=str(tmp_path / "demo.db"), clock=FixedClock(date(2026, 11, 23)), actor="test")
+    clock = FixedClock(date(2026, 11, 23))
+    services = Coordinator(make_services(db=str(tmp_path / "demo.db"), clock=clock, actor="test"))
     create_demo(services)
     return services
 

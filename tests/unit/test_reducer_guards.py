@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from formation.errors import Refusal
+from formation.reports.status import status_document
 from formation.services import Services
-from formation.status import status_document
 from tests.unit.case_support import AF, FK, KOMMUN, form_all, party_doc, step_of, walk
 
 
@@ -36,7 +36,7 @@ def test_a_new_treatment_cannot_predate_the_bordlaggning(case: Services) -> None
 def test_approval_before_the_version_existed_is_refused(case: Services) -> None:
     walk(case, FK, ("forstudie",), date(2021, 12, 1))
     events = len(case.events())
-    with pytest.raises(Refusal, match="--date"):
+    with pytest.raises(Refusal, match="efter beslutsdatumet"):
         case.decide(FK, "beslut", outcome="bifall", on=date(2022, 1, 5))
     assert len(case.events()) == events
 

@@ -11,8 +11,8 @@ from textual.widgets import DataTable, Footer
 from textual.worker import get_current_worker
 
 from formation.errors import Refusal
+from formation.reports.status import status_document
 from formation.services import Services
-from formation.status import status_document
 from tui.messages import StatusLoaded, StatusRefused
 from tui.texts import LEGEND, Document
 from tui.widgets.case_header import CaseHeader

@@ -5,13 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
+from typing import Any
 
+from formation.case.step_rules import decision_refusal, skip_refusal
 from formation.domain.board import BoardSeat
-from formation.domain.outcomes import Outcome, StepStatus
+from formation.domain.outcomes import AppealOutcome, Outcome, StepStatus
 from formation.domain.parties import PartyKind
-from workflows.builder import APPROVED, REJECTED
-from workflows.model import PartyWorkflow
+from workflows.model import PartyWorkflow, WorkflowSet
+
+APPROVED = "approved"
+REJECTED = "rejected"
+TERMINAL_STATES = (APPROVED, REJECTED)
 
 
 @dataclass
@@ -37,19 +41,8 @@ class PartyInfo:
     key_percent: Decimal | None = None
     population: int | None = None
     email: str | None = None
-
-
-class AppealOutcome(StrEnum):
-    """How a court dealt with an överklagande (laglighetsprövning, KL 13 kap.)."""
-
-    AVSLAGET = "avslaget"
-    AVVISAT = "avvisat"
-    AVSKRIVET = "avskrivet"
-    UPPHAVT = "upphavt"
-
-    @property
-    def label(self) -> str:
-        return {"avslaget": "avslaget", "avvisat": "avvisat", "avskrivet": "avskrivet", "upphavt": "upphävt"}[self]
+    added_on: date | None = None
+    """The day the party was entered (its recording date), for "as of" views of a backfilled history."""
 
 
 @dataclass
@@ -69,7 +62,8 @@ class AppealInfo:
 
 @dataclass
 class PartyProgress:
-    """The `transitions` model for one party: `state` is the machine's stage, the rest is plain data."""
+    """The `transitions` model for one party: `state` is the machine's stage, the rest is plain data.
+    The machine's conditions are the `may_*` methods below; the rules themselves are in `step_rules`."""
 
     info: PartyInfo
     workflow: PartyWorkflow
@@ -78,7 +72,6 @@ class PartyProgress:
     approved_version: int | None = None
     approved_on: date | None = None
     anslag_on: date | None = None
-    reopen_target: str | None = None
     appeal: AppealInfo | None = None
     leaves_on: date | None = None
 
@@ -96,6 +89,36 @@ class PartyProgress:
 
     def is_decided(self, step_id: str) -> bool:
         return self.steps[step_id].status is StepStatus.DONE
+
+    # ---- conditions of the state machine (see machine.py); each gets the transition's EventData --------
+
+    def may_decide(self, event: Any) -> bool:
+        return decision_refusal(self, event.kwargs["step"], event.kwargs.get("on")) is None
+
+    def may_skip(self, event: Any) -> bool:
+        return skip_refusal(self, event.kwargs["step"]) is None
+
+    def in_current_stage(self, event: Any) -> bool:
+        stage = self.workflow.stages[self.workflow.stage_index(self.state)]
+        return any(step.id == event.kwargs["step"] for step in stage.steps)
+
+    def completes_stage(self, event: Any) -> bool:
+        """Deciding this step settles the last open step of the current stage."""
+        stage = self.workflow.stages[self.workflow.stage_index(self.state)]
+        return all(step.id == event.kwargs["step"] or self.is_settled(step.id) for step in stage.steps)
+
+    def previous_stage_decided(self, event: Any) -> bool:
+        """Återremiss returns the matter to the stage before only when that stage was decided; after a skipped
+        stage it stays where it is, back in preparation (KF never re-decides for KS)."""
+        index = self.workflow.stage_index(self.state)
+        return index > 0 and any(self.is_decided(step.id) for step in self.workflow.stages[index - 1].steps)
+
+    def stage_settled(self, event: Any) -> bool:
+        stage = self.workflow.stages[self.workflow.stage_index(self.state)]
+        return all(self.is_settled(step.id) for step in stage.steps)
+
+    def is_reopen_target(self, event: Any) -> bool:
+        return bool(event.kwargs.get("stage") == event.transition.dest)
 
     @property
     def is_member(self) -> bool:
@@ -143,6 +166,14 @@ class VersionInfo:
 class CaseProjection:
     """Everything `status` needs, for one case at one point in its history."""
 
+    template: WorkflowSet
+    name: str = ""
+    slug: str = ""
+    seat: str | None = None
+    first_event_on: date | None = None
+    """The earliest day any folded event took effect: when the formation began, as far as the log says."""
+    last_event_on: date | None = None
+    """The latest day any folded event took effect: a view "as of" a later day equals this projection."""
     parties: dict[str, PartyProgress] = field(default_factory=dict)
     versions: dict[int, VersionInfo] = field(default_factory=dict)
     current_version: int | None = None

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
+from formation.case.machine import reopen_at
+from formation.case.projection import PartyProgress, StepRecord
 from formation.domain.outcomes import StepStatus
-from formation.projection import PartyProgress, StepRecord
-from workflows.builder import fire
 
 
 def reopen_approval(progress: PartyProgress) -> None:
-    """An approval of an older version no longer counts: the party must approve the new one."""
+    """An approval of an older version no longer counts (or a court annulled it): the party decides again."""
     approving = progress.workflow.approving_step
     record = progress.steps[approving.id]
-    progress.steps[approving.id] = StepRecord(
-        status=StepStatus.PENDING, date=record.date, outcome=record.outcome, fo_version=record.fo_version
-    )
+    progress.steps[approving.id] = StepRecord(date=record.date, outcome=record.outcome, fo_version=record.fo_version)
     progress.anslag_on = None
     progress.appeal = None
-    reopen_at(progress, progress.workflow.stage_of(approving.id))
+    reopen_at(progress.workflow, progress, progress.workflow.stage_of(approving.id))
 
 
 def reopen_rejection(progress: PartyProgress) -> None:
@@ -24,11 +22,5 @@ def reopen_rejection(progress: PartyProgress) -> None:
     for step_id, record in progress.steps.items():
         if record.status is StepStatus.REJECTED:
             progress.steps[step_id] = StepRecord(date=record.date, outcome=record.outcome)
-            reopen_at(progress, progress.workflow.stage_of(step_id))
+            reopen_at(progress.workflow, progress, progress.workflow.stage_of(step_id))
             return
-
-
-def reopen_at(progress: PartyProgress, stage_id: str) -> None:
-    progress.reopen_target = stage_id
-    fire(progress.workflow, progress, "reopen")
-    progress.reopen_target = None

@@ -9,8 +9,20 @@ from __future__ import annotations
 
 from datetime import date
 from importlib.resources import as_file, files
+from typing import Any
 
+from formation.case.commands import (
+    AddBoardSeat,
+    AddForbundsordning,
+    AddParty,
+    InitCase,
+    RecordDecision,
+)
+from formation.domain.outcomes import Outcome
+from formation.domain.parties import PartyKind
+from formation.io.fo_text import read_forbundsordning
 from formation.services import Services
+from workflows.loader import load_party_variant
 
 ILLUSTRATIVE = "Datum illustrativt i demon."
 CONDITION = "Under förutsättning att övriga parter beslutar om medverkan och godkänner förbundsordningen."
@@ -18,17 +30,30 @@ CONDITION = "Under förutsättning att övriga parter beslutar om medverkan och 
 
 def create_demo(services: Services) -> str:
     """Create the demo case in the services' database; returns its slug."""
-    services.init_case(
-        "Samordningsförbundet Stockholms stad", slug="stockholm", seat="Stockholm", start=date(2016, 4, 1)
+    services.handle(
+        InitCase(
+            name="Samordningsförbundet Stockholms stad",
+            slug="stockholm",
+            seat="Stockholm",
+            target_start=date(2016, 4, 1),
+        )
     )
     samples = files("formation.io.samples")
-    with as_file(samples / "stockholms_stad_workflow.yaml") as variant:
-        services.add_party("Stockholms stad", "kommun", workflow_file=variant, email="samordnare@stockholm.example")
-    services.add_party("Stockholms läns landsting", "region", email="finsam@sll.example")
-    services.add_party("Försäkringskassan", "forsakringskassan", email="finsam@forsakringskassan.example")
-    services.add_party("Arbetsförmedlingen", "arbetsformedlingen", email="finsam@arbetsformedlingen.example")
+    with as_file(samples / "stockholms_stad_workflow.yaml") as variant_file:
+        variant = load_party_variant(variant_file)
+    add = services.handle
+    add(AddParty(name="Stockholms stad", kind=PartyKind.KOMMUN, workflow=variant, email="samordnare@stockholm.example"))
+    add(AddParty(name="Stockholms läns landsting", kind=PartyKind.REGION, email="finsam@sll.example"))
+    add(AddParty(name="Försäkringskassan", kind=PartyKind.FORSAKRINGSKASSAN, email="finsam@forsakringskassan.example"))
+    add(
+        AddParty(
+            name="Arbetsförmedlingen", kind=PartyKind.ARBETSFORMEDLINGEN, email="finsam@arbetsformedlingen.example"
+        )
+    )
 
-    d = services.decide
+    def d(party: str, step: str, *, outcome: str, on: date, **fields: Any) -> None:
+        services.handle(RecordDecision(party=party, step=step, outcome=Outcome(outcome), decided_on=on, **fields))
+
     d(
         "Stockholms stad",
         "forstudie",
@@ -56,8 +81,9 @@ def create_demo(services: Services) -> str:
         note=ILLUSTRATIVE,
     )
 
-    with as_file(samples / "forbundsordning_stockholm.md") as text:
-        services.add_fo(text, on=date(2016, 1, 27))
+    with as_file(samples / "forbundsordning_stockholm.md") as path:
+        text = read_forbundsordning(path)
+        services.handle(AddForbundsordning(text=text, filename=path.name, added_on=date(2016, 1, 27)))
     d(
         "Stockholms stad",
         "styrelse",
@@ -124,18 +150,17 @@ BOARD = (
 
 
 def _appoint_board(services: Services) -> None:
-    from formation.membership_commands import add_board_seat
-
     for term_start in (date(2015, 4, 1), date(2023, 4, 1)):
         for party, fullmaktige, *pairs in BOARD:
             for ledamot, ersattare in pairs:
                 for person, role in ((ledamot, "ledamot"), (ersattare, "ersattare")):
-                    add_board_seat(
-                        services,
-                        party,
-                        person,
-                        role=role,
-                        term_start=term_start,
-                        fullmaktige=fullmaktige,
-                        employed_by=None if fullmaktige else party,
+                    services.handle(
+                        AddBoardSeat(
+                            party=party,
+                            person=person,
+                            role=role,
+                            term_start=term_start,
+                            fullmaktige=fullmaktige,
+                            employed=fullmaktige is None,
+                        )
                     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from formation.case.membership import is_appealable
+from formation.case.projection import CaseProjection, PartyProgress
 from formation.domain.appeal import appeal_ends_on, final_on
 from formation.domain.board import BoardMember, board_problems
 from formation.domain.checklist import check_forbundsordning
@@ -12,10 +14,7 @@ from formation.domain.membership import membership_problems
 from formation.domain.outcomes import StepStatus
 from formation.domain.parties import PartyKind
 from formation.domain.problems import Problem
-from formation.projection import CaseProjection, PartyProgress
-from formation.views import CaseView
-
-APPEALABLE_KINDS = (PartyKind.KOMMUN, PartyKind.REGION)
+from formation.services.views import CaseView
 
 
 def _iso(day: date | None) -> str | None:
@@ -24,7 +23,7 @@ def _iso(day: date | None) -> str | None:
 
 def party_appeal_ends_on(progress: PartyProgress) -> date | None:
     """Last day to appeal the party's approval; only kommun/region fullmäktige decisions are appealable."""
-    if not progress.approved or progress.anslag_on is None or progress.info.kind not in APPEALABLE_KINDS:
+    if not progress.approved or progress.anslag_on is None or not is_appealable(progress):
         return None
     return appeal_ends_on(progress.anslag_on)
 
@@ -42,7 +41,7 @@ def case_final_on(projection: CaseProjection) -> date | None:
         return None
     if any(p.appeal is not None and p.appeal.pending for p in members):
         return None
-    appealable = [p for p in members if p.info.kind in APPEALABLE_KINDS]
+    appealable = [p for p in members if is_appealable(p)]
     return final_on([party_appeal_ends_on(p) for p in appealable])
 
 
@@ -106,7 +105,8 @@ def party_state(progress: PartyProgress, as_of: date) -> str:
 def case_problems(view: CaseView) -> list[Problem]:
     """What the coordinator must act on: § 3 membership, § 9 content, rejections, nothing to approve."""
     projection = view.projection
-    kinds = [p.info.kind for p in projection.members]
+    members = [p for p in view.parties if p.is_member]
+    kinds = [p.info.kind for p in members]
     problems = list(membership_problems(kinds, gotland_exception=projection.no_region))
     if projection.no_region and PartyKind.REGION in kinds:
         problems.append(
@@ -120,13 +120,13 @@ def case_problems(view: CaseView) -> list[Problem]:
         problems.append(
             Problem(
                 "no_forbundsordning",
-                "Ingen förbundsordning är registrerad ännu; lägg till den med `formation fo add FIL`.",
+                "Ingen förbundsordning är registrerad ännu.",
             )
         )
     elif view.fo_texts.get(projection.current_version):
         for problem in check_forbundsordning(view.fo_texts[projection.current_version]).problems():
             problems.append(Problem(problem.code, problem.message, details={"fo_version": projection.current_version}))
-    for progress in projection.members:
+    for progress in members:
         if progress.rejected:
             step = next(s for s in progress.workflow.steps if progress.steps[s.id].status is StepStatus.REJECTED)
             record = progress.steps[step.id]
@@ -160,7 +160,7 @@ def _newcomer_problems(projection: CaseProjection) -> list[Problem]:
         Problem(
             "joining_needs_amendment",
             f"{p.info.name} är inte medlem ännu; för att ansluta behövs en ändrad förbundsordning som alla "
-            "medlemmar och den nya godkänner (`formation fo add FIL`).",
+            "medlemmar och den nya godkänner.",
             party=p.info.slug,
         )
         for p in projection.members
@@ -209,6 +209,7 @@ def status_document(view: CaseView) -> dict[str, Any]:
             "name": view.case.name,
             "slug": view.case.slug,
             "seat": view.case.seat,
+            "revision": view.revision,
             "target_start": _iso(view.case.target_start),
             "no_region": projection.no_region,
             "state": "formed" if is_formed(projection, view.as_of) else "forming",
@@ -219,6 +220,6 @@ def status_document(view: CaseView) -> dict[str, Any]:
             "pending_effective_on": _pending_effective_on(projection, pending),
             "as_of": view.as_of.isoformat(),
         },
-        "parties": [party_json(p, view.as_of) for p in projection.parties.values()],
+        "parties": [party_json(p, view.as_of) for p in view.parties],
         "problems": [p.as_json() for p in case_problems(view)],
     }

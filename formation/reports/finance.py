@@ -2,33 +2,34 @@
 
 from __future__ import annotations
 
-from formation.cli_more import parse_amount
+from formation.case.resolve import find_party
+from formation.domain.amounts import parse_amount
 from formation.domain.finance import FinanceError, FinancePlan, FundingParty, compute_financing
 from formation.errors import Refusal
-from formation.services import Services
+from formation.services.views import CaseView
 
 
-def finance_plan(services: Services, *, total: str | None, offers: list[str]) -> FinancePlan:
+def finance_plan(view: CaseView, *, total: str | None, offers: list[str]) -> FinancePlan:
     """Compute from the members (observers pay nothing); a finance rule broken is a refusal."""
-    view = services.view()
-    members = [p for p in view.projection.members]
+    members = [p for p in view.parties if p.is_member]
     parties = [
         FundingParty(p.info.name, p.info.kind, key_percent=p.info.key_percent, population=p.info.population)
         for p in members
     ]
-    by_key = {p.info.slug: p.info.name for p in members} | {p.info.name.casefold(): p.info.name for p in members}
     offered: dict[str, int] = {}
     for item in offers:
         if "=" not in item:
-            raise Refusal(f"--offer '{item}' ska ha formen PART=BELOPP.")
+            raise Refusal("Ett erbjudande ska ha formen PART=BELOPP.")
         key, amount = item.rsplit("=", 1)
-        name = by_key.get(key.strip().casefold()) or by_key.get(key.strip())
-        if name is None:
-            raise Refusal(f"Det finns ingen medlem '{key.strip()}' att ta ett erbjudande från.")
-        offered[name] = parse_amount(amount, f"Erbjudandet från {name}")
+        progress = find_party(view.projection, key)
+        if not progress.is_member:
+            raise Refusal(f"{progress.info.name} är inte medlem och bidrar inte till finansieringen.")
+        offered[progress.info.name] = parse_amount(amount, f"Erbjudandet från {progress.info.name}")
     try:
         if total is not None:
-            return compute_financing(parties, total=parse_amount(total, "--total"), no_region=view.projection.no_region)
+            return compute_financing(
+                parties, total=parse_amount(total, "Budgeten"), no_region=view.projection.no_region
+            )
         return compute_financing(parties, offers=offered, no_region=view.projection.no_region)
     except FinanceError as exc:
         raise Refusal(str(exc)) from exc

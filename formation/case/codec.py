@@ -1,0 +1,219 @@
+"""The one codec between typed events and their stored form (event rows, exports, `log --json`).
+
+The stored form is flat: `seq`, `type`, `actor`, `recorded_at`, the columns in `events.COLUMNS`, and `data` for
+everything else. Each event class declares where its fields go (`events.wire`); this module reads those
+declarations, so an event's shape is written down exactly once. Decoding checks every value's type and
+refuses with one Swedish sentence, since an export file is user input.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import types
+import typing
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Any
+
+from formation.case.events import BY_TYPE, COLUMNS, UNSET, Envelope, Event, Unset
+from formation.errors import Refusal
+
+Wire = dict[str, Any]
+
+
+class CodecError(Refusal):
+    """A stored or imported event that does not have the shape its type requires."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, code="bad_event")
+
+
+@dataclasses.dataclass(frozen=True)
+class _Field:
+    name: str
+    places: tuple[str, ...]
+    kinds: tuple[Any, ...]  # the union members of the annotation
+    required: bool
+
+
+_FIELDS: dict[str, tuple[_Field, ...]] = {}
+
+
+def _fields(cls: type[Any]) -> tuple[_Field, ...]:
+    cached = _FIELDS.get(cls.TYPE)
+    if cached is None:
+        cached = _FIELDS[cls.TYPE] = _read_fields(cls)
+    return cached
+
+
+def _read_fields(cls: type[Any]) -> tuple[_Field, ...]:
+    hints = typing.get_type_hints(cls)
+    result = []
+    for f in dataclasses.fields(cls):
+        places = tuple(f.metadata.get("wire", ())) or ("data",)
+        annotation = hints[f.name]
+        kinds = typing.get_args(annotation) if _is_union(annotation) else (annotation,)
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        result.append(_Field(f.name, places, kinds, required))
+    return tuple(result)
+
+
+def _is_union(annotation: Any) -> bool:
+    return typing.get_origin(annotation) in (typing.Union, types.UnionType)
+
+
+# ---- encoding ------------------------------------------------------------------------------------------
+
+
+def encode(envelope: Envelope) -> Wire:
+    """The stored form of an event, JSON-ready."""
+    wire: Wire = {
+        "seq": envelope.seq,
+        "type": envelope.type,
+        "actor": envelope.actor,
+        "recorded_at": envelope.recorded_at.isoformat(),
+    }
+    wire.update(encode_event(envelope.event))
+    return wire
+
+
+def encode_event(event: Event) -> Wire:
+    """The columns and `data` of one event (without seq, actor and time)."""
+    wire: Wire = dict.fromkeys(COLUMNS)
+    data: dict[str, Any] = {}
+    for f in _fields(type(event)):
+        value = getattr(event, f.name)
+        if value is UNSET:
+            continue
+        stored = _to_json(value)
+        for place in f.places:
+            if place == "data":
+                data[f.name] = stored
+            else:
+                wire[place] = stored
+    wire["data"] = data
+    return wire
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+# ---- decoding ------------------------------------------------------------------------------------------
+
+
+def decode(wire: Any) -> Envelope:
+    """An event from its stored form; CodecError names the first thing that does not fit."""
+    if not isinstance(wire, dict):
+        raise CodecError("En händelse är inte ett JSON-objekt.")
+    seq = wire.get("seq")
+    if not isinstance(seq, int) or isinstance(seq, bool):
+        raise CodecError("En händelse saknar ett giltigt löpnummer (seq).")
+    where = f"Händelse {seq}"
+    type_name = wire.get("type")
+    actor = wire.get("actor")
+    if not isinstance(actor, str):
+        raise CodecError(f"{where} saknar uppgift om vem som registrerade den (actor).")
+    recorded = wire.get("recorded_at")
+    try:
+        recorded_at = dt.datetime.fromisoformat(recorded) if isinstance(recorded, str) else None
+    except ValueError:
+        recorded_at = None
+    if recorded_at is None:
+        raise CodecError(f"{where} saknar en giltig registreringstid (recorded_at).")
+    return Envelope(seq=seq, actor=actor, recorded_at=recorded_at, event=decode_event(type_name, wire, where))
+
+
+def decode_event(type_name: Any, wire: Wire, where: str = "Händelsen") -> Event:
+    cls = BY_TYPE.get(type_name) if isinstance(type_name, str) else None
+    if cls is None:
+        raise CodecError(f"{where} har en okänd typ ({_shown(type_name)}).")
+    data = wire.get("data") or {}
+    if not isinstance(data, dict):
+        raise CodecError(f"{where}: fältet data är inte ett objekt.")
+    known = {f.name for f in _fields(cls) if "data" in f.places}
+    unknown = sorted(str(k) for k in data if k not in known)
+    if unknown:
+        raise CodecError(f"{where} ({cls.TYPE}) har okända fält: {', '.join(unknown)}.")
+    values: dict[str, Any] = {}
+    for f in _fields(cls):
+        present = [(p, data.get(f.name) if p == "data" else wire.get(p)) for p in f.places]
+        found = [(p, v) for p, v in present if (p == "data" and f.name in data) or (p != "data" and v is not None)]
+        if not found:
+            if Unset in f.kinds:
+                values[f.name] = UNSET
+            elif f.required:
+                raise CodecError(f"{where} ({cls.TYPE}) saknar fältet {f.name}.")
+            continue
+        values[f.name] = _from_json(found[0][1], f, where)
+    try:
+        event: Event = cls(**values)
+    except (TypeError, ValueError) as exc:  # pragma: no cover - the checks above cover the fields
+        raise CodecError(f"{where} ({cls.TYPE}) har fel form.") from exc
+    return event
+
+
+def _from_json(value: Any, f: _Field, where: str) -> Any:
+    if value is None:
+        if type(None) in f.kinds or not f.required:
+            return None
+        raise CodecError(f"{where}: fältet {f.name} saknar värde.")
+    for kind in f.kinds:
+        converted = _convert(value, kind)
+        if converted is not _NO:
+            return converted
+    raise CodecError(f"{where}: fältet {f.name} har ett ogiltigt värde ({_shown(value)}).")
+
+
+_NO = object()
+
+
+def _convert(value: Any, kind: Any) -> Any:  # noqa: PLR0911 - one branch per stored type
+    if kind is type(None) or kind is Unset:
+        return _NO
+    if kind is bool:
+        return value if isinstance(value, bool) else _NO
+    if kind is int:
+        return value if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**63 else _NO
+    if kind is str:
+        return value if isinstance(value, str) else _NO
+    if kind is dt.date:
+        if not isinstance(value, str):
+            return _NO
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return _NO
+    if kind is Decimal:
+        if not isinstance(value, str | int) or isinstance(value, bool):
+            return _NO
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            return _NO
+        return number if number.is_finite() else _NO
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        try:
+            return kind(value)
+        except ValueError:
+            return _NO
+    if typing.get_origin(kind) is dict or kind is dict:
+        return value if isinstance(value, dict) else _NO
+    if isinstance(value, float) and not math.isfinite(value):  # pragma: no cover - no float fields
+        return _NO
+    return _NO
+
+
+def _shown(value: Any) -> str:
+    """A short, printable rendering of a bad value for a message."""
+    text = repr(value)
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return text if len(text) <= 40 else text[:37] + "…"

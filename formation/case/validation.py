@@ -1,0 +1,65 @@
+"""Field checks every event passes before it is appended, whether it comes from a command or an import:
+text without control characters and within its length, dates within a sane range, numbers that fit."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from formation.case.events import Event
+from formation.domain.text import BODY_MAX, EMAIL_MAX, NAME_MAX, NOTE_MAX, SHORT_MAX, clean_text
+from formation.errors import Refusal
+
+# No real decision falls outside these; past them date arithmetic (an appeal period, a term) can overflow.
+EARLIEST = date(1950, 1, 1)
+LATEST = date(2199, 12, 31)
+
+_TEXT_LIMITS: dict[str, tuple[str, int, bool]] = {
+    "name": ("Namnet", NAME_MAX, False),
+    "slug": ("Kortnamnet", 80, False),
+    "seat": ("Sätet", NAME_MAX, False),
+    "person": ("Personens namn", NAME_MAX, False),
+    "email": ("E-postadressen", EMAIL_MAX, False),
+    "body": ("Organet", BODY_MAX, False),
+    "paragraph": ("Paragrafen", SHORT_MAX, False),
+    "dnr": ("Diarienumret", SHORT_MAX, False),
+    "note": ("Anteckningen", NOTE_MAX, True),
+    "reason": ("Skälet", NOTE_MAX, True),
+    "step": ("Steget", 80, False),
+    "party": ("Parten", 80, False),
+    "role": ("Rollen", 20, False),
+    "sha256": ("Kontrollsumman", 64, False),
+}
+_OTHER_TEXT = ("Texten", 500, False)
+
+
+def check_event(event: Event) -> None:
+    """Refuse an event whose fields a command would never have produced."""
+    for f in dataclasses.fields(event):
+        check_value(f.name, getattr(event, f.name))
+
+
+def check_value(name: str, value: Any) -> None:
+    if isinstance(value, str):
+        what, limit, multiline = _TEXT_LIMITS.get(name, _OTHER_TEXT)
+        clean_text(value, what, limit, multiline=multiline)
+    elif isinstance(value, date):
+        check_date(value, name)
+    elif isinstance(value, bool):
+        return
+    elif isinstance(value, int):
+        if not -(2**31) < value < 2**31:
+            raise Refusal(f"Talet {value} är orimligt stort.", code="number_range", field=name)
+    elif isinstance(value, Decimal) and (not value.is_finite() or abs(value) > 10**12):
+        raise Refusal(f"Talet {value} är inte ett rimligt tal.", code="number_range", field=name)
+
+
+def check_date(day: date, what: str = "Datumet") -> None:
+    if not EARLIEST <= day <= LATEST:
+        raise Refusal(
+            f"Datumet {day} ligger utanför det rimliga intervallet {EARLIEST}–{LATEST}.",
+            code="date_range",
+            field=what,
+        )

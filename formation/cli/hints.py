@@ -1,0 +1,27 @@
+"""What to do next, in command-line terms, for the engine's refusals (the engine's sentence names no syntax)."""
+
+from __future__ import annotations
+
+from formation.errors import Refusal
+
+HINTS: dict[str, str] = {
+    "no_case": "Skapa ett med `formation init NAMN` eller `formation demo`.",
+    "several_cases": "Ange --case KORTNAMN (eller FORMATION_CASE).",
+    "unknown_case": "Ange ett av kortnamnen med --case.",
+    "no_forbundsordning": "Lägg till den med `formation fo add FIL`.",
+    "party_rejected": "Lägg till en ny version med `formation fo add FIL`.",
+    "earlier_step_open": "Registrera det först med `formation decide`, eller markera det som ej aktuellt med "
+    "`formation skip PART STEG --reason TEXT`.",
+    "fo_after_decision": "Rätta versionens datum med `formation correct N --date DATUM --reason TEXT` "
+    "(N är versionens händelse i `formation log`).",
+    "joining_needs_amendment": "Lägg till den ändrade förbundsordningen med `formation fo add FIL`.",
+    "fo_in_force_exists": "Lägg till den ändrade versionen med `formation fo add FIL` utan --in-force.",
+    "fo_in_force_needs_members": "Lägg till dem med `formation party add NAMN --kind TYP --member-since DATUM`.",
+    "stale_revision": "Kör `formation status` och försök igen.",
+}
+
+
+def with_hint(refusal: Refusal) -> str:
+    """The refusal's sentence, followed by the command-line hint for its code when there is one."""
+    hint = HINTS.get(refusal.code)
+    return f"{refusal.message} {hint}" if hint else refusal.message

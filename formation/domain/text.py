@@ -1,0 +1,48 @@
+"""Checks on text and numbers that users type, shared by every command: one Swedish sentence on failure."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from formation.errors import Refusal
+
+# Lengths match the columns; PostgreSQL enforces them, SQLite would silently store more.
+NAME_MAX, SHORT_MAX, BODY_MAX, NOTE_MAX, EMAIL_MAX = 200, 100, 500, 5000, 320
+
+
+def clean_text(value: str | None, what: str, max_length: int, *, multiline: bool = False) -> str | None:
+    """Trimmed text, or None for empty; refuses control characters (terminal escapes) and overlong values."""
+    if value is None:
+        return None
+    text = value.strip()
+    allowed = "\n\t" if multiline else ""
+    if any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text):
+        raise Refusal(f"{what} innehåller styrtecken; skriv vanlig text.", code="control_characters")
+    if len(text) > max_length:
+        raise Refusal(f"{what} är {len(text)} tecken lång; högst {max_length} tecken går.", code="too_long")
+    return text or None
+
+
+def required_text(value: str, what: str, max_length: int) -> str:
+    """Like clean_text, but the value must not be empty."""
+    text = clean_text(value, what, max_length)
+    if not text:
+        raise Refusal(f"{what} saknas.")
+    return text
+
+
+def check_population(population: int | None) -> None:
+    """A population (16–64 år) is a positive whole number when given."""
+    if population is not None and int(population) <= 0:
+        raise Refusal(f"Befolkningstalet måste vara ett positivt heltal, inte {population}.")
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def sha256_of(text: str) -> str:
+    """Hex SHA-256 of the UTF-8 text after normalising line endings to \\n (how a version is identified)."""
+    import hashlib
+
+    return hashlib.sha256(normalise_newlines(text).encode("utf-8")).hexdigest()

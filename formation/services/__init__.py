@@ -1,0 +1,62 @@
+"""The engine's one entry point for the CLI, the TUI and the tests: `handle(command)` for every change,
+and typed reads. Built by `formation.bootstrap.make_services` (or by a test, on its own database and clock)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine
+
+from formation.case.commands import CaseCommand, ImportCase, InitCase
+from formation.case.events import Envelope
+from formation.clock import Clock, SystemClock
+from formation.services import pipeline, queries
+from formation.services.views import CaseView, Result
+from workflows.model import WorkflowSet
+
+
+@dataclass
+class Services:
+    """Commands and reads over one database."""
+
+    engine: Engine
+    template: WorkflowSet
+    """The workflow template new cases are created with (each case keeps its own copy)."""
+    clock: Clock = field(default_factory=SystemClock)
+    actor: str = "okänd"
+    case_slug: str | None = None
+    """The case commands and reads apply to (None: the only case in the database)."""
+
+    def handle(self, command: CaseCommand) -> Result:
+        """Run one command in one transaction; a Refusal means nothing was written."""
+        writer = pipeline.Writer(
+            engine=self.engine,
+            template=self.template,
+            actor=self.actor,
+            now=self.clock.now(),
+            today=self.clock.today(),
+            case_slug=self.case_slug,
+        )
+        result = pipeline.run(writer, command)
+        if isinstance(command, InitCase | ImportCase):
+            self.case_slug = result.slug
+        return result
+
+    def view(self, *, as_of: date | None = None, with_texts: bool = False) -> CaseView:
+        """The case as it stood at the end of `as_of` (default: today)."""
+        return queries.case_view(self.engine, self.case_slug, as_of=as_of or self.clock.today(), with_texts=with_texts)
+
+    def events(self) -> list[Envelope]:
+        return queries.events(self.engine, self.case_slug)
+
+    def wire_events(self) -> list[dict[str, Any]]:
+        """The log in its stored form (what `log --json` and `export` write)."""
+        return queries.wire_events(self.engine, self.case_slug)
+
+    def fo_versions(self) -> list[dict[str, Any]]:
+        return queries.fo_text_rows(self.engine, self.case_slug)
+
+    def case_slugs(self) -> list[str]:
+        return queries.case_slugs(self.engine)

@@ -1,0 +1,64 @@
+"""Reads: the case as of a day, its log, the cases in a database. Reads never take a write lock.
+
+"As of day D" is one path: a replay of the events that had taken effect by D. The stored projection is that
+replay's cache, used when no event took effect after D (a test holds the two equal).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from formation.case.events import Envelope
+from formation.case.history import replay
+from formation.services.views import CaseInfo, CaseView
+from formation.store import event_store, projection_store
+from formation.store.tables import CaseRow
+from formation.store.uow import reading
+
+_CASES = CaseRow.__table__  # type: ignore[attr-defined]
+
+
+def case_view(engine: Engine, slug: str | None, *, as_of: date, with_texts: bool = False) -> CaseView:
+    with reading(engine) as session:
+        case = projection_store.find_case(session=session, slug=slug)
+        loaded = projection_store.load(session=session, case_id=case.id)
+        projection = loaded.projection
+        if projection.last_event_on is not None and as_of < projection.last_event_on:
+            projection = replay(event_store.load(session=session, case_id=case.id), as_of=as_of)
+        row = session.connection().execute(select(_CASES.c.target_start).where(_CASES.c.id == case.id)).one()
+        info = CaseInfo(
+            slug=case.slug,
+            name=projection.name or case.name,
+            seat=projection.seat,
+            target_start=projection.target_start if projection.target_start else row.target_start,
+            created_at=case.created_at,
+            revision=case.revision,
+        )
+        texts = projection_store.texts(session=session, case_id=case.id) if with_texts else {}
+        return CaseView(case=info, projection=projection, as_of=as_of, fo_texts=texts)
+
+
+def events(engine: Engine, slug: str | None) -> list[Envelope]:
+    with reading(engine) as session:
+        case = projection_store.find_case(session=session, slug=slug)
+        return event_store.load(session=session, case_id=case.id)
+
+
+def wire_events(engine: Engine, slug: str | None) -> list[dict[str, Any]]:
+    with reading(engine) as session:
+        case = projection_store.find_case(session=session, slug=slug)
+        return event_store.load_wire(session=session, case_id=case.id)
+
+
+def fo_text_rows(engine: Engine, slug: str | None) -> list[dict[str, Any]]:
+    with reading(engine) as session:
+        case = projection_store.find_case(session=session, slug=slug)
+        return projection_store.text_rows(session=session, case_id=case.id)
+
+
+def case_slugs(engine: Engine) -> list[str]:
+    with reading(engine) as session:
+        return projection_store.case_slugs(session=session)

@@ -1,0 +1,71 @@
+"""What reads return: typed read models, never database rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from formation.case.projection import CaseProjection, PartyProgress
+
+
+@dataclass(frozen=True)
+class CaseInfo:
+    """A case's identity as stored."""
+
+    slug: str
+    name: str
+    seat: str | None
+    target_start: date | None
+    created_at: datetime
+    revision: int
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """A case as of a day: its identity, the projection (a replay up to that day) and, on request, the texts."""
+
+    case: CaseInfo
+    projection: CaseProjection
+    as_of: date
+    fo_texts: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def revision(self) -> int:
+        return self.case.revision
+
+    @property
+    def parties(self) -> list[PartyProgress]:
+        """The parties that existed on `as_of` (a backfilled party exists from its first decision)."""
+        start = self.projection.first_event_on
+        return [p for p in self.projection.parties.values() if existed_on(p, self.as_of, start)]
+
+
+def existed_on(progress: PartyProgress, day: date, case_began: date | None) -> bool:
+    """A party exists from its membership or its own first dated decision; one with no dated history of its
+    own (entered while backfilling) is taken to have been part of the case from the case's first event."""
+    info = progress.info
+    own = [r.date for r in progress.steps.values() if r.date is not None and r.status.value != "skipped"]
+    if info.member_since is not None:
+        own.append(info.member_since)
+    if own:
+        return min(own) <= day
+    entered = [d for d in (info.added_on, case_began) if d is not None]
+    return not entered or min(entered) <= day
+
+
+@dataclass(frozen=True)
+class Result:
+    """What an accepted command returns: the case's new revision and projection, and the events it made."""
+
+    slug: str
+    revision: int
+    projection: CaseProjection
+    seqs: tuple[int, ...]
+    party_slug: str | None = None
+    """The party the command concerned, if any."""
+
+    def party(self, slug: str | None = None) -> PartyProgress:
+        """The command's party (or the one named)."""
+        key = slug or self.party_slug
+        assert key is not None
+        return self.projection.parties[key]

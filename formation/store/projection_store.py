@@ -1,0 +1,406 @@
+"""The stored projection (a cache of the replay): loading it, and writing back only what an event changed.
+
+Rows are read with SQLAlchemy Core, not as ORM objects: a case is loaded on every command and every read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlmodel import Session
+
+from formation.case.projection import AppealInfo, CaseProjection, PartyInfo, PartyProgress, StepRecord, VersionInfo
+from formation.case.reducer import default_workflow
+from formation.domain.board import BoardSeat
+from formation.domain.outcomes import AppealOutcome, Outcome, StepStatus
+from formation.domain.parties import PartyKind
+from formation.errors import Refusal
+from formation.store.tables import BoardSeatRow, CaseRow, FoVersionRow, PartyProgressRow, PartyRow, StepRecordRow
+from workflows.loader import legacy_template, workflow_from_dict, workflow_set_from_dict, workflow_set_to_dict
+
+_CASES = CaseRow.__table__  # type: ignore[attr-defined]
+_PARTIES = PartyRow.__table__  # type: ignore[attr-defined]
+_PROGRESS = PartyProgressRow.__table__  # type: ignore[attr-defined]
+_STEPS = StepRecordRow.__table__  # type: ignore[attr-defined]
+_VERSIONS = FoVersionRow.__table__  # type: ignore[attr-defined]
+_BOARD = BoardSeatRow.__table__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    """A case's identity and revision as stored (what the write pipeline and the reads start from)."""
+
+    id: int
+    slug: str
+    name: str
+    seat: str | None
+    revision: int
+    created_at: Any
+
+
+@dataclass
+class Loaded:
+    """A projection as loaded, with what is needed to write back only what changed."""
+
+    projection: CaseProjection
+    party_ids: dict[str, int] = field(default_factory=dict)
+    snapshot: dict[str, Any] = field(default_factory=dict)
+
+
+def find_case(*, session: Session, slug: str | None, for_update: bool = False) -> CaseRecord:
+    """The case named by --case, or the only one; a refusal says what to do otherwise."""
+    connection = session.connection()
+    query = select(_CASES.c.id, _CASES.c.slug, _CASES.c.name, _CASES.c.seat, _CASES.c.revision, _CASES.c.created_at)
+    if slug:
+        row = connection.execute(_locked(query.where(_CASES.c.slug == slug), for_update, session)).first()
+        if row is None:
+            known = ", ".join(r[0] for r in connection.execute(select(_CASES.c.slug).order_by(_CASES.c.slug)))
+            hint = f" Ärenden i databasen: {known}." if known else ""
+            raise Refusal(f"Det finns inget ärende '{slug}' i databasen.{hint}", code="unknown_case", slug=slug)
+        return CaseRecord(*row)
+    rows = connection.execute(query.order_by(_CASES.c.slug).limit(50)).all()
+    if not rows:
+        raise Refusal("Databasen har inget ärende ännu.", code="no_case")
+    if len(rows) > 1:
+        slugs = ", ".join(r.slug for r in rows)
+        raise Refusal(f"Databasen har flera ärenden ({slugs}); välj ett.", code="several_cases", slugs=slugs)
+    if for_update:
+        return find_case(session=session, slug=rows[0].slug, for_update=True)
+    return CaseRecord(*rows[0])
+
+
+def _locked(query: Any, for_update: bool, session: Session) -> Any:
+    # SQLite has no row locks: its writers already hold the database's write lock (BEGIN IMMEDIATE).
+    if for_update and session.connection().dialect.name != "sqlite":
+        return query.with_for_update()
+    return query
+
+
+def case_slugs(*, session: Session) -> list[str]:
+    return [r[0] for r in session.connection().execute(select(_CASES.c.slug).order_by(_CASES.c.slug))]
+
+
+def load(*, session: Session, case_id: int) -> Loaded:
+    """The stored projection of a case, in the same shape a replay produces."""
+    connection = session.connection()
+    case = connection.execute(select(_CASES).where(_CASES.c.id == case_id)).one()._mapping
+    template = workflow_set_from_dict(case["template"]) if case["template"] else legacy_template()
+    projection = CaseProjection(
+        template=template,
+        name=case["name"],
+        slug=case["slug"],
+        seat=case["seat"],
+        first_event_on=case["first_event_on"],
+        last_event_on=case["last_event_on"],
+        current_version=case["current_version"],
+        in_force_version=case["in_force_version"],
+        formed_on=case["formed_on"],
+        target_start=case["target_start"],
+        no_region=case["no_region"],
+    )
+    for v in connection.execute(select(_VERSIONS).where(_VERSIONS.c.case_id == case_id).order_by(_VERSIONS.c.number)):
+        projection.versions[v.number] = VersionInfo(v.number, v.sha256, v.added_on, v.start_date, v.in_force)
+    loaded = Loaded(projection)
+    parties = connection.execute(
+        select(_PARTIES).where(_PARTIES.c.case_id == case_id).order_by(_PARTIES.c.position)
+    ).all()
+    ids = [p.id for p in parties]
+    states = {r.party_id: r for r in connection.execute(select(_PROGRESS).where(_PROGRESS.c.party_id.in_(ids)))}
+    steps: dict[int, dict[str, Any]] = {}
+    for row in connection.execute(select(_STEPS).where(_STEPS.c.party_id.in_(ids))):
+        steps.setdefault(row.party_id, {})[row.step_id] = row
+    for party in parties:
+        info = PartyInfo(
+            slug=party.slug,
+            name=party.name,
+            kind=PartyKind(party.kind),
+            observer=party.observer,
+            member_since=party.member_since,
+            key_percent=_decimal(party.key_percent),
+            population=party.population,
+            email=party.email,
+            added_on=party.added_on,
+        )
+        workflow = workflow_from_dict(party.workflow) if party.workflow else default_workflow(template, info.kind)
+        state = states[party.id]
+        progress = PartyProgress(
+            info=info,
+            workflow=workflow,
+            state=state.state,
+            steps={},
+            approved_version=state.approved_version,
+            approved_on=state.approved_on,
+            anslag_on=state.anslag_on,
+            leaves_on=state.leaves_on,
+            appeal=_appeal(state),
+        )
+        own = steps.get(party.id, {})
+        for step in workflow.steps:
+            stored = own.get(step.id)
+            progress.steps[step.id] = (
+                StepRecord(
+                    StepStatus(stored.status),
+                    stored.decided_on,
+                    Outcome(stored.outcome) if stored.outcome else None,
+                    stored.fo_version,
+                    stored.reason,
+                )
+                if stored
+                else StepRecord()
+            )
+        projection.parties[info.slug] = progress
+        loaded.party_ids[info.slug] = party.id
+    projection.board = [
+        BoardSeat(s.party, s.person, s.role, s.term_start, s.term_end, s.fullmaktige, s.employed_by)
+        for s in connection.execute(select(_BOARD).where(_BOARD.c.case_id == case_id).order_by(_BOARD.c.position))
+    ]
+    loaded.snapshot = _snapshot(projection)
+    return loaded
+
+
+def _decimal(text: str | None) -> Any:
+    from decimal import Decimal
+
+    return Decimal(text) if text is not None else None
+
+
+def _appeal(state: Any) -> AppealInfo | None:
+    if state.appeal_filed_on is None:
+        return None
+    return AppealInfo(
+        filed_on=state.appeal_filed_on,
+        appellant=state.appeal_appellant,
+        court=state.appeal_court,
+        decided_on=state.appeal_decided_on,
+        outcome=AppealOutcome(state.appeal_outcome) if state.appeal_outcome else None,
+    )
+
+
+def _party_key(progress: PartyProgress) -> tuple[Any, ...]:
+    """Everything stored about one party; compared to write back only the parties an event changed."""
+    info = progress.info
+    return (
+        info.name,
+        info.kind,
+        info.observer,
+        info.member_since,
+        info.key_percent,
+        info.population,
+        info.email,
+        info.added_on,
+        id(progress.workflow),
+        progress.state,
+        progress.approved_version,
+        progress.approved_on,
+        progress.anslag_on,
+        progress.leaves_on,
+        progress.appeal,
+        tuple((k, r.status, r.date, r.outcome, r.fo_version, r.reason) for k, r in progress.steps.items()),
+    )
+
+
+def _snapshot(projection: CaseProjection) -> dict[str, Any]:
+    return {
+        "parties": {slug: _party_key(p) for slug, p in projection.parties.items()},
+        "versions": {n: v.in_force for n, v in projection.versions.items()},
+        "board": list(projection.board),
+        "template": id(projection.template),
+    }
+
+
+def create_case(*, session: Session, projection: CaseProjection, created_at: Any) -> int:
+    """The row of a new case (its identity comes from its first event)."""
+    result = session.connection().execute(
+        insert(_CASES).values(slug=projection.slug, name=projection.name, created_at=created_at, revision=0)
+    )
+    case_id = result.inserted_primary_key[0] if result.inserted_primary_key else None
+    assert case_id is not None
+    return int(case_id)
+
+
+def save(*, session: Session, case_id: int, loaded: Loaded) -> None:
+    """Write back what changed since `load` (or everything, for a new or rebuilt case)."""
+    connection = session.connection()
+    projection = loaded.projection
+    before = loaded.snapshot
+    values: dict[str, Any] = {
+        "name": projection.name,
+        "seat": projection.seat,
+        "target_start": projection.target_start,
+        "current_version": projection.current_version,
+        "in_force_version": projection.in_force_version,
+        "formed_on": projection.formed_on,
+        "no_region": projection.no_region,
+        "first_event_on": projection.first_event_on,
+        "last_event_on": projection.last_event_on,
+    }
+    if before.get("template") != id(projection.template):
+        pinned = projection.template is not legacy_template()
+        values["template"] = workflow_set_to_dict(projection.template) if pinned else None
+    connection.execute(update(_CASES).where(_CASES.c.id == case_id).values(**values))
+    old_versions = before.get("versions", {})
+    for number, version in projection.versions.items():
+        if old_versions.get(number) != version.in_force:
+            connection.execute(
+                update(_VERSIONS)
+                .where(_VERSIONS.c.case_id == case_id, _VERSIONS.c.number == number)
+                .values(in_force=version.in_force)
+            )
+    old_parties = before.get("parties", {})
+    for slug in [s for s in loaded.party_ids if s not in projection.parties]:
+        # A voided party_added: the party is gone from the history, so from the cache too.
+        party_id = loaded.party_ids.pop(slug)
+        connection.execute(delete(_STEPS).where(_STEPS.c.party_id == party_id))
+        connection.execute(delete(_PROGRESS).where(_PROGRESS.c.party_id == party_id))
+        connection.execute(delete(_PARTIES).where(_PARTIES.c.id == party_id))
+    for position, (slug, progress) in enumerate(projection.parties.items()):
+        if old_parties.get(slug) == _party_key(progress):
+            continue
+        _save_party(session, case_id, position, progress, loaded)
+    if before.get("board") != projection.board:
+        _save_board(session, case_id, projection.board)
+    loaded.snapshot = _snapshot(projection)
+
+
+def _save_party(session: Session, case_id: int, position: int, progress: PartyProgress, loaded: Loaded) -> None:
+    connection = session.connection()
+    info = progress.info
+    party_values = {
+        "name": info.name,
+        "kind": info.kind.value,
+        "observer": info.observer,
+        "member_since": info.member_since,
+        "key_percent": str(info.key_percent) if info.key_percent is not None else None,
+        "population": info.population,
+        "email": info.email,
+        "added_on": info.added_on,
+        "workflow": _variant(progress, loaded.projection),
+    }
+    party_id = loaded.party_ids.get(info.slug)
+    if party_id is None:
+        result = connection.execute(
+            insert(_PARTIES).values(case_id=case_id, position=position, slug=info.slug, **party_values)
+        )
+        assert result.inserted_primary_key is not None
+        party_id = int(result.inserted_primary_key[0])
+        loaded.party_ids[info.slug] = party_id
+    else:
+        connection.execute(update(_PARTIES).where(_PARTIES.c.id == party_id).values(**party_values))
+    appeal = progress.appeal
+    state = {
+        "state": progress.state,
+        "approved_version": progress.approved_version,
+        "approved_on": progress.approved_on,
+        "anslag_on": progress.anslag_on,
+        "leaves_on": progress.leaves_on,
+        "appeal_filed_on": appeal.filed_on if appeal else None,
+        "appeal_appellant": appeal.appellant if appeal else None,
+        "appeal_court": appeal.court if appeal else None,
+        "appeal_decided_on": appeal.decided_on if appeal else None,
+        "appeal_outcome": appeal.outcome.value if appeal and appeal.outcome else None,
+    }
+    connection.execute(delete(_PROGRESS).where(_PROGRESS.c.party_id == party_id))
+    connection.execute(insert(_PROGRESS).values(party_id=party_id, **state))
+    connection.execute(delete(_STEPS).where(_STEPS.c.party_id == party_id))
+    rows = [
+        {
+            "party_id": party_id,
+            "step_id": step_id,
+            "status": r.status.value,
+            "decided_on": r.date,
+            "outcome": r.outcome.value if r.outcome else None,
+            "fo_version": r.fo_version,
+            "reason": r.reason,
+        }
+        for step_id, r in progress.steps.items()
+    ]
+    if rows:
+        connection.execute(insert(_STEPS), rows)
+
+
+def _variant(progress: PartyProgress, projection: CaseProjection) -> dict[str, Any] | None:
+    """The party's own workflow as stored, or None when it follows the case's template."""
+    from workflows.loader import workflow_to_dict
+
+    if progress.workflow is default_workflow(projection.template, progress.info.kind):
+        return None
+    return workflow_to_dict(progress.workflow)
+
+
+def _save_board(session: Session, case_id: int, seats: list[BoardSeat]) -> None:
+    """The board is small: rewrite it whole when it changed."""
+    connection = session.connection()
+    connection.execute(delete(_BOARD).where(_BOARD.c.case_id == case_id))
+    if seats:
+        connection.execute(
+            insert(_BOARD),
+            [
+                {
+                    "case_id": case_id,
+                    "position": position,
+                    "party": s.party,
+                    "person": s.person,
+                    "role": s.role,
+                    "term_start": s.term_start,
+                    "term_end": s.term_end,
+                    "fullmaktige": s.fullmaktige,
+                    "employed_by": s.employed_by,
+                }
+                for position, s in enumerate(seats)
+            ],
+        )
+
+
+def add_text(
+    *,
+    session: Session,
+    case_id: int,
+    number: int,
+    sha256: str,
+    filename: str,
+    text: str,
+    added_on: Any,
+    start_date: Any,
+) -> None:
+    """A version's text, stored once when the version is added (the log holds only its sha256)."""
+    session.connection().execute(
+        insert(_VERSIONS).values(
+            case_id=case_id,
+            number=number,
+            sha256=sha256,
+            filename=filename,
+            text=text,
+            added_on=added_on,
+            start_date=start_date,
+            in_force=False,
+        )
+    )
+
+
+def texts(*, session: Session, case_id: int) -> dict[int, str]:
+    rows = session.connection().execute(
+        select(_VERSIONS.c.number, _VERSIONS.c.text).where(_VERSIONS.c.case_id == case_id)
+    )
+    return {r.number: r.text for r in rows}
+
+
+def text_rows(*, session: Session, case_id: int) -> list[dict[str, Any]]:
+    query = select(_VERSIONS).where(_VERSIONS.c.case_id == case_id).order_by(_VERSIONS.c.number)
+    return [dict(r._mapping) for r in session.connection().execute(query)]
+
+
+def bump_revision(*, session: Session, case: CaseRecord, by: int = 1) -> int:
+    """The case's new revision; refuses when someone else wrote since `case` was read."""
+    from formation.errors import StaleRevision
+
+    result = session.connection().execute(
+        update(_CASES)
+        .where(_CASES.c.id == case.id, _CASES.c.revision == case.revision)
+        .values(revision=case.revision + by)
+    )
+    if result.rowcount != 1:
+        now = session.connection().execute(select(_CASES.c.revision).where(_CASES.c.id == case.id)).scalar()
+        raise StaleRevision(case.revision, int(now or 0))
+    return case.revision + by
