@@ -127,3 +127,17 @@ def settle(workflow: PartyWorkflow, model: StageModel) -> None:
 def reopen_at(workflow: PartyWorkflow, model: StageModel, stage_id: str) -> None:
     """Back from approved or rejected to `stage_id` (a new version, or an approval annulled by a court)."""
     fire(workflow, model, "reopen", stage=stage_id)
+
+
+def possible_decisions(workflow: PartyWorkflow, model: StageModel) -> list[tuple[str, tuple[str, ...]]]:
+    """For each step that can be acted on now: its id and the triggers the machine would take
+    (outcome values, and "skip"). The decision form and the planner ask this; nothing is changed."""
+    if model.state in TERMINAL_STATES:
+        return []
+    result = []
+    for stage in workflow.stages:
+        for step in stage.steps:
+            triggers = tuple(t for t in (*DECISION_TRIGGERS, SKIP) if allowed(workflow, model, t, step=step.id))
+            if triggers:
+                result.append((step.id, triggers))
+    return result
