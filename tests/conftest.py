@@ -13,6 +13,7 @@ import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
+from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
@@ -292,3 +293,32 @@ def demo_db_url(
 def demo_services(demo_db_url: str, open_services: OpenServices) -> Services:
     """Services on a copy of the Stockholm demo case."""
     return open_services(demo_db_url)
+
+
+# ---- the sample förbundsordning ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def sample_fo() -> Iterator[Path]:
+    with as_file(files("formation.io.samples") / "forbundsordning_stockholm.md") as path:
+        yield path
+
+
+@pytest.fixture
+def fo_text() -> str:
+    with as_file(files("formation.io.samples") / "forbundsordning_stockholm.md") as source:
+        return source.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def fo_file(tmp_path: Path, fo_text: str) -> Path:
+    path = tmp_path / "forbundsordning_v1.md"
+    path.write_text(fo_text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def fo_file_v2(tmp_path: Path, fo_text: str) -> Path:
+    path = tmp_path / "forbundsordning_v2.md"
+    path.write_text(fo_text + "\n## § 23 Ändring\n\nTillagd 2023.\n", encoding="utf-8")
+    return path

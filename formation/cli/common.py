@@ -42,7 +42,18 @@ class Settings:
     def services(self) -> Services:
         from formation.bootstrap import make_services
 
-        return make_services(db=self.db, case=self.case, actor=self.actor)
+        services = make_services(db=self.db, case=self.case, actor=self.actor)
+        OPENED.append(services)
+        return services
+
+
+OPENED: list[Services] = []
+"""Services opened by this invocation; `close_all` releases their connections when the command ends."""
+
+
+def close_all() -> None:
+    while OPENED:
+        OPENED.pop().engine.dispose()
 
 
 def settings(ctx: typer.Context) -> Settings:

@@ -14,7 +14,7 @@ except ImportError:  # pragma: no cover - older Typer uses click itself
     from click import exceptions as click_errors  # type: ignore[no-redef]
 
 from formation.cli import case, decisions, finance, fo, membership, party, workflow  # noqa: F401  (registers)
-from formation.cli.common import app
+from formation.cli.common import app, close_all
 from formation.cli.hints import with_hint
 from formation.errors import Refusal, first_line
 
@@ -44,6 +44,8 @@ def main() -> None:
     """Console entry point: Typer in non-standalone mode so every error becomes Swedish and exit 2."""
     try:
         result = app(standalone_mode=False)
+    except SystemExit:
+        raise
     except Refusal as exc:
         typer.echo(with_hint(exc), err=True)
         sys.exit(2)
@@ -63,4 +65,6 @@ def main() -> None:
             f"Internt fel ({type(exc).__name__}: {first_line(exc)}); kör med FORMATION_DEBUG=1 för detaljer.", err=True
         )
         sys.exit(70)
+    finally:
+        close_all()
     sys.exit(result if isinstance(result, int) else 0)

@@ -24,10 +24,11 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from formation.bootstrap import make_services
+from formation.case.commands import VoidEvent
 from formation.case.history import replay
 from formation.case.projection import CaseProjection
 from formation.clock import FixedClock
-from formation.errors import Refusal
+from formation.errors import Refusal, StaleRevision
 from formation.reports.status import status_document
 from formation.services import Services
 from tests.coordinator import Coordinator
@@ -283,5 +284,58 @@ def test_random_command_sequences(
                 assert (after["fo_version"], after["pending_version"]) == (run.model.in_force, number)
                 events = run.services.events()
                 assert canonical(replay(events)) == canonical(run.services.view().projection)
+        finally:
+            run.services.engine.dispose()
+
+
+def correct_or_void_once(run: Run, data: st.DataObject) -> None:
+    """A coordinator's mistake fixed: a decision's date or anslag amended, or an event struck."""
+    events = run.services.events()
+    decisions = [e for e in events if e.type == "decision"]
+    if not decisions:
+        return
+    target = data.draw(st.sampled_from(decisions), label="target")
+    what = data.draw(st.sampled_from(("date", "anslag", "void", "stale")), label="correction")
+    shift = timedelta(days=data.draw(st.integers(-40, 40), label="shift"))
+    if what == "stale":
+        revision = run.services.view().revision
+        before = len(events)
+        with pytest.raises(StaleRevision):
+            run.services.handle(VoidEvent(seq=target.seq, reason="gammal skärm", expected_revision=revision - 1))
+        assert len(run.services.events()) == before
+        return
+    if what == "void":
+        run.attempt(lambda: run.services.void(target.seq, reason="felregistrerat"))
+        return
+    day = min(TODAY, target.event.decided_on + shift)  # type: ignore[union-attr]
+    run.attempt(lambda: run.services.correct(target.seq, reason="fel datum", **{what: day}))
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_replay_with_corrections_equals_the_projection_and_as_of_is_one_path(
+    seeds: tuple[dict[str, Seed], str], canonical: Callable[[CaseProjection], dict[str, Any]], data: st.DataObject
+) -> None:
+    by_name, fo_text = seeds
+    seed = by_name[data.draw(st.sampled_from(("start", "near")), label="seed")]
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        run = start_run(seed, fo_text, workdir)
+        try:
+            for _ in range(data.draw(st.integers(3, 12), label="length")):
+                step_once(run, data, workdir)
+            for _ in range(data.draw(st.integers(1, 5), label="corrections")):
+                correct_or_void_once(run, data)
+                events = run.services.events()
+                assert canonical(replay(events)) == canonical(run.services.view().projection)
+            # "As of" is one path: whatever the day, the view equals a replay up to that day.
+            events = run.services.events()
+            for day in (START - timedelta(days=1), START, run.day, TODAY):
+                viewed = run.services.view(as_of=day).projection
+                assert canonical(viewed) == canonical(replay(events, as_of=day)), day
         finally:
             run.services.engine.dispose()

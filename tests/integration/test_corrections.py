@@ -1,0 +1,146 @@
+"""Mistakes are corrected by new events: the original stays in the log, replay reads the correction, and a
+correction that would make the history impossible is refused with the reason. Templates are pinned to the
+case: a changed finsam.yaml affects new cases only, and `workflow upgrade` moves a case when its history fits."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from formation.case.commands import UpgradeWorkflow
+from formation.case.history import replay
+from formation.errors import Refusal
+from formation.reports.status import status_document
+from formation.services import Services
+from tests.e2e.in_process import Cli
+from tests.unit.case_support import AF, FK, KOMMUN, KOMMUN_PATH, REGION, party_doc, step_of, walk
+from workflows.model import PartyWorkflow, StageDef, StepDef
+
+
+@pytest.fixture
+def case(sqlite_services: Services, fo_file: Path) -> Services:
+    """Four parties (§ 3 complete) and förbundsordning v1 added on 2022-01-10; nothing decided."""
+    s = sqlite_services
+    s.init_case("Samordningsförbundet Solna", slug="solna")  # type: ignore[attr-defined]
+    for name, kind in ((KOMMUN, "kommun"), (REGION, "region"), (FK, "forsakringskassan"), (AF, "arbetsformedlingen")):
+        s.add_party(name, kind)  # type: ignore[attr-defined]
+    s.add_fo(fo_file, on=date(2022, 1, 10))  # type: ignore[attr-defined]
+    return s
+
+
+def _seq_of(services: Services, party_slug: str, step: str) -> int:
+    return max(e.seq for e in services.events() if e.type == "decision" and e.party == party_slug
+               and e.event.step == step)  # type: ignore[union-attr]
+
+
+def test_a_forgotten_anslag_is_added_by_a_correction(case: Services) -> None:
+    walk(case, KOMMUN, KOMMUN_PATH, date(2022, 2, 1))
+    assert party_doc(case, "solna-stad")["appeal_ends_on"] is None
+    seq = _seq_of(case, "solna-stad", "fullmaktige")
+    case.correct(seq, reason="Anslaget glömdes", anslag=date(2022, 3, 4))  # type: ignore[attr-defined]
+    doc = party_doc(case, "solna-stad")
+    assert doc["anslag_on"] == "2022-03-04" and doc["appeal_ends_on"] == "2022-03-25"
+    log = case.events()
+    assert log[-1].type == "event_corrected" and log[seq - 1].type == "decision"  # the original is kept
+
+
+def test_a_wrong_date_is_corrected_and_the_rules_apply_to_the_corrected_history(case: Services) -> None:
+    walk(case, KOMMUN, KOMMUN_PATH[:4], date(2022, 2, 1))  # forstudie 02-01 … styrelse 02-22
+    forstudie = _seq_of(case, "solna-stad", "forstudie")
+    case.correct(forstudie, reason="Fel dag", date=date(2022, 1, 28))  # type: ignore[attr-defined]
+    assert step_of(party_doc(case, "solna-stad"), "forstudie")["date"] == "2022-01-28"
+    count = len(case.events())
+    with pytest.raises(Refusal, match="Rättelsen går inte att göra") as refused:
+        case.correct(forstudie, reason="Fel igen", date=date(2022, 3, 1))  # type: ignore[attr-defined]
+    assert "före" in refused.value.message
+    assert len(case.events()) == count
+
+
+def test_a_voided_decision_no_longer_counts_but_stays_in_the_log(case: Services) -> None:
+    walk(case, FK, ("forstudie", "beslut"), date(2022, 2, 1))
+    assert party_doc(case, "forsakringskassan")["state"] == "approved"
+    seq = _seq_of(case, "forsakringskassan", "beslut")
+    case.void(seq, reason="Registrerat på fel part")  # type: ignore[attr-defined]
+    assert party_doc(case, "forsakringskassan")["state"] == "beslut"
+    assert any(e.seq == seq for e in case.events())
+    assert json.dumps(status_document(case.view())) == json.dumps(status_document(case.view()))
+
+
+@pytest.mark.parametrize(
+    ("what", "message"),
+    [
+        (lambda s: s.void(1, reason="x"), "kan inte strykas"),
+        (lambda s: s.void(999, reason="x"), "ingen händelse 999"),
+        (lambda s: s.correct(2, reason="x", body="KS"), "kan rättas"),
+        (lambda s: s.correct(6, reason=" "), "skälet"),
+    ],
+)
+def test_what_cannot_be_corrected_is_refused(case: Services, what: Callable[[Services], object], message: str) -> None:
+    count = len(case.events())
+    with pytest.raises(Refusal, match=f"(?i){message}"):
+        what(case)
+    assert len(case.events()) == count
+
+
+def test_correct_and_void_from_the_command_line(tmp_path: Path, sample_fo: Path) -> None:
+    cli = Cli(tmp_path / "f.db")
+    cli("init", "Samordningsförbundet Solna", "--slug", "solna")
+    cli("party", "add", "Solna stad", "--kind", "kommun")
+    cli("decide", "Solna", "Förstudie", "--outcome", "bifall", "--date", "2022-02-01")
+    out = cli("correct", "3", "--date", "2022-01-31", "--reason", "Protokollet säger 31 januari").stdout
+    assert "rättad" in out
+    cli("decide", "Solna", "inriktningsbeslut", "--outcome", "bifall", "--date", "2022-02-08")
+    assert "struken" in cli("void", "5", "--reason", "Fel ärende").stdout
+    log = cli("log").stdout
+    assert "Rättelse av händelse 3" in log and "[rättad i 4]" in log and "[struken i 6]" in log
+    refused = cli("correct", "3", "--date", "2030-01-01", "--reason", "x", expect=2)
+    assert "framtiden" in refused.stderr and "\n" not in refused.stderr.strip()
+    status = json.loads(cli("status", "--json").stdout)
+    steps = {s["id"]: s for s in status["parties"][0]["steps"]}
+    assert steps["forstudie"]["date"] == "2022-01-31" and steps["inriktningsbeslut"]["status"] == "pending"
+
+
+def _without(template_step: str, services: Services) -> UpgradeWorkflow:
+    """The case's template with one kommun step removed."""
+    template = services.view().projection.template
+    kommun = template.kinds["kommun"]
+    stages = tuple(st for st in kommun.stages if st.id != template_step)
+    kinds = {**template.kinds, "kommun": replace(kommun, stages=stages)}
+    return UpgradeWorkflow(template=replace(template, version=2, kinds=kinds), reason="Ny mall")
+
+
+def test_a_case_keeps_its_template_when_the_packaged_one_changes(case: Services) -> None:
+    walk(case, KOMMUN, ("forstudie", "inriktningsbeslut"), date(2022, 2, 1))
+    # A newer packaged template (an extra step first) is used for new cases only.
+    extra = StepDef(id="avsikt", label="Avsiktsförklaring", body="Kommunstyrelsen")
+    kommun = case.template.kinds["kommun"]
+    newer = replace(
+        case.template,
+        version=2,
+        kinds={**case.template.kinds, "kommun": PartyWorkflow(
+            kind="kommun", label=kommun.label, decider=kommun.decider, stages=(StageDef("avsikt", (extra,)),
+                                                                             *kommun.stages))},
+    )
+    case.services.template = newer  # type: ignore[attr-defined]
+    assert party_doc(case, "solna-stad")["state"] == "namnd"
+    assert [s["id"] for s in party_doc(case, "solna-stad")["steps"]][0] == "forstudie"
+    assert replay(case.events()).template.version == 1
+
+
+def test_workflow_upgrade_is_logged_and_refused_when_the_history_does_not_fit(case: Services) -> None:
+    walk(case, KOMMUN, ("forstudie", "inriktningsbeslut"), date(2022, 2, 1))
+    count = len(case.events())
+    with pytest.raises(Refusal, match="kan inte flyttas till den nya mallen"):
+        case.handle(_without("inriktningsbeslut", case))
+    assert len(case.events()) == count
+    case.handle(_without("namnd", case))
+    assert case.events()[-1].type == "workflow_upgraded"
+    projection = case.view().projection
+    assert projection.template.version == 2
+    assert "namnd" not in [s.id for s in projection.parties["solna-stad"].workflow.steps]
+    assert projection.parties["solna-stad"].display_state == "styrelse"
