@@ -72,6 +72,19 @@ def _fresh_pg_database(maintenance: Engine, *, template: str | None = None) -> I
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_from_the_users_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No FORMATION_* variable or formation.toml of the person running the tests leaks in."""
+    kept = (PG_URL_ENV, REQUIRE_PG_ENV)
+    saved = {k: v for k, v in os.environ.items() if k.startswith("FORMATION_") and k not in kept}
+    for key in saved:
+        del os.environ[key]
+    os.environ["FORMATION_CONFIG"] = str(tmp_path_factory.mktemp("config") / "absent-formation.toml")
+    yield
+    os.environ.pop("FORMATION_CONFIG", None)
+    os.environ.update(saved)
+
+
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 

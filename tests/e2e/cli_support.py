@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tests.e2e.in_process import Ran, run_cli
+
 FORMATION = Path(sys.executable).with_name("formation")
 TODAY = "2026-11-23"
 PARTY_NAMES = ("Stockholms stad", "Stockholms läns landsting", "Försäkringskassan", "Arbetsförmedlingen")
@@ -40,7 +42,16 @@ def cli_env(db: Path, config_dir: Path) -> dict[str, str]:
     return env
 
 
-def run(db: Path, *args: str, expect: int | None = 0) -> subprocess.CompletedProcess[str]:
+def run(db: Path, *args: str, expect: int | None = 0) -> Ran:
+    """`formation …` in this process (same entry point and exit codes as the console script)."""
+    result = run_cli(args, cli_env(db, db.parent))
+    if expect is not None:
+        assert result.returncode == expect, (args, result.returncode, result.stdout, result.stderr)
+    return result
+
+
+def run_installed(db: Path, *args: str, expect: int | None = 0) -> subprocess.CompletedProcess[str]:
+    """The installed console script as a subprocess: the smoke tests that prove the real command works."""
     result = subprocess.run(
         [str(FORMATION), *args],
         env=cli_env(db, db.parent),

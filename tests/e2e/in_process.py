@@ -30,13 +30,14 @@ class Ran:
 def environment(values: dict[str, str]) -> Iterator[None]:
     """Exactly these FORMATION_* variables for the duration (the user's own are hidden)."""
     saved = {k: v for k, v in os.environ.items() if k.startswith("FORMATION_")}
+    wanted = {k: v for k, v in values.items() if k.startswith("FORMATION_")}
     for key in saved:
         del os.environ[key]
-    os.environ.update(values)
+    os.environ.update(wanted)
     try:
         yield
     finally:
-        for key in values:
+        for key in wanted:
             os.environ.pop(key, None)
         os.environ.update(saved)
 

@@ -1,11 +1,11 @@
-"""The `formation` command line as a subprocess, the way a coordinator runs it: the demo, a whole case built
+"""The `formation` command line the way a coordinator runs it (in process; the demo and status also as the
+installed console script): the demo, a whole case built
 command by command, `fo check`, export/import and the log. The refusal contract is in test_refusals.py."""
 
 from __future__ import annotations
 
 import json
 import re
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from tests.e2e.cli_support import (
     STATUS_STEP_KEYS,
     TODAY,
     run,
+    run_installed,
     status_json,
 )
 
@@ -25,7 +26,7 @@ from tests.e2e.cli_support import (
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`formation demo` run once; the tests using it only read (status, log, export)."""
     db = tmp_path_factory.mktemp("demo") / "formation.db"
-    out = run(db, "demo").stdout
+    out = run_installed(db, "demo").stdout
     assert "stockholm" in out
     return db
 
@@ -34,7 +35,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_demo_status_text(demo_db: Path) -> None:
-    out = run(demo_db, "status").stdout
+    out = run_installed(demo_db, "status").stdout
     assert "BILDAT" in out
     assert "2016-02-22" in out
     for name in PARTY_NAMES:
@@ -161,8 +162,7 @@ def test_a_whole_case_command_by_command(tmp_path: Path, sample_fo: Path) -> Non
             outputs.append(result.stdout)
         return outputs
 
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        outputs = dict(zip(CHAINS, pool.map(decide_chain, CHAINS), strict=True))
+    outputs = {party: decide_chain(party) for party in CHAINS}
     assert "godkänt förbundsordningen v1" in outputs["Solna stad"][-1]
     assert "nästa steg är Inriktningsbeslut" in outputs["Solna stad"][0]
 

@@ -1,21 +1,19 @@
-"""`party set`, `workflow check/show`, `finance` and the config file, through the CLI as a subprocess."""
+"""`party set`, `workflow check/show`, `finance` and the config file, through the CLI (in process)."""
 
 from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
-FORMATION = str(Path(sys.executable).with_name("formation"))
+from tests.e2e.in_process import Ran, run_cli
 
 
-def run(env: dict[str, str], *args: str, expect: int = 0) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([FORMATION, *args], env=env, capture_output=True, text=True, timeout=60)
+def run(env: dict[str, str], *args: str, expect: int = 0) -> Ran:
+    result = run_cli(args, env)
     assert result.returncode == expect, (args, result.stdout, result.stderr)
     return result
 

@@ -4,24 +4,26 @@ with KSON (a kommunalförbund) only as an observer. Run through the CLI as a coo
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.e2e.in_process import Ran, run_cli
+
 SAMPLE = Path(__file__).resolve().parents[2] / "formation" / "io" / "samples" / "forbundsordning_stockholm.md"
-FORMATION = str(Path(sys.executable).with_name("formation"))
 
 
 class Cli:
     def __init__(self, tmp_path: Path) -> None:
-        self.env = {**os.environ, "FORMATION_DB": str(tmp_path / "roslagen.db"), "FORMATION_TODAY": "2018-02-15"}
+        self.env = {
+            "FORMATION_DB": str(tmp_path / "roslagen.db"),
+            "FORMATION_TODAY": "2018-02-15",
+            "FORMATION_CONFIG": str(tmp_path / "absent.toml"),
+        }
 
-    def __call__(self, *args: str, expect: int = 0) -> subprocess.CompletedProcess[str]:
-        result = subprocess.run([FORMATION, *args], env=self.env, capture_output=True, text=True, timeout=60)
+    def __call__(self, *args: str, expect: int = 0) -> Ran:
+        result = run_cli(args, self.env)
         assert result.returncode == expect, (args, result.stdout, result.stderr)
         return result
 
