@@ -1,0 +1,1 @@
+"""Meeting calendars, planning, deadlines, reminder policy, reminder messages and their delivery channels."""
