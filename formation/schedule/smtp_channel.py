@@ -7,6 +7,7 @@ into an error message.
 
 from __future__ import annotations
 
+import base64
 import os
 import smtplib
 import socket
@@ -77,7 +78,7 @@ class SmtpChannel:
                             f"Lösenord för SMTP-användaren {s.user} saknas; sätt {PASSWORD_ENV} eller spara det "
                             f"i nyckelringen (tjänst {KEYRING_SERVICE}).",
                         )
-                    smtp.login(s.user, secret)
+                    _login(smtp, s.user, secret)
                     del secret
                 refused = smtp.send_message(message)
         except DeliveryError:
@@ -125,6 +126,24 @@ class SmtpChannel:
                 smtp.close()
                 raise
         return smtp
+
+
+def _login(smtp: smtplib.SMTP, user: str, secret: str) -> None:
+    """Log in; credentials with å, ä or ö go as UTF-8 AUTH PLAIN, which smtplib cannot send (it encodes ASCII)."""
+    if user.isascii() and secret.isascii():
+        smtp.login(user, secret)
+        return
+    smtp.ehlo_or_helo_if_needed()
+    if not smtp.has_extn("auth"):
+        raise smtplib.SMTPNotSupportedError("SMTP AUTH extension not supported by server.")
+    # RFC 4616: PLAIN carries authzid NUL authcid NUL passwd, each UTF-8.
+    token = base64.b64encode(b"\0" + user.encode("utf-8") + b"\0" + secret.encode("utf-8")).decode("ascii")
+    code, response = smtp.docmd("AUTH", "PLAIN " + token)
+    if code == 235:
+        return
+    if code == 535:
+        raise smtplib.SMTPAuthenticationError(code, response)
+    raise smtplib.SMTPResponseException(code, response)
 
 
 def _reason(exc: BaseException) -> str:
