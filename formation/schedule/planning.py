@@ -23,7 +23,7 @@ from formation.schedule.plan_model import (
     StepPlan,
 )
 
-__all__ = ["group_stages", "plan_case"]
+__all__ = ["group_stages", "lead_gap", "plan_case"]
 
 
 def group_stages(steps: tuple[PendingStep, ...]) -> list[list[PendingStep]]:
@@ -37,9 +37,14 @@ def group_stages(steps: tuple[PendingStep, ...]) -> list[list[PendingStep]]:
     return stages
 
 
-def _gap(step: PendingStep) -> timedelta:
+def lead_gap(lead_days: int) -> timedelta:
+    """The least time between a step's meeting and the next step's meeting."""
     # The next body acts on this decision, so even a lead of 0 days means a later meeting, never the same one.
-    return timedelta(days=max(step.lead_days, 1))
+    return timedelta(days=max(lead_days, 1))
+
+
+def _gap(step: PendingStep) -> timedelta:
+    return lead_gap(step.lead_days)
 
 
 def plan_case(data: PlanInput) -> Plan:
@@ -63,8 +68,8 @@ def plan_case(data: PlanInput) -> Plan:
     if last_approval is not None:
         formation_on = max(last_approval, data.start_on) if data.start_on else last_approval
 
-    critical = _critical_party(data.parties, approvals)
-    steps = [replace(s, critical=True) if s in _critical_chain(steps, critical) else s for s in steps]
+    chain = {(s.party, s.step_id) for s in _critical_chain(steps, _critical_party(data.parties, approvals))}
+    steps = [replace(s, critical=True) if (s.party, s.step_id) in chain else s for s in steps]
     shortfalls = _shortfalls(steps) if data.target else []
     if data.target and formation_on and formation_on > data.target:
         problems.append(
@@ -202,7 +207,7 @@ def _critical_chain(steps: list[StepPlan], party: str | None) -> list[StepPlan]:
 
         def reach(s: StepPlan) -> date:
             assert s.earliest is not None  # the critical party is fully planned
-            return s.earliest if s.last_stage else s.earliest + timedelta(days=max(s.lead_days, 1))
+            return s.earliest if s.last_stage else s.earliest + lead_gap(s.lead_days)
 
         chain.append(max(members, key=reach))
     return chain

@@ -62,7 +62,19 @@ AF = PartyPending(
 )
 
 
-def stockholm(target: date | None = date(2016, 4, 1), **kwargs: object) -> PlanInput:
-    cal = kwargs.pop("cal", None) or calendar()
-    assert isinstance(cal, MeetingCalendar)
-    return PlanInput(parties=(STAD, SLL, FK, AF), calendar=cal, today=TODAY, target=target, **kwargs)  # type: ignore[arg-type]
+def stockholm(
+    target: date | None = date(2016, 4, 1),
+    *,
+    cal: MeetingCalendar | None = None,
+    start_on: date | None = None,
+    overrides: dict[tuple[str, str], date] | None = None,
+) -> PlanInput:
+    """The four parties on 2015-10-01, planned against the 2015–16 calendars (or `cal`)."""
+    return PlanInput(
+        parties=(STAD, SLL, FK, AF),
+        calendar=cal or calendar(),
+        today=TODAY,
+        target=target,
+        start_on=start_on,
+        overrides=overrides or {},
+    )
