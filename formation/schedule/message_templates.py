@@ -11,11 +11,11 @@ Hej!
 Det här är en påminnelse från {{ forbund }} om ett beslut som förbundet väntar på.
 {% endif %}
 
-Part:         {{ party }}
-Steg:         {{ step }}
-Organ:        {{ body }}
-Sammanträde:  {{ meeting or "inget sammanträde planerat" }}
-Sista dag:    {{ deadline }} ({{ when }})
+Part:                  {{ party }}
+Steg:                  {{ step }}
+Organ:                 {{ body }}
+Planerat sammanträde:  {{ meeting or "inget sammanträde planerat" }}
+Sista dag:             {{ deadline }} ({{ when }})
 
 Förbundet väntar på {{ waiting_for }}.
 {% if formation_on %}
@@ -51,7 +51,7 @@ HTML = """\
   <tr><th style="text-align: left; padding: 2px 16px 2px 0;">Part</th><td>{{ party }}</td></tr>
   <tr><th style="text-align: left; padding: 2px 16px 2px 0;">Steg</th><td>{{ step }}</td></tr>
   <tr><th style="text-align: left; padding: 2px 16px 2px 0;">Organ</th><td>{{ body }}</td></tr>
-  <tr><th style="text-align: left; padding: 2px 16px 2px 0;">Sammanträde</th>
+  <tr><th style="text-align: left; padding: 2px 16px 2px 0;">Planerat sammanträde</th>
       <td>{{ meeting or "inget sammanträde planerat" }}</td></tr>
   <tr><th style="text-align: left; padding: 2px 16px 2px 0;">Sista dag</th>
       <td>{{ deadline }} (<span style="color: {{ '#b00020' if overdue else '#1b1b1b' }};">{{ when }}</span>)</td></tr>

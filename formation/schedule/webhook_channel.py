@@ -21,12 +21,13 @@ Opener = Callable[..., Any]  # urllib.request.urlopen's shape; injectable for te
 
 
 def _facts(content: ReminderContent) -> list[tuple[str, str]]:
+    meeting = content.meeting_on.isoformat() if content.meeting_on else "inget sammanträde planerat"
     return [
         ("Förbund", content.forbund),
         ("Part", content.party),
         ("Steg", content.step),
         ("Organ", content.body),
-        ("Sammanträde", content.meeting_on.isoformat() if content.meeting_on else "inget sammanträde planerat"),
+        ("Planerat sammanträde", meeting),
         ("Sista dag", f"{content.deadline.isoformat()} ({content.when})"),
         ("Beräknat bildande", content.formation_on.isoformat() if content.formation_on else "okänt"),
     ]

@@ -38,7 +38,7 @@ def test_reminder_arrives_intact(smtp_server: SmtpServer) -> None:
     assert received.get_content_type() == "multipart/alternative"
     plain, html = received.get_body(("plain",)), received.get_body(("html",))
     assert plain is not None and html is not None
-    assert "Sista dag:    2016-02-15 (7 dagar kvar)" in plain.get_content()
+    assert "Sista dag:             2016-02-15 (7 dagar kvar)" in plain.get_content()
     assert "Förbundet väntar på" in plain.get_content() and "åäö" not in plain.get_content()
     assert "<td>Kommunfullmäktige</td>" in html.get_content()
 

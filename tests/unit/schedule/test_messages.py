@@ -47,10 +47,10 @@ def test_message_id_is_stable_and_per_reminder() -> None:
 def test_text_part_says_what_is_awaited() -> None:
     text = render_text(CONTENT)
     for expected in (
-        "Part:         Stockholms stad",
-        "Organ:        Kommunfullmäktige",
-        "Sammanträde:  2016-02-15",
-        "Sista dag:    2016-02-15 (7 dagar kvar)",
+        "Part:                  Stockholms stad",
+        "Organ:                 Kommunfullmäktige",
+        "Planerat sammanträde:  2016-02-15",
+        "Sista dag:             2016-02-15 (7 dagar kvar)",
         'Förbundet väntar på beslutet "Kommunfullmäktige antar förbundsordningen" i kommunfullmäktige.',
         "kan förbundet bildas tidigast 2016-02-15 (målet är 2016-04-01)",
         "Se till att ärendet kommer med på dagordningen",
