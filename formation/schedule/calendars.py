@@ -16,8 +16,6 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import icalendar
-
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 _HEADER_WORDS = frozenset({"date", "datum", "dag", "sammanträde", "sammantrade", "day"})
 
@@ -152,6 +150,9 @@ def parse_ics(data: bytes | str, *, body: str | None = None, source: str = "kale
     left out. Recurring events are refused rather than guessed at, because a missed exception (a meeting
     moved for a holiday) would silently put a wrong date into the plan.
     """
+    # Imported here: planning reads calendars but never parses .ics, and icalendar is most of its import time.
+    import icalendar
+
     try:
         calendar = icalendar.Calendar.from_ical(data)
     except ValueError as exc:
