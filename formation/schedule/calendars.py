@@ -132,8 +132,8 @@ def _first_content_line(lines: list[str]) -> int:
 
 
 def _parse_day(text: str) -> date | None:
-    """An ISO date, optionally followed by a time of day ("2025-03-17 18:00"), which planning ignores."""
-    head = text.split()[0] if text.split() else ""
+    """An ISO date, optionally followed by a time of day ("2025-03-17 18:00", "2025-03-17T18:00"), ignored."""
+    head = text.split()[0].partition("T")[0] if text.split() else ""
     try:
         return date.fromisoformat(head) if len(head) == 10 else None
     except ValueError:

@@ -49,10 +49,14 @@ END:VCALENDAR
 
 
 def test_csv_with_header_semicolons_and_comments() -> None:
-    text = "\ufefforgan;datum\n# vårens plan\nKommunfullmäktige;2025-03-17\n\nKommunstyrelsen;2025-02-26 13:00;\n"
+    text = (
+        "\ufefforgan;datum\n# vårens plan\nKommunfullmäktige;2025-03-17\n\n"
+        "Kommunstyrelsen;2025-02-26 13:00;\nSocialnämnden;2025-02-27T09:00\n"
+    )
     assert parse_csv(text) == [
         Meeting(date(2025, 3, 17), "Kommunfullmäktige"),
         Meeting(date(2025, 2, 26), "Kommunstyrelsen"),
+        Meeting(date(2025, 2, 27), "Socialnämnden"),
     ]
 
 
