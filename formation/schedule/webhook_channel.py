@@ -20,6 +20,16 @@ from formation.schedule.settings import WebhookSettings, WebhookShape
 Opener = Callable[..., Any]  # urllib.request.urlopen's shape; injectable for tests
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Refuse redirects: urllib would follow a 302 as a GET without the body and report the page's 200."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
+
+
 def _facts(content: ReminderContent) -> list[tuple[str, str]]:
     meeting = content.meeting_on.isoformat() if content.meeting_on else "inget sammanträde planerat"
     return [
@@ -84,7 +94,7 @@ class WebhookChannel:
 
     name = "webhook"
 
-    def __init__(self, settings: WebhookSettings, *, opener: Opener = urllib.request.urlopen) -> None:
+    def __init__(self, settings: WebhookSettings, *, opener: Opener = _OPENER.open) -> None:
         self.settings = settings
         self._open = opener
 

@@ -80,15 +80,17 @@ class Hook:
 
 @pytest.fixture
 def webhook_server() -> Iterator[Hook]:
-    """Answers 200 on /ok, 500 on /fail, 404 elsewhere, and records every request."""
+    """Answers 200 on /ok, 202 on /accepted, 500 on /fail, 302 to /ok on /moved, else 404; records requests."""
     received: list[tuple[str, dict[str, str], bytes]] = []
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length", "0"))
             received.append((self.path, dict(self.headers.items()), self.rfile.read(length)))
-            status = {"/ok": 200, "/accepted": 202, "/fail": 500}.get(self.path.partition("?")[0], 404)
+            status = {"/ok": 200, "/accepted": 202, "/fail": 500, "/moved": 302}.get(self.path.partition("?")[0], 404)
             self.send_response(status)
+            if status == 302:
+                self.send_header("Location", "/ok")
             self.send_header("Content-Length", "0")
             self.end_headers()
 

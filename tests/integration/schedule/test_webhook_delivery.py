@@ -30,13 +30,17 @@ def test_slack_message_with_2xx_other_than_200(webhook_server: Hook) -> None:
     assert data["text"].startswith("Påminnelse:") and data["blocks"][0]["type"] == "header"
 
 
-@pytest.mark.parametrize(("path", "fragment"), [("/fail", "svarade 500"), ("/missing", "svarade 404")])
+@pytest.mark.parametrize(
+    ("path", "fragment"),
+    [("/fail", "svarade 500"), ("/missing", "svarade 404"), ("/moved", "svarade 302")],  # a redirect is not success
+)
 def test_non_2xx_is_a_failure(webhook_server: Hook, path: str, fragment: str) -> None:
     channel = WebhookChannel(WebhookSettings(webhook_server.url + path + "?token=hemlig", WebhookShape.SLACK, 5))
     with pytest.raises(DeliveryError) as excinfo:
         channel.deliver(CONTENT, now=NOW)
     assert fragment in excinfo.value.message and "Webhooken på 127.0.0.1" in excinfo.value.message
     assert "hemlig" not in excinfo.value.message  # the URL's token never reaches an error message
+    assert [p for p, _, _ in webhook_server.requests] == [path + "?token=hemlig"]  # nothing followed
 
 
 def test_unreachable_webhook() -> None:
