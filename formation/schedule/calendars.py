@@ -28,8 +28,8 @@ class CalendarError(ValueError):
 class Meeting:
     """One meeting of one body on one day (the time of day does not matter for planning)."""
 
-    on: date
     body: str
+    on: date
 
     @property
     def key(self) -> str:
@@ -57,7 +57,7 @@ class MeetingCalendar:
     def __iter__(self) -> Iterator[Meeting]:
         for key, days in sorted(self._dates.items()):
             for day in days:
-                yield Meeting(day, self._names[key])
+                yield Meeting(self._names[key], day)
 
     def __len__(self) -> int:
         return sum(len(days) for days in self._dates.values())
@@ -123,7 +123,7 @@ def parse_csv(text: str, *, body: str | None = None, source: str = "kalenderfile
             raise CalendarError(
                 f'Rad {number} i {source} har datumet "{raw_day}", som inte är ett datum på formen ÅÅÅÅ-MM-DD.'
             )
-        meetings.append(Meeting(day, body if body is not None else name))
+        meetings.append(Meeting(body if body is not None else name, day))
     return meetings
 
 
@@ -173,7 +173,7 @@ def parse_ics(data: bytes | str, *, body: str | None = None, source: str = "kale
             raise CalendarError(f"{where.capitalize()} saknar SUMMARY; ange organet med --body.")
         if event.get("DTSTART") is None:
             raise CalendarError(f"{where.capitalize()} saknar DTSTART.")
-        meetings.append(Meeting(_local_day(event.decoded("DTSTART")), name))
+        meetings.append(Meeting(name, _local_day(event.decoded("DTSTART"))))
     return meetings
 
 

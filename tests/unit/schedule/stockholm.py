@@ -30,7 +30,7 @@ def calendar(**moved: tuple[str, str]) -> MeetingCalendar:
             change = moved.get(body.replace(" ", "_").replace("-", "_"))
             if change and change[0] == day:
                 day = change[1]
-            meetings.append(Meeting(date.fromisoformat(day), body))
+            meetings.append(Meeting(body, date.fromisoformat(day)))
     return MeetingCalendar(meetings)
 
 

@@ -54,9 +54,9 @@ def test_csv_with_header_semicolons_and_comments() -> None:
         "Kommunstyrelsen;2025-02-26 13:00;\nSocialnämnden;2025-02-27T09:00\n"
     )
     assert parse_csv(text) == [
-        Meeting(date(2025, 3, 17), "Kommunfullmäktige"),
-        Meeting(date(2025, 2, 26), "Kommunstyrelsen"),
-        Meeting(date(2025, 2, 27), "Socialnämnden"),
+        Meeting("Kommunfullmäktige", date(2025, 3, 17)),
+        Meeting("Kommunstyrelsen", date(2025, 2, 26)),
+        Meeting("Socialnämnden", date(2025, 2, 27)),
     ]
 
 
@@ -67,8 +67,8 @@ def test_csv_without_header_and_with_quoted_commas() -> None:
 
 def test_csv_body_override_allows_date_only_rows() -> None:
     assert parse_csv("2025-03-17\n2025-04-14\n", body="Regionfullmäktige") == [
-        Meeting(date(2025, 3, 17), "Regionfullmäktige"),
-        Meeting(date(2025, 4, 14), "Regionfullmäktige"),
+        Meeting("Regionfullmäktige", date(2025, 3, 17)),
+        Meeting("Regionfullmäktige", date(2025, 4, 14)),
     ]
 
 
@@ -93,10 +93,10 @@ def test_csv_bad_rows_are_refused_naming_the_line(text: str, fragment: str) -> N
 def test_ics_all_day_timed_utc_and_cancelled() -> None:
     meetings = parse_ics(ICS)
     assert meetings == [
-        Meeting(date(2016, 2, 15), "Kommunfullmäktige"),
-        Meeting(date(2016, 1, 27), "Kommunstyrelsen"),
+        Meeting("Kommunfullmäktige", date(2016, 2, 15)),
+        Meeting("Kommunstyrelsen", date(2016, 1, 27)),
         # 23:30 UTC on 2 March is 00:30 on 3 March in Stockholm.
-        Meeting(date(2016, 3, 3), "Kommunstyrelsen"),
+        Meeting("Kommunstyrelsen", date(2016, 3, 3)),
     ]
 
 
@@ -114,7 +114,7 @@ def test_ics_recurring_and_broken_files_are_refused() -> None:
 
 
 def test_body_matching_is_case_and_whitespace_insensitive() -> None:
-    calendar = MeetingCalendar(parse_ics(ICS) + [Meeting(date(2016, 4, 11), "  KOMMUNFULLMÄKTIGE ")])
+    calendar = MeetingCalendar(parse_ics(ICS) + [Meeting("  KOMMUNFULLMÄKTIGE ", date(2016, 4, 11))])
     assert normalize_body(" Hälso-  och sjukvårdsnämnden ") == "hälso- och sjukvårdsnämnden"
     assert calendar.dates_of("kommunfullmäktige") == (date(2016, 2, 15), date(2016, 4, 11))
     assert calendar.bodies() == ("Kommunfullmäktige", "Kommunstyrelsen")

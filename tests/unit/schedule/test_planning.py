@@ -151,7 +151,7 @@ def test_ready_from_and_already_approved_parties() -> None:
 
 
 def test_zero_lead_still_needs_a_later_meeting() -> None:
-    cal = MeetingCalendar([Meeting(D("2025-03-03"), "KS"), Meeting(D("2025-03-04"), "KS")])
+    cal = MeetingCalendar([Meeting("KS", D("2025-03-03")), Meeting("KS", D("2025-03-04"))])
     party = PartyPending("k", "K", (PendingStep("a", "A", "ks"), PendingStep("b", "B", "KS")))
     plan = plan_case(PlanInput((party,), cal, D("2025-03-01")))
     assert [s.earliest for s in plan.steps] == [D("2025-03-03"), D("2025-03-04")]

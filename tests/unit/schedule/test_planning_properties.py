@@ -78,7 +78,7 @@ def test_an_extra_meeting_never_delays_formation(
 ) -> None:
     party = (_party("a", spec),)
     before = plan_case(PlanInput(party, MeetingCalendar(found), TODAY)).formation_on
-    extra = Meeting(TODAY + timedelta(days=extra_day), body)
+    extra = Meeting(body, TODAY + timedelta(days=extra_day))
     after = plan_case(PlanInput(party, MeetingCalendar([*found, extra]), TODAY)).formation_on
     if before is not None:
         assert after is not None and after <= before
