@@ -47,7 +47,8 @@ STEP_ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")  # used with fullmatch: ^[a-z][
 TEMPLATE_KEYS = ("name", "version", "kinds")
 KIND_KEYS = ("label", "decider", "steps")
 VARIANT_KEYS = ("kind", "label", "decider", "steps")
-STEP_KEYS = ("id", "label", "body", "skippable", "approves", "appealable")
+STEP_KEYS = ("id", "label", "body", "skippable", "approves", "appealable", "lead_days")
+MAX_LEAD_DAYS = 365
 GROUP_KEYS = ("id", "parallel")
 
 _STEP_OR_GROUP = "ett steg (en mappning med id och label) eller en grupp med nyckeln parallel"
@@ -273,6 +274,7 @@ def _parse_step(item: Item, entries: dict[str, Item], problems: Problems) -> _St
     approves = as_bool(entries["approves"], problems) if "approves" in entries else False
     appealable = as_bool(entries["appealable"], problems) if "appealable" in entries else False
     skippable = as_bool(entries["skippable"], problems) if "skippable" in entries else not approves
+    lead_days = _parse_lead_days(entries["lead_days"], problems) if "lead_days" in entries else None
     if approves and skippable and "skippable" in entries:
         problems.add(
             entries["skippable"].line,
@@ -287,8 +289,21 @@ def _parse_step(item: Item, entries: dict[str, Item], problems: Problems) -> _St
         skippable=bool(skippable),
         approves=bool(approves),
         appealable=bool(appealable),
+        lead_days=lead_days,
     )
     return _Step(step, item, entries, approves_known=approves is not None)
+
+
+def _parse_lead_days(item: Item, problems: Problems) -> int | None:
+    value = as_int(item, problems)
+    if value is not None and not 0 <= value <= MAX_LEAD_DAYS:
+        problems.add(
+            item.line,
+            item.path,
+            f"lead_days måste vara ett antal dagar mellan 0 och {MAX_LEAD_DAYS}, men är {value}",
+        )
+        return None
+    return value
 
 
 def _check_kind(steps_item: Item, stages: list[_Stage], problems: Problems, *, complete: bool) -> None:
@@ -322,6 +337,17 @@ def _check_kind(steps_item: Item, stages: list[_Stage], problems: Problems, *, c
             )
         explicit.setdefault(stage.id, is_explicit)
 
+    # lead_days is the time before the *next* step's meeting; the last stage has no next step.
+    for parsed in stages[-1].steps if stages else []:
+        if parsed.step.lead_days is not None and "lead_days" in parsed.entries:
+            where = parsed.entries["lead_days"]
+            problems.add(
+                where.line,
+                where.path,
+                f"steget '{parsed.step.id}' ligger i sista etappen och har inget nästa steg; "
+                "lead_days gäller tiden före nästa stegs sammanträde, så ta bort nyckeln",
+            )
+
     approving = [(index, s) for index, stage in enumerate(stages) for s in stage.steps if s.step.approves]
     if not approving:
         if complete and all(s.approves_known for stage in stages for s in stage.steps) and stages:
@@ -350,7 +376,7 @@ def _check_kind(steps_item: Item, stages: list[_Stage], problems: Problems, *, c
 
 
 def _step_to_dict(step: StepDef) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "id": step.id,
         "label": step.label,
         "body": step.body,
@@ -358,6 +384,10 @@ def _step_to_dict(step: StepDef) -> dict[str, Any]:
         "approves": step.approves,
         "appealable": step.appealable,
     }
+    # Only when stated, so that variants stored before lead_days existed keep their exact shape.
+    if step.lead_days is not None:
+        data["lead_days"] = step.lead_days
+    return data
 
 
 # --------------------------------------------------------------------------------------- whole templates as data

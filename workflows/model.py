@@ -15,6 +15,9 @@ class StepDef:
     skippable: bool = True
     approves: bool = False
     appealable: bool = False
+    # Days this step's meeting must lie before the next step's meeting (e.g. kommunstyrelsen three weeks
+    # before fullmäktige). None means "not stated": a party variant then inherits the template's value.
+    lead_days: int | None = None
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ def test_packaged_template_loads_with_canonical_ids() -> None:
     assert TEMPLATE_PATH.name == "finsam.yaml" and TEMPLATE_PATH.is_file()
     template = load_workflow_set()
 
-    assert (template.name, template.version) == ("finsam", 1)
+    assert (template.name, template.version) == ("finsam", 2)  # 2: lead_days for planning
     assert set(template.kinds) == {"kommun", "region", "forsakringskassan", "arbetsformedlingen"}
     for kind in ("kommun", "region"):
         wf = template.for_kind(kind)
@@ -314,3 +314,18 @@ def test_all_errors_are_reported_together() -> None:
     assert all(e.file == "mall.yaml" for e in errors)
     assert str(errors[0]).startswith("mall.yaml:2: version: ")
     assert str(excinfo.value).count("\n") == len(errors) - 1
+
+
+def test_the_frozen_first_template_differs_from_the_packaged_one_only_in_planning_data() -> None:
+    from dataclasses import replace
+
+    from workflows.loader import legacy_template
+
+    legacy, current = legacy_template(), load_workflow_set()
+    assert legacy.version == 1 and current.version == 2
+    for kind, workflow in current.kinds.items():
+        stripped = tuple(
+            replace(stage, steps=tuple(replace(step, lead_days=None) for step in stage.steps))
+            for stage in workflow.stages
+        )
+        assert stripped == legacy.kinds[kind].stages
