@@ -302,7 +302,7 @@ def _finance(raw: dict[str, Any] | None, budget_year: int) -> FinanceData | None
 
 
 def _board(raw: list[dict[str, Any]], as_of: date) -> tuple[BoardRow, ...]:
-    """Appointments whose term covers `as_of`, and those of the next term to start; ended terms are left out."""
+    """Appointments whose term covers `as_of`, and those of the next term; ended terms are left out."""
     rows = []
     for seat in raw:
         role = str(seat.get("role") or "")
@@ -321,6 +321,10 @@ def _board(raw: list[dict[str, Any]], as_of: date) -> tuple[BoardRow, ...]:
             employed_by=clean(seat.get("employed_by")),
             upcoming=start is not None and start > as_of,
         ))
+    # The next term is shown when it starts within a year, or when no term is running.
+    running = any(not r.upcoming for r in rows)
     upcoming_starts = [r.term_start for r in rows if r.upcoming and r.term_start is not None]
     first = min(upcoming_starts, default=None)
+    if running and first is not None and first > as_of + timedelta(days=366):
+        first = None
     return tuple(r for r in rows if not r.upcoming or r.term_start == first)

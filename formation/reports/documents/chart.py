@@ -121,7 +121,7 @@ def timeline_figure(data: SnapshotData) -> Figure:
         for side in ("top", "right", "left"):
             ax.spines[side].set_visible(False)
         ax.legend(handles=_legend(), loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.2 / n), ncol=5,
-                  frameon=False, fontsize=7.5, handletextpad=0.4, columnspacing=1.4)
+                  frameon=False, fontsize=7.5, handletextpad=0.3, columnspacing=1.0)
         fig.tight_layout(pad=0.4)
     return fig
 
@@ -160,7 +160,7 @@ def timeline_svg(data: SnapshotData) -> str:
     fig = timeline_figure(data)
     out = io.StringIO()
     with matplotlib.rc_context(RC):
-        fig.savefig(out, format="svg", metadata=SVG_METADATA)
+        fig.savefig(out, format="svg", metadata=SVG_METADATA, bbox_inches="tight", pad_inches=0.04)
     return out.getvalue()
 
 
@@ -169,5 +169,5 @@ def timeline_png(data: SnapshotData, dpi: int = 200) -> bytes:
     fig = timeline_figure(data)
     out = io.BytesIO()
     with matplotlib.rc_context(RC):
-        fig.savefig(out, format="png", dpi=dpi, metadata=PNG_METADATA)
+        fig.savefig(out, format="png", dpi=dpi, metadata=PNG_METADATA, bbox_inches="tight", pad_inches=0.04)
     return out.getvalue()
