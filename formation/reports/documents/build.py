@@ -39,6 +39,13 @@ from formation.reports.documents.text import (
 )
 
 APPEALABLE_KINDS = ("kommun", "region")
+# Who approves for a party on the standard path (workflows/finsam.yaml), when the events carry no path.
+DEFAULT_DECIDERS = {
+    "kommun": "Kommunfullmäktige",
+    "region": "Regionfullmäktige",
+    "forsakringskassan": "Försäkringskassan",
+    "arbetsformedlingen": "Arbetsförmedlingen",
+}
 MAX_EVENTS = 12
 
 
@@ -164,7 +171,7 @@ def _party(
     state = str(raw.get("state") or "")
     observer = bool(raw.get("observer"))
     approving = next((s for s in steps if s.step_id in ("fullmaktige", "beslut")), steps[-1] if steps else None)
-    decider = clean(workflow.get("decider")) or (approving.body if approving else None)
+    decider = clean(workflow.get("decider")) or (approving.body if approving else None) or DEFAULT_DECIDERS.get(kind)
     party = PartyRow(
         name=clean_text(str(raw.get("name") or slug)),
         slug=slug,
