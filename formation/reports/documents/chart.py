@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 import matplotlib
@@ -155,6 +156,7 @@ def _legend() -> list[Line2D]:
     ]
 
 
+@lru_cache(maxsize=8)
 def timeline_svg(data: SnapshotData) -> str:
     """The chart as an SVG document (text drawn as paths)."""
     fig = timeline_figure(data)
@@ -164,6 +166,7 @@ def timeline_svg(data: SnapshotData) -> str:
     return out.getvalue()
 
 
+@lru_cache(maxsize=8)
 def timeline_png(data: SnapshotData, dpi: int = 200) -> bytes:
     """The chart as a PNG, for Word."""
     fig = timeline_figure(data)
