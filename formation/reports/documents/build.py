@@ -46,7 +46,7 @@ DEFAULT_DECIDERS = {
     "forsakringskassan": "Försäkringskassan",
     "arbetsformedlingen": "Arbetsförmedlingen",
 }
-MAX_EVENTS = 12
+MAX_EVENTS = 10
 
 
 def snapshot_data_from_status(
@@ -166,7 +166,7 @@ def _party(
     appeal_ends_on = parse_day(raw.get("appeal_ends_on"))
     appeal = _appeal(raw.get("appeal"))
     final_on = None
-    if appeal_ends_on is not None and appeal_ends_on < as_of and (appeal is None or not appeal.pending):
+    if appeal_ends_on is not None and (appeal is None or not appeal.pending):
         final_on = appeal_ends_on + timedelta(days=1)
     state = str(raw.get("state") or "")
     observer = bool(raw.get("observer"))
@@ -186,6 +186,7 @@ def _party(
         anslag_on=parse_day(raw.get("anslag_on")),
         appeal_ends_on=appeal_ends_on,
         final_on=final_on,
+        final=final_on is not None and final_on <= as_of,
         appealable=kind in APPEALABLE_KINDS,
         leaves_on=parse_day(raw.get("leaves_on")),
         next_deadline=parse_day(raw.get("next_deadline")),

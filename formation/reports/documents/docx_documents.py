@@ -6,7 +6,7 @@ from pathlib import Path
 
 from formation.reports.documents.chart import timeline_png
 from formation.reports.documents.model import FinanceData, PartyRow, SnapshotData, StepRow, UnderlagData
-from formation.reports.documents.text import day, kr, mnkr, percent
+from formation.reports.documents.text import day, kr, laga_kraft, mnkr, percent
 from formation.reports.documents.word import WordWriter, day_time
 
 
@@ -84,8 +84,8 @@ def snapshot_docx(data: SnapshotData, template: Path | None = None) -> bytes:
         elif not party.appealable:
             rows.append([party.name, day(party.approved_on), "Överklagas inte enligt kommunallagen.", "", ""])
         else:
-            final = "överklagat" if party.appeal is not None and party.appeal.pending else day(party.final_on)
-            rows.append([party.name, day(party.approved_on), day(party.anslag_on), day(party.appeal_ends_on), final])
+            rows.append([party.name, day(party.approved_on), day(party.anslag_on), day(party.appeal_ends_on),
+                         laga_kraft(party)])
     w.table(["Part", "Beslut", "Anslaget", "Överklagandetid t.o.m.", "Laga kraft"], rows,
             widths=(4.8, 2.9, 3.4, 3.0, 2.7))
     if data.finance is not None:

@@ -9,7 +9,7 @@ from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, Pack
 
 from formation.reports.documents.chart import timeline_svg
 from formation.reports.documents.model import SnapshotData, UnderlagData
-from formation.reports.documents.text import day, kr, mnkr, percent
+from formation.reports.documents.text import day, kr, laga_kraft, mnkr, percent
 
 SNAPSHOT_TEMPLATE = "snapshot.html.j2"
 UNDERLAG_TEMPLATE = "underlag.html.j2"
@@ -28,7 +28,7 @@ def environment(template: Path | None = None) -> Environment:
         trim_blocks=False,
         keep_trailing_newline=True,
     )
-    env.filters.update(day=day, kr=kr, mnkr=mnkr, percent=percent)
+    env.filters.update(day=day, kr=kr, mnkr=mnkr, percent=percent, laga_kraft=laga_kraft)
     return env
 
 

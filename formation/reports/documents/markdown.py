@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from formation.reports.documents.model import FinanceData, PartyRow, SnapshotData, StepRow, UnderlagData
-from formation.reports.documents.text import day, kr, mnkr, percent
+from formation.reports.documents.text import day, kr, laga_kraft, mnkr, percent
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -79,11 +79,8 @@ def snapshot_markdown(data: SnapshotData) -> str:
         elif not party.appealable:
             rows.append([esc(party.name), day(party.approved_on), "Överklagas inte enligt kommunallagen.", "", ""])
         else:
-            final = day(party.final_on) if party.final_on else ""
-            if party.appeal is not None and party.appeal.pending:
-                final = "överklagat"
             rows.append([esc(party.name), day(party.approved_on), day(party.anslag_on), day(party.appeal_ends_on),
-                         final])
+                         esc(laga_kraft(party))])
     out += _table(["Part", "Beslut", "Anslaget", "Överklagandetid t.o.m.", "Laga kraft"], rows)
     if data.finance is not None:
         out += [f"## Finansiering {data.finance.budget_year}", ""] + finance_table(data.finance)

@@ -59,7 +59,8 @@ class PartyRow:
     approved_on: dt.date | None
     anslag_on: dt.date | None
     appeal_ends_on: dt.date | None
-    final_on: dt.date | None  # the day its approval is final, once the appeal period has run without appeal
+    final_on: dt.date | None  # the day after the appeal period, when no appeal is pending
+    final: bool  # final_on has come: the approval has laga kraft
     appealable: bool  # kommun/region fullmäktige decisions can be appealed (KL 13 kap.)
     leaves_on: dt.date | None
     next_deadline: dt.date | None

@@ -8,7 +8,7 @@ from datetime import date
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from formation.reports.documents.model import FoBlock
+from formation.reports.documents.model import FoBlock, PartyRow
 
 LOCALE = "sv_SE"
 NBSP = "\u00a0"
@@ -73,6 +73,15 @@ def mnkr(amount: int) -> str:
 def percent(share: float) -> str:
     """'25 %' or '12,5 %'."""
     return f"{format_decimal(share * 100, format='#,##0.##', locale=LOCALE)}{NBSP}%"
+
+
+def laga_kraft(party: PartyRow) -> str:
+    """When the party's approval has or gets laga kraft: a date, 'tidigast …' or 'överklagat'."""
+    if party.appeal is not None and party.appeal.pending:
+        return "överklagat" + (f" till {party.appeal.court}" if party.appeal.court else "")
+    if party.final_on is None:
+        return ""
+    return day(party.final_on) if party.final else f"tidigast {day(party.final_on)}"
 
 
 def count_word(n: int) -> str:
