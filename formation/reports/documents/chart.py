@@ -107,10 +107,7 @@ def timeline_figure(data: SnapshotData) -> Figure:
                 ax.scatter([_num(on)], [row], s=34, facecolors="white", edgecolors=color, linewidths=1.4, zorder=3)
             else:
                 ax.scatter([_num(on)], [row], s=30, color=color, edgecolors="white", linewidths=0.6, zorder=2)
-        bottom = len(data.parties) - 0.55
-        _vline(ax, data.target_start, "Planerad start", "#7b1fa2", start, end, ":", bottom)
-        _vline(ax, data.formed_on, "Bildat", "#2e7d32", start, end, "-", bottom)
-        _vline(ax, data.as_of, f"Läget {day(data.as_of)}", AS_OF, start, end, "--", -0.6)
+        _markers(ax, data, start, end)
         ax.set_xlim(_num(start), _num(end))
         ax.set_ylim(len(data.parties) - 0.3, -0.85)
         ax.set_yticks(range(len(data.parties)), [p.name for p in data.parties])
@@ -125,6 +122,24 @@ def timeline_figure(data: SnapshotData) -> Figure:
                   frameon=False, fontsize=7.5, handletextpad=0.3, columnspacing=1.0)
         fig.tight_layout(pad=0.4)
     return fig
+
+
+def _markers(ax: Any, data: SnapshotData, start: date, end: date) -> None:
+    """The as-of day, the formation day and the planned start as vertical lines; their labels go to the
+    top or the bottom of the chart, whichever keeps them apart."""
+    lines = [
+        (data.as_of, f"Läget {day(data.as_of)}", AS_OF, "--"),
+        (data.formed_on, "Bildat", "#2e7d32", "-"),
+        (data.target_start, "Planerad start", "#7b1fa2", ":"),
+    ]
+    slots: dict[float, list[date]] = {-0.6: [], len(data.parties) - 0.55: []}
+    near = (end - start) * 0.22
+    for on, label, color, style in lines:
+        if on is None or not start <= on <= end:
+            continue
+        y = next((y for y, taken in slots.items() if all(abs(on - t) > near for t in taken)), -0.6)
+        slots[y].append(on)
+        _vline(ax, on, label, color, start, end, style, y)
 
 
 def _vline(
