@@ -118,11 +118,11 @@ def underlag_docx(data: UnderlagData, template: Path | None = None) -> bytes:
     snap = data.snapshot
     party = data.party
     w = WordWriter(template, title=f"{data.title} – {party.name}",
-                   header=f"{party.name} · {data.decider} · underlag per {day(snap.as_of)}",
+                   header=f"{data.heading} · underlag per {day(snap.as_of)}",
                    day=day_time(snap.as_of))
     w.para("BESLUTSUNDERLAG", small=True)
     w.heading(f"Medlemskap i {snap.name}", 0)
-    w.para(f"{party.name} · {data.decider} · underlag per {day(snap.as_of)}", italic=True)
+    w.para(f"{data.heading} · underlag per {day(snap.as_of)}", italic=True)
     facts = [("Part", f"{party.name} ({party.kind_label})"), ("Beslutande organ", data.decider)]
     if data.meeting_on:
         facts.append(("Planerat sammanträde", day(data.meeting_on)))

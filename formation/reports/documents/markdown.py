@@ -109,7 +109,7 @@ def underlag_markdown(data: UnderlagData) -> str:
     snap = data.snapshot
     party = data.party
     out = [f"# Beslutsunderlag: medlemskap i {esc(snap.name)}", "",
-           f"*{esc(party.name)} · {esc(data.decider)} · underlag per {day(snap.as_of)}*", ""]
+           f"*{esc(data.heading)} · underlag per {day(snap.as_of)}*", ""]
     facts = [("Part", f"{esc(party.name)} ({party.kind_label})"), ("Beslutande organ", esc(data.decider))]
     if data.meeting_on:
         facts.append(("Planerat sammanträde", day(data.meeting_on)))

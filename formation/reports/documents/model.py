@@ -226,3 +226,10 @@ class UnderlagData:
     justering_reason: str | None
     decision_points: tuple[DecisionPoint, ...]
     background: tuple[str, ...]  # paragraphs of the ärendebeskrivning
+
+    @property
+    def heading(self) -> str:
+        """'Stockholms stad · Kommunfullmäktige', or just the agency when it decides itself."""
+        if self.decider == self.party.name:
+            return self.party.name
+        return f"{self.party.name} · {self.decider}"

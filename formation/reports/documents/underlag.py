@@ -98,9 +98,10 @@ def _points(
                 f"{kr(_state_amount(snapshot))} för budgetåret {finance.budget_year} (5 § {LAW})."
             )
         else:
+            state = " som statens andel, där Arbetsförmedlingens del ingår" if party.kind == "forsakringskassan" else ""
             points.append(
                 f"{party.name} bidrar till förbundets verksamhet budgetåret {finance.budget_year} med "
-                f"{kr(contribution.amount)} ({mnkr(contribution.amount)}), {percent(contribution.share)} av "
+                f"{kr(contribution.amount)} ({mnkr(contribution.amount)}){state}, {percent(contribution.share)} av "
                 f"förbundets totala budget på {mnkr(finance.total)}."
             )
     points.append(_board_point(party, ledamoter, ersattare))
