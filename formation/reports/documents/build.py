@@ -171,7 +171,11 @@ def _party(
     state = str(raw.get("state") or "")
     observer = bool(raw.get("observer"))
     approving = next((s for s in steps if s.step_id in ("fullmaktige", "beslut")), steps[-1] if steps else None)
-    decider = clean(workflow.get("decider")) or (approving.body if approving else None) or DEFAULT_DECIDERS.get(kind)
+    decider = (
+        clean(workflow.get("decider"))
+        or (approving.body or approving.planned_body if approving else None)
+        or DEFAULT_DECIDERS.get(kind)
+    )
     party = PartyRow(
         name=clean_text(str(raw.get("name") or slug)),
         slug=slug,

@@ -156,3 +156,4 @@ def underlag_docx(data: UnderlagData, template: Path | None = None) -> bytes:
             else:
                 w.heading(block.text, int(block.kind[1]))
     return w.save()
+
