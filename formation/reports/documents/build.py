@@ -65,17 +65,30 @@ def snapshot_data_from_status(
     as_of = parse_day(case.get("as_of")) or date.today()
     visible = [e for e in events if (_event_day(e) or as_of) <= as_of]
     plan_data = _plan(plan, as_of)
-    parties = tuple(_party(p, as_of, visible, events, plan_data) for p in status.get("parties", []))
-    start = parse_day(case.get("pending_effective_on")) or parse_day(case.get("target_start"))
+    formed = case.get("state") == "formed"
     formed_on = parse_day(case.get("formed_on"))
-    budget_year = (start or formed_on or date(as_of.year + 1, 1, 1)).year
+    parties = tuple(
+        _party(p, as_of, visible, events, plan_data, formed_on if formed else None)
+        for p in status.get("parties", [])
+    )
+    fo_data = _fo(fo, events)
+    start = (
+        parse_day(case.get("pending_effective_on"))
+        or (fo_data.start_date if fo_data is not None else None)
+        or parse_day(case.get("target_start"))
+    )
+    # The first budget year is the start year; a formed förbund budgets for the year after the as-of day.
+    if (start is not None and start > as_of) or not formed:
+        budget_year = (start or formed_on or date(as_of.year + 1, 1, 1)).year
+    else:
+        budget_year = as_of.year + 1
     data = SnapshotData(
         name=clean_text(case.get("name") or ""),
         slug=str(case.get("slug") or ""),
         seat=clean(case.get("seat")),
         as_of=as_of,
         state=str(case.get("state") or "forming"),
-        formed=case.get("state") == "formed",
+        formed=formed,
         formed_on=formed_on,
         final_on=parse_day(case.get("final_on")),
         target_start=parse_day(case.get("target_start")),
@@ -84,7 +97,7 @@ def snapshot_data_from_status(
         pending_effective_on=parse_day(case.get("pending_effective_on")),
         summary="",
         parties=parties,
-        fo=_fo(fo),
+        fo=fo_data,
         finance=_finance(finance, budget_year),
         board=_board(board, as_of),
         events=event_rows(
@@ -156,6 +169,7 @@ def _party(
     events: list[dict[str, Any]],
     all_events: list[dict[str, Any]],
     plan: PlanData | None,
+    formed_on: date | None,
 ) -> PartyRow:
     slug = str(raw.get("slug") or "")
     kind = str(raw.get("kind") or "")
@@ -170,6 +184,12 @@ def _party(
         final_on = appeal_ends_on + timedelta(days=1)
     state = str(raw.get("state") or "")
     observer = bool(raw.get("observer"))
+    member_since = parse_day(raw.get("member_since"))
+    approved_on = parse_day(raw.get("approved_on"))
+    joining = (
+        formed_on is not None and not observer and member_since is None
+        and (approved_on is None or approved_on > formed_on)
+    )
     approving = next((s for s in steps if s.step_id in ("fullmaktige", "beslut")), steps[-1] if steps else None)
     decider = (
         clean(workflow.get("decider"))
@@ -183,10 +203,12 @@ def _party(
         kind_label=KIND_LABELS.get(kind, kind),
         observer=observer,
         member=not observer and state != "left",
+        member_since=member_since,
+        joining=joining,
         state=state,
         state_text="",
         approved_version=raw.get("approved_version"),
-        approved_on=parse_day(raw.get("approved_on")),
+        approved_on=approved_on,
         anslag_on=parse_day(raw.get("anslag_on")),
         appeal_ends_on=appeal_ends_on,
         final_on=final_on,
@@ -287,16 +309,22 @@ def state_text(party: PartyRow) -> str:
     return text
 
 
-def _fo(raw: dict[str, Any] | None) -> ForbundsordningData | None:
+def _fo(raw: dict[str, Any] | None, events: list[dict[str, Any]]) -> ForbundsordningData | None:
     if not raw:
         return None
+    number = int(raw.get("number", 0))
+    start = parse_day(raw.get("start_date"))
+    for event in events:
+        data = event.get("data")
+        if event.get("type") == "fo_added" and isinstance(data, dict) and data.get("number") == number:
+            start = start or parse_day(data.get("start_date"))
     text = str(raw.get("text") or "")
     checklist = tuple(
         ChecklistRow(number=int(c.get("number", 0)), label=clean_text(str(c.get("label", ""))),
                      found=bool(c.get("found")), where=clean(c.get("where")))
         for c in raw.get("checklist", [])
     )
-    return ForbundsordningData(number=int(raw.get("number", 0)), sha256=str(raw.get("sha256") or ""),
+    return ForbundsordningData(number=number, sha256=str(raw.get("sha256") or ""), start_date=start,
                                text=clean_text(text), blocks=fo_blocks(text), checklist=checklist)
 
 

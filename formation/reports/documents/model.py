@@ -53,6 +53,8 @@ class PartyRow:
     kind_label: str  # "kommun", "region", "statlig myndighet", ...
     observer: bool
     member: bool  # counts for formation: not an observer and has not left
+    member_since: dt.date | None  # set for members of an existing förbund registered as such
+    joining: bool  # enters an already formed förbund through an amended förbundsordning
     state: str
     state_text: str  # Swedish: "godkänt version 1 den 22 februari 2016", "väntar på …"
     approved_version: int | None
@@ -93,6 +95,7 @@ class ForbundsordningData:
 
     number: int
     sha256: str
+    start_date: dt.date | None  # the day the version is to apply from, when it names one
     text: str
     blocks: tuple[FoBlock, ...]
     checklist: tuple[ChecklistRow, ...]

@@ -24,15 +24,16 @@ def summary_paragraph(data: SnapshotData) -> str:
     members = data.members
     n = len(members)
     version = data.pending_version or data.fo_version
+    amending = data.formed and data.pending_version is not None
     sentences: list[str] = []
     if data.formed:
         sentences.append(f"{data.name} är bildat sedan den {day(data.formed_on)}.")
-        if data.fo_version is not None:
-            in_force = [p for p in members if p.approved_version is not None]
-            if len(in_force) == n and n:
-                sentences.append(
-                    f"Samtliga {count_word(n)} medlemmar har godkänt förbundsordningen version {data.fo_version}."
-                )
+        if amending:
+            sentences.append(f"Förbundsordningen version {data.fo_version} gäller.")
+        elif data.fo_version is not None and n and all(p.approved_version is not None for p in members):
+            sentences.append(
+                f"Samtliga {count_word(n)} medlemmar har godkänt förbundsordningen version {data.fo_version}."
+            )
     elif data.formed_on is not None:
         sentences.append(
             f"Samtliga {count_word(n)} medlemmar har godkänt förbundsordningen version {version}; "
@@ -48,9 +49,12 @@ def summary_paragraph(data: SnapshotData) -> str:
     older = [p for p in members if p.approved_version is not None and p.approved_version != version]
     rejected = [p for p in members if p.state == "rejected"]
     waiting = [p for p in members if p not in approved and p not in rejected]
-    open_case = not data.formed or data.pending_version is not None
-    if open_case and data.formed_on is None:
-        label = "ändrade förbundsordningen" if data.formed else "förbundsordningen"
+    joining = [p for p in members if p.joining]
+    label = "den ändrade förbundsordningen" if amending else "förbundsordningen"
+    undecided = (not data.formed and data.formed_on is None) or (amending and data.pending_effective_on is None)
+    if amending and joining:
+        sentences.append(f"Den ändrade förbundsordningen tar in {join_names([p.name for p in joining])} som ny medlem.")
+    if undecided:
         names = f" ({join_names([p.name for p in approved])})" if approved and len(approved) < n else ""
         if approved:
             sentences.append(
@@ -59,23 +63,22 @@ def summary_paragraph(data: SnapshotData) -> str:
             )
         else:
             sentences.append(f"Ingen av de {count_word(n)} medlemmarna har ännu godkänt {label} version {version}.")
-    elif data.formed and data.pending_version is not None and data.pending_effective_on is not None:
+        if older and not amending:
+            sentences.append(
+                f"{join_names([p.name for p in older])} har godkänt en tidigare version och behöver besluta på nytt."
+            )
+        if waiting:
+            sentences.append(f"Kvar är beslut hos {join_names([_next_step(p) for p in waiting])}.")
+    elif amending and data.pending_effective_on is not None:
         sentences.append(
             f"Den ändrade förbundsordningen version {version} är godkänd av alla och gäller från den "
             f"{day(data.pending_effective_on)}."
         )
-    if older and open_case:
-        sentences.append(
-            f"{join_names([p.name for p in older])} har godkänt en tidigare version och behöver besluta på nytt."
-        )
     if rejected:
         sentences.append(f"{join_names([p.name for p in rejected])} har avslagit förslaget.")
-    if waiting and open_case and data.formed_on is None:
-        sentences.append(f"Kvar är beslut hos {join_names([_next_step(p) for p in waiting])}.")
-    if data.plan is not None and data.plan.projected_formed_on is not None and data.formed_on is None:
-        sentences.append(
-            f"Med de planerade sammanträdena kan förbundet bildas den {day(data.plan.projected_formed_on)}."
-        )
+    if data.plan is not None and data.plan.projected_formed_on is not None and undecided:
+        verb = "kan den ändrade förbundsordningen gälla från" if amending else "kan förbundet bildas"
+        sentences.append(f"Med de planerade sammanträdena {verb} den {day(data.plan.projected_formed_on)}.")
     if not data.formed and data.target_start is not None:
         sentences.append(f"Planerad start är den {day(data.target_start)}.")
     if data.final_on is not None:

@@ -53,7 +53,8 @@ def underlag_data(snapshot: SnapshotData, party: str) -> UnderlagData:
 
 def start_date(snapshot: SnapshotData) -> date | None:
     """The day the förbund (or the amended förbundsordning) is to start."""
-    return snapshot.pending_effective_on or snapshot.target_start
+    fo_start = snapshot.fo.start_date if snapshot.fo is not None else None
+    return snapshot.pending_effective_on or fo_start or snapshot.target_start
 
 
 def _immediate_justering(snapshot: SnapshotData, party: PartyRow, meeting_on: date | None) -> tuple[bool, str | None]:
@@ -83,10 +84,14 @@ def _points(
     immediate: bool,
 ) -> tuple[DecisionPoint, ...]:
     fo = snapshot.fo
-    points = [
-        f"{party.name} deltar tillsammans med {join_names(others)} i {snapshot.name} enligt {LAW}."
-        if others else f"{party.name} deltar i {snapshot.name} enligt {LAW}."
-    ]
+    start = start_date(snapshot)
+    if party.joining:
+        when = f" från och med den {day(start)}" if start else ""
+        points = [f"{party.name} träder in som medlem i {snapshot.name}{when} enligt {LAW}."]
+    elif others:
+        points = [f"{party.name} deltar tillsammans med {join_names(others)} i {snapshot.name} enligt {LAW}."]
+    else:
+        points = [f"{party.name} deltar i {snapshot.name} enligt {LAW}."]
     if version is not None:
         digest = f" (kontrollsumma SHA-256 {fo.sha256})" if fo is not None and fo.number == version else ""
         points.append(f"Förbundsordningen för {snapshot.name}, version {version}{digest}, godkänns enligt bilaga 1.")

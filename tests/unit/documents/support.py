@@ -12,7 +12,14 @@ from typing import Any
 from formation.reports.documents import SnapshotData, snapshot_data_from_status
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CASES = ("stockholm_2016-01-31", "stockholm_2016-02-16", "stockholm_2026-11-23", "falun_2022-09-30")
+CASES = (
+    "stockholm_2016-01-31",
+    "stockholm_2016-02-16",
+    "stockholm_2026-11-23",
+    "falun_2022-09-30",
+    "roslagen_2017-10-25",
+    "roslagen_2026-11-23",
+)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONES = ("08-508 290 00", "070-123 45 67", "+46 8 508 290 00")
 

@@ -9,7 +9,7 @@ import pytest
 
 from formation.reports.documents import SnapshotData, underlag_data
 from formation.reports.documents.text import clean, day, kr, mnkr, percent
-from tests.unit.documents.support import build, contact_data, hostile, raw
+from tests.unit.documents.support import build, contact_data, hostile, raw, snapshot
 
 
 def test_dates_are_swedish_and_never_week_years() -> None:
@@ -152,3 +152,26 @@ def test_no_contact_data_reaches_the_model() -> None:
     assert contact_data(repr(data)) == []
     assert contact_data(repr(u)) == []
     assert "samordnare@stockholm.example" in str(raw("stockholm_2016-01-31")["events"]), "the fixture has e-mail"
+
+
+def test_joining_an_existing_forbund() -> None:
+    data = snapshot("roslagen_2017-10-25")
+    assert data.formed and data.pending_version == 2
+    assert "Förbundsordningen version 1 gäller." in data.summary
+    assert "Den ändrade förbundsordningen tar in Norrtälje som ny medlem." in data.summary
+    assert "Fem av sex medlemmar har godkänt den ändrade förbundsordningen version 2" in data.summary
+    assert "Kvar är beslut hos Arbetsförmedlingen" in data.summary
+    assert data.party("kson").state_text == "adjungerad, inte medlem"
+    assert not data.party("kson").member
+    assert data.fo is not None and data.fo.start_date == date(2018, 1, 1)
+    assert data.finance is not None and data.finance.budget_year == 2018
+    first = underlag_data(data, "norrtalje").decision_points[0].text
+    assert first.startswith("Norrtälje träder in som medlem i Samordningsförbundet Södra Roslagen från och med den "
+                            "1 januari 2018")
+
+
+def test_a_member_that_has_left_is_not_counted() -> None:
+    data = snapshot("roslagen_2026-11-23")
+    assert data.party("osteraker").state_text == "utträdde 1 mars 2026"
+    assert not data.party("osteraker").member
+    assert "Samtliga fem medlemmar har godkänt förbundsordningen version 2." in data.summary
