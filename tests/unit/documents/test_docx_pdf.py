@@ -41,10 +41,11 @@ def underlag_pdf(halfway: SnapshotData) -> list[str]:
 def test_snapshot_docx_content(halfway: SnapshotData) -> None:
     data = render_snapshot(halfway, "docx")
     document = docx.Document(io.BytesIO(data))
-    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading 1")]
+    styled = [(p.style.name if p.style is not None else "", p.text) for p in document.paragraphs]
+    headings = [text for style, text in styled if style == "Heading 1"]
     assert headings == ["Tidslinje", "Parternas beslut", "Överklagande och laga kraft", "Finansiering 2016",
                         "Förbundsordningen", "Styrelsen", "Senaste händelser"]
-    assert [p.text for p in document.paragraphs if p.style.name == "Title"] == ["Samordningsförbundet Stockholms stad"]
+    assert [text for style, text in styled if style == "Title"] == ["Samordningsförbundet Stockholms stad"]
     assert len(document.inline_shapes) == 1, "the timeline chart"
     text = docx_text(data)
     assert "Två av fyra medlemmar har godkänt förbundsordningen version 1" in text

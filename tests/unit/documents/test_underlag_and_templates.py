@@ -19,21 +19,18 @@ from formation.reports.documents import (
     render_underlag,
     underlag_data,
 )
+from formation.reports.documents.model import PartyRow
 from tests.unit.documents.test_markdown_html import outline
 
 
 def with_meeting(data: SnapshotData, slug: str, on: date) -> SnapshotData:
     """The snapshot with the party's approving step planned for `on`."""
-    def moved(party: object) -> object:
-        assert dataclasses.is_dataclass(party)
-        steps = tuple(
-            dataclasses.replace(s, planned_on=on) if s.step_id == "fullmaktige" else s
-            for s in party.steps  # type: ignore[attr-defined]
-        )
-        return dataclasses.replace(party, steps=steps)  # type: ignore[type-var]
 
-    parties = tuple(moved(p) if p.slug == slug else p for p in data.parties)
-    return dataclasses.replace(data, parties=parties)  # type: ignore[arg-type]
+    def moved(party: PartyRow) -> PartyRow:
+        steps = tuple(dataclasses.replace(s, planned_on=on) if s.step_id == "fullmaktige" else s for s in party.steps)
+        return dataclasses.replace(party, steps=steps)
+
+    return dataclasses.replace(data, parties=tuple(moved(p) if p.slug == slug else p for p in data.parties))
 
 
 def test_underlag_html_structure(forming: SnapshotData) -> None:
