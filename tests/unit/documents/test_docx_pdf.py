@@ -115,3 +115,11 @@ def test_underlag_pdf_text(underlag_pdf: list[str]) -> None:
     assert "§ 22 Förbundets bildande" in everything
     assert f"Sida {len(underlag_pdf)} av {len(underlag_pdf)}" in underlag_pdf[-1]
     assert contact_data(everything) == []
+
+
+def test_pdf_without_contact_data() -> None:
+    data = build(hostile())
+    pages = pdf_pages(render_underlag(underlag_data(data, "stockholms-stad"), "pdf"))
+    everything = " ".join(pages)
+    assert "§ 23 Kontakt" in everything, "the planted section is there, without its address"
+    assert contact_data(everything) == []
