@@ -3,6 +3,12 @@
 # glyphs, and poppler-utils (pdftoppm, pdftotext) for looking at and testing the PDFs. Installs only what is missing.
 set -euo pipefail
 
+if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>&1; then
+    echo "system-deps.sh: no apt-get here; install pango, harfbuzz, a font with å/ä/ö (DejaVu or Liberation)" \
+         "and poppler (pdftoppm, pdftotext) with your package manager." >&2
+    exit 0
+fi
+
 packages=(
     libpango-1.0-0
     libpangoft2-1.0-0
