@@ -157,6 +157,7 @@ class WordWriter:
             for row in table.rows:
                 for col, width in enumerate(widths[:cols]):
                     row.cells[col].width = Cm(width)
+        _look(table, header=with_header)
         if with_header:
             _repeat_header(table.rows[0])
         self.doc.add_paragraph()
@@ -171,6 +172,21 @@ class WordWriter:
         out = io.BytesIO()
         self.doc.save(out)
         return normalize_zip(out.getvalue())
+
+
+def _look(table: Any, *, header: bool) -> None:
+    """Which parts of the table style apply: the header row only when there is one, never a bold first
+    column or banded columns."""
+    props = table._tbl.tblPr
+    look = props.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        props.append(look)
+    values = {"firstRow": header, "lastRow": False, "firstColumn": False, "lastColumn": False,
+              "noHBand": False, "noVBand": True}
+    for key, on in values.items():
+        look.set(qn(f"w:{key}"), "1" if on else "0")
+    look.set(qn("w:val"), "0420" if header else "0400")
 
 
 def _repeat_header(row: Any) -> None:
