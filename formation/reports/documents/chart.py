@@ -1,7 +1,8 @@
 """The timeline chart: each party's decisions on one line, planned meetings, the start and the as-of day.
 
 Drawn with matplotlib's object API (no pyplot state). Output is deterministic: a fixed SVG hash salt,
-no dates or software names in the metadata, text as paths so the SVG needs no fonts.
+no dates or software names in the metadata. Text stays text (DejaVu Sans, then any sans-serif), which
+keeps the SVG small and quick for WeasyPrint.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ AS_OF = "#1f3a5f"
 FONT = "DejaVu Sans"
 RC: Any = {  # typed Any: matplotlib types rc keys as a closed Literal
     "svg.hashsalt": "formation-documents",
-    "svg.fonttype": "path",
+    "svg.fonttype": "none",
     "font.family": FONT,
     "font.size": 8,
     "axes.edgecolor": "#666666",

@@ -72,3 +72,18 @@ def test_importing_the_package_loads_no_renderer() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_chart_is_deterministic_without_dates_in_metadata(falun: SnapshotData) -> None:
+    from formation.reports.documents.chart import timeline_png, timeline_svg
+
+    svg = timeline_svg(falun)
+    timeline_svg.cache_clear()
+    timeline_png.cache_clear()
+    assert timeline_svg(falun) == svg
+    assert "<dc:date>" not in svg and "Matplotlib" not in svg
+    assert "Falun" in svg and "jan. 2023" in svg, "text stays text"
+    png = timeline_png(falun)
+    timeline_png.cache_clear()
+    assert timeline_png(falun) == png
+    assert b"Software" not in png and b"matplotlib" not in png.lower()
