@@ -87,3 +87,20 @@ def test_chart_is_deterministic_without_dates_in_metadata(falun: SnapshotData) -
     timeline_png.cache_clear()
     assert timeline_png(falun) == png
     assert b"Software" not in png and b"matplotlib" not in png.lower()
+
+
+def test_a_new_case_without_parties_or_forbundsordning_renders() -> None:
+    from formation.reports.documents import snapshot_data_from_status
+
+    status = {
+        "case": {"name": "Samordningsförbundet Nytt", "slug": "nytt", "seat": None, "target_start": None,
+                 "state": "forming", "formed_on": None, "final_on": None, "fo_version": None,
+                 "pending_version": None, "pending_effective_on": None, "as_of": "2025-03-01"},
+        "parties": [],
+        "problems": [{"code": "no_forbundsordning", "message": "Ingen förbundsordning är registrerad ännu."}],
+    }
+    data = snapshot_data_from_status(status, events=[], finance=None, board=[], fo=None, plan=None)
+    assert data.summary == "Samordningsförbundet Nytt är ännu inte bildat. Någon förbundsordning är ännu inte registrerad."
+    for fmt in ("md", "html", "docx"):
+        assert render_snapshot(data, fmt)
+    assert "Att åtgärda" in render_snapshot(data, "md").decode("utf-8")
