@@ -180,7 +180,7 @@ def _party(
     appeal_ends_on = parse_day(raw.get("appeal_ends_on"))
     appeal = _appeal(raw.get("appeal"))
     final_on = None
-    if appeal_ends_on is not None and (appeal is None or not appeal.pending):
+    if appeal_ends_on is not None and (appeal is None or not appeal.pending and appeal.outcome != "upphavt"):
         final_on = appeal_ends_on + timedelta(days=1)
     state = str(raw.get("state") or "")
     observer = bool(raw.get("observer"))

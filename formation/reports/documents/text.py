@@ -77,8 +77,13 @@ def percent(share: float) -> str:
 
 def laga_kraft(party: PartyRow) -> str:
     """When the party's approval has or gets laga kraft: a date, 'tidigast …' or 'överklagat'."""
-    if party.appeal is not None and party.appeal.pending:
-        return "överklagat" + (f" till {party.appeal.court}" if party.appeal.court else "")
+    appeal = party.appeal
+    if appeal is not None and appeal.pending:
+        return "överklagat" + (f" till {appeal.court}" if appeal.court else "")
+    if appeal is not None and appeal.outcome == "upphavt":
+        return f"beslutet upphävdes {day(appeal.decided_on)}".strip()
+    if appeal is not None and appeal.outcome == "avslaget":
+        return f"överklagandet avslogs {day(appeal.decided_on)}".strip()
     if party.final_on is None:
         return ""
     return day(party.final_on) if party.final else f"tidigast {day(party.final_on)}"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from datetime import date
 
 import pytest
 
 from formation.reports.documents import SnapshotData, underlag_data
-from formation.reports.documents.text import clean, day, kr, mnkr, percent
+from formation.reports.documents.text import clean, day, kr, laga_kraft, mnkr, percent
 from tests.unit.documents.support import build, contact_data, hostile, raw, snapshot
 
 
@@ -176,3 +177,14 @@ def test_a_member_that_has_left_is_not_counted() -> None:
     assert data.party("osteraker").state_text == "utträdde 1 mars 2026"
     assert not data.party("osteraker").member
     assert "Samtliga fem medlemmar har godkänt förbundsordningen version 2." in data.summary
+
+
+def test_appeals_show_the_court_but_not_the_appellant() -> None:
+    doc = copy.deepcopy(raw("falun_2022-09-30"))
+    region = next(p for p in doc["status"]["parties"] if p["slug"] == "region-dalarna")
+    region["appeal"] = {"filed_on": "2022-10-12", "appellant": "Per Persson", "court": "Förvaltningsrätten i Falun",
+                        "decided_on": None, "outcome": None, "pending": True}
+    data = build(doc)
+    assert laga_kraft(data.party("region-dalarna")) == "överklagat till Förvaltningsrätten i Falun"
+    assert laga_kraft(data.party("falun")) == "tidigast 21 oktober 2022"
+    assert "Per Persson" not in repr(data)

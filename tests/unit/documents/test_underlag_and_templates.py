@@ -100,7 +100,9 @@ def test_a_new_case_without_parties_or_forbundsordning_renders() -> None:
         "problems": [{"code": "no_forbundsordning", "message": "Ingen förbundsordning är registrerad ännu."}],
     }
     data = snapshot_data_from_status(status, events=[], finance=None, board=[], fo=None, plan=None)
-    assert data.summary == "Samordningsförbundet Nytt är ännu inte bildat. Någon förbundsordning är ännu inte registrerad."
+    assert data.summary == (
+        "Samordningsförbundet Nytt är ännu inte bildat. Någon förbundsordning är ännu inte registrerad."
+    )
     for fmt in ("md", "html", "docx"):
         assert render_snapshot(data, fmt)
     assert "Att åtgärda" in render_snapshot(data, "md").decode("utf-8")
