@@ -70,14 +70,16 @@ class WordWriter:
         props.last_printed = day
 
     def _header_footer(self, header: str) -> None:
+        """The running header and "Sida X av Y", unless a user template has its own (a letterhead)."""
         section = self.doc.sections[0]
-        head = section.header.paragraphs[0] if section.header.paragraphs else section.header.add_paragraph()
-        head.text = ""
-        run = head.add_run(header)
-        run.font.size = Pt(8)
-        run.font.color.rgb = GREY
+        if not _has_text(section.header):
+            head = section.header.paragraphs[0] if section.header.paragraphs else section.header.add_paragraph()
+            run = head.add_run(header)
+            run.font.size = Pt(8)
+            run.font.color.rgb = GREY
+        if _has_text(section.footer):
+            return
         foot = section.footer.paragraphs[0] if section.footer.paragraphs else section.footer.add_paragraph()
-        foot.text = ""
         foot.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for part in ("Sida ", "PAGE", " av ", "NUMPAGES"):
             if part in ("PAGE", "NUMPAGES"):
@@ -172,6 +174,13 @@ class WordWriter:
         out = io.BytesIO()
         self.doc.save(out)
         return normalize_zip(out.getvalue())
+
+
+def _has_text(part: Any) -> bool:
+    """Whether a header or footer already says something (fields count)."""
+    if any(p.text.strip() for p in part.paragraphs):
+        return True
+    return bool(part._element.findall(".//" + qn("w:fldSimple")))
 
 
 def _look(table: Any, *, header: bool) -> None:

@@ -85,6 +85,7 @@ def test_docx_user_template_styles_are_used(forming: SnapshotData, tmp_path: Pat
     template = docx.Document()
     template.styles["Normal"].font.name = "Georgia"
     template.add_paragraph("Mallens exempeltext som ska bort")
+    template.sections[0].header.paragraphs[0].text = "Kommunledningskontoret"
     path = tmp_path / "mall.docx"
     template.save(str(path))
     document = docx.Document(io.BytesIO(render_snapshot(forming, "docx", template=path)))
@@ -92,6 +93,8 @@ def test_docx_user_template_styles_are_used(forming: SnapshotData, tmp_path: Pat
     texts = [p.text for p in document.paragraphs]
     assert "Mallens exempeltext som ska bort" not in texts
     assert "Samordningsförbundet Stockholms stad" in texts
+    assert [p.text for p in document.sections[0].header.paragraphs] == ["Kommunledningskontoret"], "the letterhead"
+    assert "Sida" in document.sections[0].footer.paragraphs[0].text
 
 
 def test_snapshot_pdf_text(snapshot_pdf: list[str]) -> None:
