@@ -2,6 +2,8 @@
 # Runs the test suite. In CI (CI=true) PostgreSQL is installed and started first, and its tests must run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The document renderers need pango and fonts (WeasyPrint) and poppler for the PDF tests.
+bash scripts/system-deps.sh
 if [ "${CI:-}" = "true" ] || [ -n "${FORMATION_WITH_PG:-}" ]; then
   eval "$(bash scripts/postgres.sh)"
   export FORMATION_REQUIRE_PG=1
