@@ -13,7 +13,7 @@ try:  # Typer >= 0.2x vendors its own copy of click; its exceptions are the ones
 except ImportError:  # pragma: no cover - older Typer uses click itself
     from click import exceptions as click_errors  # type: ignore[no-redef]
 
-from formation.cli import case, decisions, finance, fo, membership, party, workflow  # noqa: F401  (registers)
+from formation.cli import case, decisions, documents, finance, fo, membership, party, workflow  # noqa: F401
 from formation.cli.common import app, close_all
 from formation.cli.hints import with_hint
 from formation.errors import Refusal, first_line

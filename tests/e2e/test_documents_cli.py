@@ -1,0 +1,56 @@
+"""`formation snapshot` and `formation underlag` from the command line, on the demo case."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from tests.e2e.in_process import Cli
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+@pytest.fixture(scope="module")
+def cli(tmp_path_factory: pytest.TempPathFactory) -> Cli:
+    runner = Cli(tmp_path_factory.mktemp("docs") / "demo.db")
+    runner("demo")
+    return runner
+
+
+def test_snapshot_markdown_on_screen_is_dated_and_has_no_contact_data(cli: Cli) -> None:
+    out = cli("snapshot", "--as-of", "2016-01-31").stdout
+    assert out.startswith("# Samordningsförbundet Stockholms stad")
+    assert "31 januari 2016" in out and "ännu inte bildat" in out
+    assert not EMAIL.search(out)
+    assert cli("snapshot", "--as-of", "2016-01-31").stdout == out  # deterministic
+
+
+def test_snapshot_pdf_and_underlag_docx_are_written_to_files(cli: Cli, tmp_path: Path) -> None:
+    pdf = tmp_path / "lage.pdf"
+    cli("snapshot", "-f", "pdf", "-o", str(pdf), "--budget", "8,0 mnkr")
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Samordningsförbundet Stockholms stad" in text and "22 februari 2016" in text
+    assert not EMAIL.search(text)
+    underlag = tmp_path / "underlag.docx"
+    cli("underlag", "Stockholms stad", "-f", "docx", "-o", str(underlag), "--as-of", "2016-01-31",
+        "--budget", "8,0 mnkr")
+    body = "\n".join(p.text for p in docx.Document(str(underlag)).paragraphs).replace("\xa0", " ")
+    assert "under förutsättning att övriga parter beslutar detsamma" in body
+    assert "2 000 000 kr" in body
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("snapshot", "-f", "pdf"), "ange -o FIL"),
+        (("snapshot", "-f", "odt"), "odt"),
+        (("underlag", "Okänd part"), "ingen part"),
+    ],
+)
+def test_bad_document_requests_are_refused_in_one_sentence(cli: Cli, args: tuple[str, ...], message: str) -> None:
+    refused = cli(*args, expect=2)
+    assert message in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
