@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from formation.domain.parties import MEMBER_KINDS
 from workflows.model import (
     DefinitionError,
     PartyWorkflow,
@@ -41,7 +42,8 @@ from workflows.yaml_nodes import (
 
 TEMPLATE_PATH: Path = Path(__file__).with_name("finsam.yaml")
 
-KINDS: tuple[str, ...] = ("kommun", "region", "forsakringskassan", "arbetsformedlingen")
+# The kinds of party a template defines: the members that 3 § names (formation.domain.parties is the one list).
+KINDS: tuple[str, ...] = tuple(kind.value for kind in MEMBER_KINDS)
 STEP_ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")  # used with fullmatch: ^[a-z][a-z0-9_]*$
 
 TEMPLATE_KEYS = ("name", "version", "kinds")

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from formation.case.events import Event
-from formation.domain.text import BODY_MAX, EMAIL_MAX, NAME_MAX, NOTE_MAX, SHORT_MAX, clean_text
+from formation.domain.text import BODY_MAX, EMAIL_MAX, NAME_MAX, NOTE_MAX, SHORT_MAX, SLUG_MAX, clean_text
 from formation.errors import Refusal
 
 # No real decision falls outside these; past them date arithmetic (an appeal period, a term) can overflow.
@@ -18,7 +18,7 @@ LATEST = date(2199, 12, 31)
 
 _TEXT_LIMITS: dict[str, tuple[str, int, bool]] = {
     "name": ("Namnet", NAME_MAX, False),
-    "slug": ("Kortnamnet", 80, False),
+    "slug": ("Kortnamnet", SLUG_MAX, False),
     "seat": ("Sätet", NAME_MAX, False),
     "person": ("Personens namn", NAME_MAX, False),
     "email": ("E-postadressen", EMAIL_MAX, False),
@@ -27,8 +27,8 @@ _TEXT_LIMITS: dict[str, tuple[str, int, bool]] = {
     "dnr": ("Diarienumret", SHORT_MAX, False),
     "note": ("Anteckningen", NOTE_MAX, True),
     "reason": ("Skälet", NOTE_MAX, True),
-    "step": ("Steget", 80, False),
-    "party": ("Parten", 80, False),
+    "step": ("Steget", SLUG_MAX, False),
+    "party": ("Parten", SLUG_MAX, False),
     "role": ("Rollen", 20, False),
     "sha256": ("Kontrollsumman", 64, False),
 }

@@ -6,8 +6,9 @@ import unicodedata
 
 from formation.errors import Refusal
 
-# Lengths match the columns; PostgreSQL enforces them, SQLite would silently store more.
-NAME_MAX, SHORT_MAX, BODY_MAX, NOTE_MAX, EMAIL_MAX = 200, 100, 500, 5000, 320
+# The store's columns are declared with these lengths: PostgreSQL enforces them, SQLite would silently store
+# more, so every text is checked against them before it reaches the database.
+NAME_MAX, SHORT_MAX, BODY_MAX, NOTE_MAX, EMAIL_MAX, SLUG_MAX = 200, 100, 500, 5000, 320, 80
 
 
 def clean_text(value: str | None, what: str, max_length: int, *, multiline: bool = False) -> str | None:

@@ -8,15 +8,17 @@ from typing import Any
 from sqlalchemy import JSON, Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from formation.domain.text import BODY_MAX, EMAIL_MAX, NAME_MAX, SHORT_MAX, SLUG_MAX
+
 
 class CaseRow(SQLModel, table=True):
     """One förbund being formed (or joined); `revision` guards against concurrent writers."""
 
     __tablename__ = "cases"
     id: int | None = Field(default=None, primary_key=True)
-    slug: str = Field(unique=True, max_length=80)
-    name: str = Field(max_length=200)
-    seat: str | None = Field(default=None, max_length=200)
+    slug: str = Field(unique=True, max_length=SLUG_MAX)
+    name: str = Field(max_length=NAME_MAX)
+    seat: str | None = Field(default=None, max_length=NAME_MAX)
     target_start: date | None = None
     created_at: datetime
     revision: int = 0
@@ -37,14 +39,14 @@ class PartyRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="cases.id", index=True)
     position: int
-    slug: str = Field(max_length=80)
-    name: str = Field(max_length=200)
+    slug: str = Field(max_length=SLUG_MAX)
+    name: str = Field(max_length=NAME_MAX)
     kind: str = Field(max_length=40)
     observer: bool = False
     member_since: date | None = None
     key_percent: str | None = Field(default=None, max_length=20)
     population: int | None = None
-    email: str | None = Field(default=None, max_length=320)
+    email: str | None = Field(default=None, max_length=EMAIL_MAX)
     workflow: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     added_on: date | None = None
 
@@ -75,15 +77,15 @@ class EventRow(SQLModel, table=True):
     case_id: int = Field(foreign_key="cases.id", index=True)
     seq: int
     type: str = Field(max_length=40)
-    actor: str = Field(max_length=200)
+    actor: str = Field(max_length=NAME_MAX)
     recorded_at: datetime
-    party: str | None = Field(default=None, max_length=80)
-    step: str | None = Field(default=None, max_length=80)
+    party: str | None = Field(default=None, max_length=SLUG_MAX)
+    step: str | None = Field(default=None, max_length=SLUG_MAX)
     outcome: str | None = Field(default=None, max_length=20)
     decided_on: date | None = None
-    body: str | None = Field(default=None, max_length=500)
-    paragraph: str | None = Field(default=None, max_length=100)
-    dnr: str | None = Field(default=None, max_length=100)
+    body: str | None = Field(default=None, max_length=BODY_MAX)
+    paragraph: str | None = Field(default=None, max_length=SHORT_MAX)
+    dnr: str | None = Field(default=None, max_length=SHORT_MAX)
     fo_version: int | None = None
     anslag: date | None = None
     note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
@@ -95,14 +97,14 @@ class PartyProgressRow(SQLModel, table=True):
 
     __tablename__ = "party_progress"
     party_id: int = Field(foreign_key="parties.id", primary_key=True)
-    state: str = Field(max_length=80)
+    state: str = Field(max_length=SLUG_MAX)  # a stage id
     approved_version: int | None = None
     approved_on: date | None = None
     anslag_on: date | None = None
     leaves_on: date | None = None
     appeal_filed_on: date | None = None
-    appeal_appellant: str | None = Field(default=None, max_length=200)
-    appeal_court: str | None = Field(default=None, max_length=200)
+    appeal_appellant: str | None = Field(default=None, max_length=NAME_MAX)
+    appeal_court: str | None = Field(default=None, max_length=NAME_MAX)
     appeal_decided_on: date | None = None
     appeal_outcome: str | None = Field(default=None, max_length=20)
 
@@ -112,7 +114,7 @@ class StepRecordRow(SQLModel, table=True):
 
     __tablename__ = "step_records"
     party_id: int = Field(foreign_key="parties.id", primary_key=True)
-    step_id: str = Field(primary_key=True, max_length=80)
+    step_id: str = Field(primary_key=True, max_length=SLUG_MAX)
     status: str = Field(max_length=20)
     decided_on: date | None = None
     outcome: str | None = Field(default=None, max_length=20)
@@ -127,10 +129,10 @@ class BoardSeatRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="cases.id", index=True)
     position: int
-    party: str = Field(max_length=80)
-    person: str = Field(max_length=200)
+    party: str = Field(max_length=SLUG_MAX)
+    person: str = Field(max_length=NAME_MAX)
     role: str = Field(max_length=20)
     term_start: date
     term_end: date
-    fullmaktige: str | None = Field(default=None, max_length=200)
-    employed_by: str | None = Field(default=None, max_length=200)
+    fullmaktige: str | None = Field(default=None, max_length=NAME_MAX)
+    employed_by: str | None = Field(default=None, max_length=NAME_MAX)
