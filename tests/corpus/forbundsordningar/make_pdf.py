@@ -7,6 +7,7 @@ page footer with "Sida N av M" like real published documents, and words split wi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 PAGES: tuple[tuple[str, ...], ...] = (
@@ -69,7 +70,7 @@ def _escape(line: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def _content(lines: tuple[str, ...], number: int, total: int) -> bytes:
+def _content(lines: Sequence[str], number: int, total: int) -> bytes:
     rows = [b"BT /F1 10 Tf 14 TL 56 790 Td"]
     rows += [b"(" + _escape(line) + b") Tj T*" for line in lines]
     rows.append(b"ET")
@@ -77,16 +78,16 @@ def _content(lines: tuple[str, ...], number: int, total: int) -> bytes:
     return b"\n".join(rows)
 
 
-def build() -> bytes:
-    """The PDF file as bytes."""
-    count = len(PAGES)
+def build(pages: Sequence[Sequence[str]] = PAGES) -> bytes:
+    """The PDF file as bytes: one page per line sequence, at most about 50 lines a page."""
+    count = len(pages)
     page_ids = [4 + 2 * i for i in range(count)]
     objects: list[bytes] = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % i for i in page_ids) + b"] /Count %d >>" % count,
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
-    for i, lines in enumerate(PAGES):
+    for i, lines in enumerate(pages):
         stream = _content(lines, i + 1, count)
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Resources << /Font << /F1 3 0 R >> >> "
