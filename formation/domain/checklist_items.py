@@ -130,6 +130,7 @@ CHECKLIST: tuple[ChecklistItem, ...] = (
         4,
         "Uppgifter och beslutanderätt",
         r"\bha(?:r)?\s+till\s+uppgift\b",
+        r"\b(?:har|ska\s+ha)\s+följande\s+uppgifter\b",
         r"\b(?:förbundets|styrelsens)\s+uppgift(?:er)?\s+är\b",
         r"\b(?:förbundet|styrelsen)\s+(?:ska|skall)\s+(?:besluta|ansvara|finansiera|stödja)\b",
         r"\bstyrelsen\s+beslutar\s+(?:i|om)\b",
@@ -168,6 +169,7 @@ CHECKLIST: tuple[ChecklistItem, ...] = (
         r"\b(?:kungörelser|tillkännagivanden)\b.{0,80}\b(?:anslås|publiceras|sker)\s+(?:på|i)\b",
         r"\bkungörs\s+(?:på|i|genom)\b",
         r"\banslås\s+på\b",
+        r"\banslagstavla\b.{0,40}\b(?:finns|är)\b",
     ),
     _item(
         "andelar",
@@ -177,12 +179,16 @@ CHECKLIST: tuple[ChecklistItem, ...] = (
             "andelar i tillgångar och skulder",
             _all(r"\bandel\w*\s+i\s+(?:förbundets\s+)?(?:tillgångar|skulder)", _PROPORTION),
             _all(r"\btillgångar\s+och\s+skulder\b", _PROPORTION),
+            section=r"tillgångar|skulder",
+            values=(_SHARE, _PROPORTION),
         ),
         _part(
             "kostnadsfördelning",
             rf"\b(?:bidrar|bidra|svarar|står|betalar|finansierar)\b.{{0,60}}{_SHARE}",
             rf"\bkostnader(?:na)?\s+(?:ska\s+)?fördelas\b.{{0,80}}(?:{_SHARE}|lika|efter|mellan)",
             r"\bkostnadsfördelning(?:en)?\s+(?:är|ska\s+vara)\b",
+            section=r"kostnad|finansiering|\bmedel",
+            values=(_SHARE,),
         ),
     ),
     _simple(

@@ -138,3 +138,25 @@ def test_text_pasted_from_a_pdf_is_read_across_line_ends_and_page_breaks() -> No
     assert result.finding("tvister").where == "rad 7"
     assert result.finding("namn_sate_medlemmar_andamal").missing_parts == ("namn", "ändamål")
     assert result.finding("namn_sate_medlemmar_andamal").where == "rad 2"
+
+
+@pytest.mark.parametrize(
+    ("text", "item_id"),
+    [
+        (
+            "## § 12 Kostnadsfördelning\n\n| Medlem | Andel |\n|---|---|\n| Försäkringskassan | 50 % |\n"
+            "| Region Dalarna | 25 % |\n| Mora kommun | 25 % |\n\n"
+            "## § 13 Andelar i tillgångar och skulder\n\n"
+            "Försäkringskassan 50 %, Region Dalarna 25 %, Mora kommun 25 %.\n",
+            "andelar",
+        ),
+        ("Mandattiden för revisorerna är fyra år.", "revisorernas_mandattid"),
+        ("Revisorernas mandatperiod sammanfaller med styrelsens.", "revisorernas_mandattid"),
+        ("Förbundets anslagstavla finns på förbundets webbplats.", "kungorelser"),
+        ("Förbundet ska ha följande uppgifter: att besluta om mål och riktlinjer.", "uppgifter"),
+        ("Medlemmarna har rätt att väcka ärenden i styrelsen.", "initiativratt"),
+    ],
+)
+def test_more_real_wordings_are_found(text: str, item_id: str) -> None:
+    finding = check_forbundsordning(text).finding(item_id)
+    assert finding.found, finding.missing_parts
