@@ -84,8 +84,8 @@ CHECKLIST: tuple[ChecklistItem, ...] = (
         ),
         _part(
             "medlemmar",
-            r"\bmedlemmar\s+(?:i\s+(?:samordnings)?förbundet\s+)?är\s+\S",
-            r"\bförbundsmedlemmar(?:na)?\s+är\s+\S",
+            r"\bmedlemmar\s+(?:i\s+(?:samordnings)?förbundet\s+)?är\b",
+            r"\bförbundsmedlemmar(?:na)?\s+är\b",
             r"\b(?:är|blir)\s+medlemmar\s+i\s+(?:samordnings)?förbundet",
             r"\b(?:består|bildas)\s+av\s+(?:följande\s+)?(?:medlemmar|parter)",
             r"\bmedlemmar\s*:\s*\S",

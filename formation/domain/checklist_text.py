@@ -43,7 +43,7 @@ _TOC_LINE = re.compile(r"(?:\.{3,}|…+|\s{3,}|\t)\s*\d{1,3}\s*$")
 # Headings are noun phrases; a line with a modal verb or a "label: value" is text.
 _VERB = re.compile(r"\b(?:ska|skall)\b", re.I)
 _LABEL_VALUE = re.compile(r":\s+\S")
-_DOCUMENT_TITLE = re.compile(r"^förbundsordning", re.I)
+_DOCUMENT_TITLE = re.compile(r"^förbundsordning\b", re.I)
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•–]|\d{1,2}[.)]|[a-z][.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖ0-9§])")
 # A hyphen at a line end joins a split word, except in "hälso- och sjukvård" and the like.
@@ -129,6 +129,18 @@ class _Paragraph:
         return result
 
 
+def _continues(before: str, body: str, *, is_list_item: bool) -> bool:
+    """Whether `body` goes on with the sentence before it rather than starting a new one.
+
+    A lower-case start does, and so does anything after a comma or colon, and a list item after a lead-in
+    without a full stop: the points after "ha till uppgift att", and the numbered points after
+    "I förbundsordningen ska anges", which are then read (and dropped) as the one sentence they are.
+    """
+    if body[:1].islower() or before.endswith((",", ":", ";")):
+        return True
+    return is_list_item and not before.endswith((".", "!", "?"))
+
+
 def sentences(text: str) -> list[Sentence]:
     """The running text of a förbundsordning as sentences, headings and page furniture left out."""
     raw_lines = text.splitlines()
@@ -153,11 +165,9 @@ def sentences(text: str) -> list[Sentence]:
             raw = inline[1]
         item = _LIST_MARKER.match(raw)
         body = raw[item.end() :] if item else raw
-        # A lower-case start continues the sentence before it: list items after "ha till uppgift att",
-        # and the numbered points after "I förbundsordningen ska anges".
-        continues = body[:1].islower() and paragraphs and paragraphs[-1].section == section
-        if continues:
-            current = paragraphs[-1]
+        before = paragraphs[-1] if paragraphs and paragraphs[-1].section == section else None
+        if before is not None and _continues(before.text, body, is_list_item=item is not None):
+            current = before
         elif current is None or item:
             current = _Paragraph(section)
             paragraphs.append(current)

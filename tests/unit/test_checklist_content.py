@@ -84,6 +84,27 @@ def test_the_law_text_of_9_paragraph_states_nothing() -> None:
     assert [f.item.id for f in check_forbundsordning(text).findings if f.found] == []
 
 
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_the_law_text_with_capitalised_points_states_nothing(separator: str) -> None:
+    text = separator.join(
+        [
+            "9 § I förbundsordningen ska anges",
+            "1) Förbundets namn och säte, förbundsmedlemmarna samt ändamålet med förbundet,",
+            "5) Om förbundsmedlemmarna ska ha rätt att väcka ärenden i styrelsen,",
+            "6) Om det krävs kvalificerad majoritet för beslut i styrelsen,",
+            "7) Var kungörelser och tillkännagivanden ska anslås,",
+            "15) Hur tvister mellan förbundet och förbundsmedlemmarna ska lösas.",
+        ]
+    )
+    assert [f.item.id for f in check_forbundsordning(text).findings if f.found] == []
+
+
+def test_a_list_after_a_colon_belongs_to_its_lead_in() -> None:
+    text = "Medlemmar i förbundet är:\n\n- Falu kommun\n- Region Dalarna\n- Försäkringskassan\n"
+    finding = check_forbundsordning(text).finding("namn_sate_medlemmar_andamal")
+    assert finding.missing_parts == ("namn", "säte", "ändamål")
+
+
 def test_where_is_the_section_not_the_table_of_contents() -> None:
     text = (
         "Innehåll\n\n1 § Namn och säte\n2 § Tvister\n\n"
