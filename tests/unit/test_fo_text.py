@@ -172,26 +172,31 @@ def test_pdf_suffix_is_case_insensitive(tmp_path: Path) -> None:
     assert read_forbundsordning(path) == read_forbundsordning(CORPUS_PDF)
 
 
-def encrypted_copy(path: Path, *, user_password: str, owner_password: str) -> Path:
+def encrypted_copy(path: Path, *, user_password: str, owner_password: str, algorithm: str = "AES-128") -> Path:
     reader = pypdf.PdfReader(CORPUS_PDF)
     writer = pypdf.PdfWriter(clone_from=reader)
-    # RC4 is built into pypdf; AES would need an extra crypto package.
-    writer.encrypt(user_password=user_password, owner_password=owner_password, algorithm="RC4-128")
+    writer.encrypt(user_password=user_password, owner_password=owner_password, algorithm=algorithm)
     with path.open("wb") as out:
         writer.write(out)
     return path
 
 
-def test_pdf_with_a_password_is_refused(tmp_path: Path) -> None:
-    path = encrypted_copy(tmp_path / "låst.pdf", user_password="hemligt", owner_password="ägare")
+ALGORITHMS = ["RC4-128", "AES-128", "AES-256"]
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_pdf_with_a_password_is_refused(tmp_path: Path, algorithm: str) -> None:
+    path = encrypted_copy(tmp_path / "låst.pdf", user_password="hemligt", owner_password="ägare", algorithm=algorithm)
     with pytest.raises(ForbundsordningUnreadable, match="lösenord") as info:
         read_forbundsordning(path)
     message = str(info.value)
     assert "låst.pdf" in message and message.endswith(".") and ". " not in message
 
 
-def test_pdf_locked_only_against_editing_is_read(tmp_path: Path) -> None:
-    path = encrypted_copy(tmp_path / "skrivskyddad.pdf", user_password="", owner_password="ägare")
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_pdf_locked_only_against_editing_is_read(tmp_path: Path, algorithm: str) -> None:
+    # Word's "restrict editing" export: AES with an empty password for reading, common in published PDFs.
+    path = encrypted_copy(tmp_path / "skrivskyddad.pdf", user_password="", owner_password="ägare", algorithm=algorithm)
     assert read_forbundsordning(path) == read_forbundsordning(CORPUS_PDF)
 
 
