@@ -134,6 +134,9 @@ CHECKLIST: tuple[ChecklistItem, ...] = (
         r"\b(?:förbundets|styrelsens)\s+uppgift(?:er)?\s+är\b",
         r"\b(?:förbundet|styrelsen)\s+(?:ska|skall)\s+(?:besluta|ansvara|finansiera|stödja)\b",
         r"\bstyrelsen\s+beslutar\s+(?:i|om)\b",
+        r"\b(?:styrelsen|förbundet)\s+(?:ansvarar|svarar)\s+för\s+(?:förbundets\s+)?(?:verksamhet|uppgifter)",
+        # 7 § lists the tasks; a förbundsordning that repeats them states them.
+        r"\bbesluta\s+om\s+mål\s+och\s+riktlinjer\b",
         r"\bfår\s+(?:uppdra|delegera)\b",
         r"\bbeslutanderätt\w*\s+(?:omfattar|utövas|ligger|tillkommer)\b",
     ),
@@ -260,6 +263,7 @@ CHECKLIST: tuple[ChecklistItem, ...] = (
             "likvidation eller upplösning",
             r"\b(?:träda|träder|trätt|gå|går)\s+i\s+likvidation\b",
             r"\blikvidation(?:en)?\s+(?:ska\s+)?(?:verkställ|genomför|sker|ske)",
+            r"\b(?:sker|genomförs|verkställs)\s+likvidation",
             r"\b(?:verkställer|genomför)\s+likvidationen\b",
             r"\blikvidator\b",
             r"\bupplöst\s+när\b",
