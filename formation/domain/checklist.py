@@ -21,6 +21,8 @@ LAW = "9 § lagen (2003:1210)"
 
 @dataclass(frozen=True)
 class ItemFinding:
+    """One point of 9 §: whether the text states it, where, and which of its parts it does not state."""
+
     item: ChecklistItem
     found: bool
     where: str | None
@@ -29,6 +31,8 @@ class ItemFinding:
 
 @dataclass(frozen=True)
 class ChecklistResult:
+    """The 15 findings in the order of 9 §; only required points decide `ok` and make problems."""
+
     findings: tuple[ItemFinding, ...]
 
     @property
