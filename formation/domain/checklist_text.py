@@ -10,6 +10,7 @@ Tables of contents are dropped: they name sections without stating anything.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from formation.domain.checklist_cleanup import page_furniture
@@ -49,6 +50,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”(]?[A-ZÅÄÖ0-9§])")
 # A hyphen at a line end joins a split word, except in "hälso- och sjukvård" and the like.
 _SPLIT_WORD = re.compile(r"[A-Za-zÅÄÖåäö]-$")
 _KEEPS_HYPHEN = re.compile(r"^(?:och|eller|samt|respektive|resp\.|till|som)\b")
+_SOFT_HYPHEN_AT_END = re.compile("\u00ad[ \t]*(?=\n|$)", re.M)
 _INLINE_TITLE_WORDS = 6
 
 
@@ -141,9 +143,16 @@ def _continues(before: str, body: str, *, is_list_item: bool) -> bool:
     return is_list_item and not before.endswith((".", "!", "?"))
 
 
+def _normalised(text: str) -> str:
+    """One spelling of every letter: pasted Mac text is decomposed (a + ring), PDFs carry "ﬁ" ligatures,
+    no-break spaces and soft hyphens (one at a line end splits a word like a hyphen does)."""
+    text = unicodedata.normalize("NFKC", text)
+    return _SOFT_HYPHEN_AT_END.sub("-", text).replace("\u00ad", "")
+
+
 def sentences(text: str) -> list[Sentence]:
     """The running text of a förbundsordning as sentences, headings and page furniture left out."""
-    raw_lines = text.splitlines()
+    raw_lines = _normalised(text).splitlines()
     furniture = page_furniture(raw_lines)
     numbered = [(i + 1, line) for i, line in enumerate(raw_lines) if i not in furniture]
     lines = [line for _, line in numbered]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from formation.domain.checklist import CHECKLIST, check_forbundsordning, format_checklist
@@ -201,3 +203,12 @@ def test_more_real_wordings_are_found(text: str, item_id: str | None) -> None:
         return
     finding = check_forbundsordning(text).finding(item_id)
     assert finding.found, finding.missing_parts
+
+
+def test_decomposed_letters_ligatures_and_soft_hyphens_are_read() -> None:
+    # Text pasted on a Mac arrives decomposed (a + ring), PDFs carry "ﬁ" ligatures and soft hyphens.
+    text = unicodedata.normalize("NFD", "Förbundet har sitt säte i Mora. Förbundets ändamål är ﬁnansiell samordning.")
+    text += "\nFörbundets medlemmar är Mora kommun och Arbets\u00ad\nförmedlingen. Förbundets namn är Finsam Mora.\n"
+    finding = check_forbundsordning(text).finding("namn_sate_medlemmar_andamal")
+    assert finding.found, finding.missing_parts
+    assert check_forbundsordning("Förbundet ska\u00a0ledas av en styrelse.").finding("organisation").found
