@@ -118,6 +118,9 @@ def format_checklist(result: ChecklistResult) -> str:
         label = item.label + ("" if item.required else " (om sådan finns)")
         if f.found:
             status = f.where or "finns"
+        elif not item.required:
+            # "Eventuella" in the law: a förbundsordning without such rules is complete, so no alarm.
+            status = "anges inte (frivillig punkt)"
         elif f.where is None:
             status = "saknas"
         else:

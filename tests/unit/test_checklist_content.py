@@ -135,7 +135,7 @@ def test_borrowing_limits_are_optional() -> None:
     result = check_forbundsordning("Styrelsen har fem ledamöter och fem ersättare.\n")
     assert "fo_missing_upplaning" not in {p.code for p in result.problems()}
     line = next(line for line in format_checklist(result).splitlines() if " 9. " in line)
-    assert line == "[ ]  9. Gränser för upplåning (borgen och lån) (om sådan finns) — saknas"
+    assert line == "[ ]  9. Gränser för upplåning (borgen och lån) (om sådan finns) — anges inte (frivillig punkt)"
 
 
 PDF_PASTE = (
