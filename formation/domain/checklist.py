@@ -16,6 +16,17 @@ from formation.domain.checklist_items import CHECKLIST, ChecklistItem, Checklist
 from formation.domain.checklist_text import Sentence, sentences
 from formation.domain.problems import Problem
 
+__all__ = [
+    "CHECKLIST",
+    "LAW",
+    "ChecklistItem",
+    "ChecklistPart",
+    "ChecklistResult",
+    "ItemFinding",
+    "check_forbundsordning",
+    "format_checklist",
+]
+
 LAW = "9 § lagen (2003:1210)"
 
 
