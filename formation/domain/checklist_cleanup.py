@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 # "3", "- 3 -", "Sida 3", "Sida 3 av 8", "3 (8)", "3/8": a line that is only a page number.
 _PAGE_NUMBER = re.compile(
@@ -16,7 +17,8 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _NEAR_PAGE_NUMBER = 2  # a running header or footer sits this close to the page number
-_ALWAYS_RUNNING = 3  # a line repeated this often is a header or footer even without page numbers
+_ALWAYS_RUNNING = 3  # a line repeated this often, a page apart, is a header or footer without page numbers
+_PAGE_APART = 8  # table cells ("1 ledamot", "1 ersättare") repeat too, but a few lines apart
 
 
 def is_page_number(line: str) -> bool:
@@ -24,8 +26,11 @@ def is_page_number(line: str) -> bool:
 
 
 def _running_lines(lines: list[str]) -> set[str]:
-    """Lines that repeat page after page: seen three times, or twice and each time next to a page number."""
-    counts = Counter(line.strip() for line in lines if line.strip() and not is_page_number(line))
+    """Lines that repeat page after page: twice or more next to a page number, or three times a page apart."""
+    positions: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line.strip() and not is_page_number(line):
+            positions.setdefault(line.strip(), []).append(i)
     near_page_number: Counter[str] = Counter()
     for i, line in enumerate(lines):
         if not is_page_number(line):
@@ -35,8 +40,9 @@ def _running_lines(lines: list[str]) -> set[str]:
             near_page_number[text] += 1
     return {
         text
-        for text, count in counts.items()
-        if count >= _ALWAYS_RUNNING or (count >= 2 and near_page_number[text] >= 2)
+        for text, where in positions.items()
+        if (len(where) >= 2 and near_page_number[text] >= 2)
+        or (len(where) >= _ALWAYS_RUNNING and min(b - a for a, b in pairwise(where)) >= _PAGE_APART)
     }
 
 

@@ -212,3 +212,10 @@ def test_decomposed_letters_ligatures_and_soft_hyphens_are_read() -> None:
     finding = check_forbundsordning(text).finding("namn_sate_medlemmar_andamal")
     assert finding.found, finding.missing_parts
     assert check_forbundsordning("Förbundet ska\u00a0ledas av en styrelse.").finding("organisation").found
+
+
+def test_table_cells_that_repeat_are_text_not_running_headers() -> None:
+    # A board table read from a PDF comes out one cell a line; its repeats are content.
+    rows = ["Borlänge kommun", "Falu kommun", "Region Dalarna", "Försäkringskassan", "Arbetsförmedlingen"]
+    text = "Styrelsens sammansättning\n" + "\n".join(f"{row}\n1 ledamot\n1 ersättare" for row in rows) + "\n"
+    assert check_forbundsordning(text).finding("styrelse").found
