@@ -40,6 +40,11 @@ _NUM = r"(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton
 _SHARE = r"(?:hälften|fjärdedel\w*|\d+(?:,\d+)?\s*(?:%|procent))"
 _PROPORTION = r"(?:\d+(?:,\d+)?\s*(?:%|procent)|hälften|fjärdedel|motsvara|förhållande|samma|proportion|fördelas)"
 _PARTY = r"(?:försäkringskassan|arbetsförmedlingen|\bkommun|\bregion|landsting)"
+# A bare word under "Säte" is the seat ("Mora"), unless it is the next topic of a list of headings.
+_NOT_A_TOPIC = (
+    r"(?!.*(?:namn|säte|medlem|ändamål|organisation|styrelse|uppgift|initiativ|majoritet|kungör|andel|kostnad"
+    r"|borgen|lån|styrning|insyn|budget|revision|revisor|utträde|likvidation|upplösning|tvist|arkiv|innehåll))"
+)
 _TERM = r"(?:mandattid|mandatperiod)"
 _TERM_VALUE = r"(?:är|omfattar|sammanfaller|följer|räknas|löper|\d+\s+år|(?:fyra|tre|två)\s+år)"
 
@@ -80,7 +85,7 @@ CHECKLIST: tuple[ChecklistItem, ...] = (
             r"\bsäte(?:t)?\s+(?:är\s+|ska\s+vara\s+)?(?:i\s+)?(?-i:[A-ZÅÄÖ])",
             r"\bsäte\s*:\s*(?-i:[A-ZÅÄÖ])",
             section=r"\bsäte\b",
-            values=(r"^(?-i:[A-ZÅÄÖ][\wåäö-]+)(?:\s+(?:kommun|stad))?\.?$",),
+            values=(rf"^{_NOT_A_TOPIC}(?-i:[A-ZÅÄÖ][\wåäö-]+)(?:\s+(?:kommun|stad))?\.?$",),
         ),
         _part(
             "medlemmar",

@@ -63,11 +63,12 @@ TOPICS = "\n".join(
     "text",
     [
         TOPICS,
+        TOPICS.replace("\n", "\n\n"),
         "\n\n".join(f"## § {n} {line}" for n, line in enumerate(TOPICS.splitlines(), start=1)),
         "Innehåll\n" + "\n".join(f"{n} § {t} ........ {n // 4 + 2}" for n, t in enumerate(TOPICS.splitlines(), 1)),
         "Förbundsordningen innehåller bestämmelser om " + ", ".join(TOPICS.lower().splitlines()) + ".",
     ],
-    ids=["topic-lines", "headings-only", "table-of-contents", "topics-in-a-sentence"],
+    ids=["topic-lines", "topic-paragraphs", "headings-only", "table-of-contents", "topics-in-a-sentence"],
 )
 def test_naming_the_topics_states_nothing(text: str) -> None:
     result = check_forbundsordning(text)
