@@ -1,8 +1,9 @@
 """The § 9 checklist: does a förbundsordning state everything 9 § lagen (2003:1210) requires?
 
-Pure text heuristics, no I/O. Each item has heading patterns (they locate the item, so that `where` can
-point at its § heading) and one or more parts (facts that must all be found; a part is found when any of
-its patterns matches a heading or, failing that, any line). All patterns are case-insensitive regexes.
+Pure text heuristics, no I/O. The text is read as sentences (checklist_text); an item is found when every
+one of its parts (checklist_items) is stated by some sentence. Headings, tables of contents and the law's
+own list name topics and so never count. `where` is the section heading of the first sentence that
+states a part, or its line in a text without headings.
 """
 
 from __future__ import annotations
@@ -11,14 +12,28 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from formation.domain.checklist_items import CHECKLIST, ChecklistItem
+from formation.domain.checklist_items import CHECKLIST, ChecklistItem, ChecklistPart
+from formation.domain.checklist_text import Sentence, sentences
 from formation.domain.problems import Problem
+
+__all__ = [
+    "CHECKLIST",
+    "LAW",
+    "ChecklistItem",
+    "ChecklistPart",
+    "ChecklistResult",
+    "ItemFinding",
+    "check_forbundsordning",
+    "format_checklist",
+]
 
 LAW = "9 § lagen (2003:1210)"
 
 
 @dataclass(frozen=True)
 class ItemFinding:
+    """One point of 9 §: whether the text states it, where, and which of its parts it does not state."""
+
     item: ChecklistItem
     found: bool
     where: str | None
@@ -27,6 +42,8 @@ class ItemFinding:
 
 @dataclass(frozen=True)
 class ChecklistResult:
+    """The 15 findings in the order of 9 §; only required points decide `ok` and make problems."""
+
     findings: tuple[ItemFinding, ...]
 
     @property
@@ -47,7 +64,7 @@ class ChecklistResult:
 def _problem(finding: ItemFinding) -> Problem:
     item = finding.item
     point = f"punkt {item.number} i {LAW} om finansiell samordning av rehabiliteringsinsatser"
-    all_parts = tuple(p.name for p in item.effective_parts)
+    all_parts = tuple(p.name for p in item.parts)
     if finding.missing_parts and finding.missing_parts != all_parts:
         message = (
             f"Förbundsordningen är ofullständig när det gäller {item.label.lower()} ({point}): "
@@ -59,51 +76,16 @@ def _problem(finding: ItemFinding) -> Problem:
     return Problem(code=f"fo_missing_{item.id}", message=message, details=details)
 
 
-# --- reading lines -------------------------------------------------------------------------------------
+# --- matching sentences --------------------------------------------------------------------------------
 
-_ATX = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)[\s#]*$")
-_BOLD = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__)\s*[.:]?$")
-_PARAGRAPH = re.compile(r"^(?:§\s*\d+(?:\s*[a-z]\b)?|\d+(?:\s*[a-z]\b)?\s*§)(?:\s*[.:)–—-])?(?:\s+|$)", re.I)
-_KEY_PREFIX = re.compile(r"^(?:§\s*\d+(?:\s*[a-z]\b)?|\d+(?:\s*[a-z]\b)?\s*§|\d+(?:\.\d+)*\.?)\s*[.:)–—-]?\s*", re.I)
-
-
-@dataclass(frozen=True)
-class _Line:
-    number: int
-    text: str
-    heading: str | None  # the heading as shown, without Markdown marks
-    key: str | None  # the heading without its § number, for matching
-
-
-def _heading(lines: list[str], i: int) -> str | None:
-    raw = lines[i].strip()
-    if not raw:
-        return None
-    if m := _ATX.match(lines[i]):
-        return m.group(1).strip("*_ ") or None
-    if (m := _BOLD.match(raw)) and len(m.group(1)) <= 100:
-        return m.group(1).strip()
-    if len(raw) > 80 or raw[0] in "-+*|>" or raw[-1] in ".,;:!?":
-        return None
-    if m := _PARAGRAPH.match(raw):
-        rest = raw[m.end() :]
-        return raw if not rest or rest[0].isupper() else None
-    key = _KEY_PREFIX.sub("", raw)
-    if len(raw) > 60 or len(raw.split()) > 8 or not key or not key[0].isupper():
-        return None
-    prev_blank = i == 0 or not lines[i - 1].strip()
-    next_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
-    return raw if prev_blank and (next_blank or len(raw.split()) <= 5) else None
-
-
-def _lines(text: str) -> list[_Line]:
-    lines = text.splitlines()
-    result = []
-    for i, line in enumerate(lines):
-        heading = _heading(lines, i)
-        key = _KEY_PREFIX.sub("", heading).strip() if heading is not None else None
-        result.append(_Line(i + 1, line, heading, key))
-    return result
+# A sentence about what a förbundsordning must contain (the law's own list, quoted or paraphrased) states
+# none of it: "I förbundsordningen ska anges 1. förbundets namn och säte, ...".
+_ABOUT_THE_CONTENT = re.compile(
+    r"\bförbundsordning(?:en)?\s+(?:ska|skall)\s+(?:ange|innehålla|reglera)\b"
+    r"|\bi\s+(?:denna\s+)?förbundsordning(?:en)?\s+(?:ska|skall)\s+(?:anges|finnas)\b"
+    r"|\b(?:ska|skall)\s+förbundsordningen\s+ange\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=512)
@@ -111,38 +93,32 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-_MAX_HEADING = 60  # longer "headings" are document titles; heading-only patterns skip them
+def _states(sentence: Sentence, part: ChecklistPart) -> bool:
+    if any(_rx(p).search(sentence.text) for p in part.statements):
+        return True
+    section = sentence.section
+    in_section = part.section is not None and section is not None and _rx(part.section).search(section.key)
+    return bool(in_section) and any(_rx(p).search(sentence.text) for p in part.values)
 
 
-def _locate(lines: list[_Line], patterns: tuple[str, ...], headings: tuple[str, ...] = ()) -> str | None:
-    """Where the first heading, or failing that the first line, matching the patterns is."""
-    body = [_rx(p) for p in patterns]
-    heads = [_rx(p) for p in headings]
-    for line in lines:
-        if line.key is None:
-            continue
-        short = len(line.key) <= _MAX_HEADING
-        if any(rx.search(line.key) for rx in body) or (short and any(rx.search(line.key) for rx in heads)):
-            return f'rubrik "{line.heading}" (rad {line.number})'
-    for line in lines:
-        if any(rx.search(line.text) for rx in body):
-            return f"rad {line.number}"
-    return None
+def _where(sentence: Sentence) -> str:
+    """The section heading that states it, or the line where a text without headings states it."""
+    if sentence.section is not None:
+        return f'rubrik "{sentence.section.title}" (rad {sentence.section.line})'
+    return f"rad {sentence.line}"
 
 
-def _check_item(lines: list[_Line], item: ChecklistItem) -> ItemFinding:
-    located = [(part.name, _locate(lines, part.patterns, part.headings)) for part in item.effective_parts]
-    missing = tuple(name for name, where in located if where is None)
-    where = _locate(lines, (), item.patterns)
-    if where is None:
-        where = next((w for _, w in located if w is not None), None)
-    return ItemFinding(item=item, found=not missing, where=where, missing_parts=missing)
+def _check_item(text: list[Sentence], item: ChecklistItem) -> ItemFinding:
+    located = [(part.name, next((s for s in text if _states(s, part)), None)) for part in item.parts]
+    missing = tuple(name for name, sentence in located if sentence is None)
+    first = min((s for _, s in located if s is not None), key=lambda s: s.line, default=None)
+    return ItemFinding(item=item, found=not missing, where=_where(first) if first else None, missing_parts=missing)
 
 
 def check_forbundsordning(text: str) -> ChecklistResult:
-    """Check a förbundsordning (Markdown or plain text) against the 15 points of 9 §."""
-    lines = _lines(text)
-    return ChecklistResult(tuple(_check_item(lines, item) for item in CHECKLIST))
+    """Check a förbundsordning (Markdown, plain or PDF text) against the 15 points of 9 §."""
+    statements = [s for s in sentences(text) if not _ABOUT_THE_CONTENT.search(s.text)]
+    return ChecklistResult(tuple(_check_item(statements, item) for item in CHECKLIST))
 
 
 def format_checklist(result: ChecklistResult) -> str:
@@ -153,6 +129,9 @@ def format_checklist(result: ChecklistResult) -> str:
         label = item.label + ("" if item.required else " (om sådan finns)")
         if f.found:
             status = f.where or "finns"
+        elif not item.required:
+            # "Eventuella" in the law: a förbundsordning without such rules is complete, so no alarm.
+            status = "anges inte (frivillig punkt)"
         elif f.where is None:
             status = "saknas"
         else:

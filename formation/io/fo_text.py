@@ -1,16 +1,23 @@
-"""Reading a förbundsordning from a file (.md, .txt or .docx) into Markdown-like text."""
+"""Reading a förbundsordning from a file (.md, .txt, .docx or .pdf) into Markdown-like text."""
 
 from __future__ import annotations
 
-import hashlib
+import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import docx
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from formation.domain.text import normalise_newlines, sha256_of
 
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".md", ".txt", ".docx")
+if TYPE_CHECKING:  # python-docx (and lxml) load only when a .docx is read
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+__all__ = ["SUPPORTED_SUFFIXES", "ForbundsordningUnreadable", "normalise_newlines", "read_forbundsordning", "sha256_of"]
+
+SUPPORTED_SUFFIXES: tuple[str, ...] = (".md", ".txt", ".docx", ".pdf")
 
 _HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = frozenset({"title", "rubrik"})
@@ -20,20 +27,11 @@ class ForbundsordningUnreadable(ValueError):
     """The file cannot be read as a förbundsordning; the message is one Swedish sentence for the user."""
 
 
-def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def sha256_of(text: str) -> str:
-    """Hex SHA-256 of the UTF-8 text after normalising line endings to \\n."""
-    return hashlib.sha256(normalise_newlines(text).encode("utf-8")).hexdigest()
-
-
 def read_forbundsordning(path: Path) -> str:
     """The text of a förbundsordning; Word headings become Markdown `#` headings.
 
-    Raises ForbundsordningUnreadable for a missing file, an unsupported format, a damaged .docx file
-    or a file without any text.
+    Raises ForbundsordningUnreadable for a missing file, an unsupported format, a damaged .docx or .pdf
+    file, a PDF locked with a password or without a text layer (scanned), or a file without any text.
     """
     path = Path(path)
     if not path.exists():
@@ -47,7 +45,8 @@ def read_forbundsordning(path: Path) -> str:
         raise ForbundsordningUnreadable(
             f"Filformatet {shown} stöds inte för {path.name}; förbundsordningen kan läsas från {supported}."
         )
-    text = _read_docx(path) if suffix == ".docx" else _read_plain(path)
+    readers = {".docx": _read_docx, ".pdf": _read_pdf}
+    text = readers.get(suffix, _read_plain)(path)
     text = normalise_newlines(text)
     if not text.strip():
         raise ForbundsordningUnreadable(f"Filen {path.name} innehåller ingen text.")
@@ -73,6 +72,8 @@ def _read_plain(path: Path) -> str:
 
 def _read_docx(path: Path) -> str:
     try:
+        import docx
+
         document = docx.Document(str(path))
         blocks = list(document.iter_inner_content())
     except Exception as exc:  # python-docx raises many kinds (zip, XML, missing parts)
@@ -86,6 +87,8 @@ def _read_docx(path: Path) -> str:
 
 
 def _block_text(block: Paragraph | Table) -> list[str]:
+    from docx.text.paragraph import Paragraph
+
     if isinstance(block, Paragraph):
         return [_paragraph_text(block)]
     rows: list[str] = []
@@ -114,3 +117,53 @@ def _paragraph_text(paragraph: Paragraph) -> str:
     if name.lower() in _TITLE_STYLES:
         return "# " + text
     return text
+
+
+def _read_pdf(path: Path) -> str:
+    """The text layer of every page, page after page; page numbers and headers stay for the checklist to drop."""
+    pages = _pdf_pages(path)
+    if not any(page.strip() for page in pages):
+        raise ForbundsordningUnreadable(
+            f"Filen {path.name} har inget textlager och är troligen inskannad; "
+            "förbundsordningen behöver finnas som text, till exempel som Word-fil eller sökbar PDF."
+        )
+    return "\n".join(page.rstrip("\n") for page in pages) + "\n"
+
+
+def _pdf_pages(path: Path) -> list[str]:
+    # Imported here so that commands which never read a PDF (status above all) do not load pypdf.
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, PdfReadError
+
+    try:
+        with _quiet("pypdf"):
+            reader = PdfReader(path)
+            # Many published PDFs are encrypted only against editing, with an empty password for reading.
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise ForbundsordningUnreadable(
+                    f"Filen {path.name} är skyddad med lösenord; spara en kopia utan lösenord och läs in den."
+                )
+            return [page.extract_text() or "" for page in reader.pages]
+    except ForbundsordningUnreadable:  # a ValueError itself: keep it from the "damaged" branch below
+        raise
+    except DependencyError as exc:  # encrypted with AES and no crypto package installed
+        raise ForbundsordningUnreadable(
+            f"Filen {path.name} är krypterad på ett sätt som inte kan läsas; spara en kopia utan skydd och läs in den."
+        ) from exc
+    except OSError as exc:
+        raise ForbundsordningUnreadable(f"Filen {path} kunde inte läsas ({exc.strerror}).") from exc
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+        # pypdf reports a broken file with its own error and, deeper inside a damaged file, with plain ones.
+        raise ForbundsordningUnreadable(f"Filen {path.name} är ingen läsbar PDF-fil; den kan vara skadad.") from exc
+
+
+@contextmanager
+def _quiet(logger_name: str) -> Iterator[None]:
+    """Silence a library's warnings ("EOF marker not found") while it reads: the user gets our one sentence."""
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)

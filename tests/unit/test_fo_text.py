@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
+import pypdf
 import pytest
 
 import formation.io.samples
 from formation.domain.checklist import ChecklistResult, check_forbundsordning
-from formation.io.fo_text import ForbundsordningUnreadable, read_forbundsordning, sha256_of
+from formation.io.fo_text import SUPPORTED_SUFFIXES, ForbundsordningUnreadable, read_forbundsordning, sha256_of
 
 SAMPLE = Path(formation.io.samples.__file__).with_name("forbundsordning_stockholm.md")
+CORPUS_PDF = Path(__file__).resolve().parents[1] / "corpus" / "forbundsordningar" / "kalmar_lan.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -96,13 +100,13 @@ def test_docx_table_cells_are_included(tmp_path: Path) -> None:
 
 
 def test_unsupported_suffix_names_the_supported_ones(tmp_path: Path) -> None:
-    path = tmp_path / "fo.pdf"
-    path.write_bytes(b"%PDF-1.4")
+    path = tmp_path / "fo.odt"
+    path.write_bytes(b"PK")
     with pytest.raises(ForbundsordningUnreadable) as info:
         read_forbundsordning(path)
     message = str(info.value)
-    assert ".pdf stöds inte" in message
-    assert ".md" in message and ".txt" in message and ".docx" in message
+    assert ".odt stöds inte" in message
+    assert all(suffix in message for suffix in (".md", ".txt", ".docx", ".pdf"))
 
 
 def test_missing_file(tmp_path: Path) -> None:
@@ -143,3 +147,97 @@ def test_sha256_is_stable_across_line_endings(sample: str) -> None:
     assert sha256_of(sample.replace("\n", "\r")) == digest
     assert sha256_of(sample + "ändrad") != digest
     assert sha256_of("å\r\n") == hashlib.sha256("å\n".encode()).hexdigest()
+
+
+# --- PDF ------------------------------------------------------------------------------------------------
+
+
+def test_pdf_is_supported() -> None:
+    assert ".pdf" in SUPPORTED_SUFFIXES
+
+
+def test_pdf_text_layer_is_read_page_by_page() -> None:
+    text = read_forbundsordning(CORPUS_PDF)
+    lines = text.splitlines()
+    assert "§ 1 Namn och säte" in lines
+    assert "§ 15 Tvister" in lines
+    assert lines.index("§ 1 Namn och säte") < lines.index("§ 9 Andelar och kostnader") < lines.index("§ 15 Tvister")
+    assert "Försäkringskassan och Arbetsförmedlingen." in lines
+    assert check_forbundsordning(text).ok
+
+
+def test_pdf_suffix_is_case_insensitive(tmp_path: Path) -> None:
+    path = tmp_path / "FÖRBUNDSORDNING.PDF"
+    path.write_bytes(CORPUS_PDF.read_bytes())
+    assert read_forbundsordning(path) == read_forbundsordning(CORPUS_PDF)
+
+
+def encrypted_copy(path: Path, *, user_password: str, owner_password: str, algorithm: str = "AES-128") -> Path:
+    reader = pypdf.PdfReader(CORPUS_PDF)
+    writer = pypdf.PdfWriter(clone_from=reader)
+    writer.encrypt(user_password=user_password, owner_password=owner_password, algorithm=algorithm)
+    with path.open("wb") as out:
+        writer.write(out)
+    return path
+
+
+ALGORITHMS = ["RC4-128", "AES-128", "AES-256"]
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_pdf_with_a_password_is_refused(tmp_path: Path, algorithm: str) -> None:
+    path = encrypted_copy(tmp_path / "låst.pdf", user_password="hemligt", owner_password="ägare", algorithm=algorithm)
+    with pytest.raises(ForbundsordningUnreadable, match="lösenord") as info:
+        read_forbundsordning(path)
+    message = str(info.value)
+    assert "låst.pdf" in message and message.endswith(".") and ". " not in message
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_pdf_locked_only_against_editing_is_read(tmp_path: Path, algorithm: str) -> None:
+    # Word's "restrict editing" export: AES with an empty password for reading, common in published PDFs.
+    path = encrypted_copy(tmp_path / "skrivskyddad.pdf", user_password="", owner_password="ägare", algorithm=algorithm)
+    assert read_forbundsordning(path) == read_forbundsordning(CORPUS_PDF)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"%PDF-1.4\nthis is not a pdf\n", b"", b"PK\x03\x04 a docx renamed to pdf"],
+    ids=["garbage", "empty", "wrong-format"],
+)
+def test_damaged_pdf_is_refused(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "trasig.pdf"
+    path.write_bytes(content)
+    with pytest.raises(ForbundsordningUnreadable, match="skadad"):
+        read_forbundsordning(path)
+
+
+def test_truncated_pdf_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "avkortad.pdf"
+    path.write_bytes(CORPUS_PDF.read_bytes()[:900])
+    with pytest.raises(ForbundsordningUnreadable):
+        read_forbundsordning(path)
+
+
+def test_pdf_without_a_text_layer_is_refused(tmp_path: Path) -> None:
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_blank_page(width=595, height=842)
+    path = tmp_path / "skannad.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    with pytest.raises(ForbundsordningUnreadable, match="textlager") as info:
+        read_forbundsordning(path)
+    assert "skannad.pdf" in str(info.value)
+
+
+def test_reading_markdown_does_not_load_the_pdf_library() -> None:
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from formation.io.fo_text import read_forbundsordning\n"
+        f"read_forbundsordning(Path({str(SAMPLE)!r}))\n"
+        "print('pypdf' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
