@@ -127,7 +127,9 @@ def board_add(
 
 @board_app.command("remove")
 def board_remove(
-    ctx: typer.Context, party: Annotated[str, PARTY], person: Annotated[str, typer.Argument(metavar="NAMN")]
+    ctx: typer.Context,
+    party: Annotated[str, PARTY],
+    person: Annotated[str, typer.Argument(metavar="NAMN", help="Personens namn.")],
 ) -> None:
     """Ta bort en person ur styrelsen."""
     from formation.case.commands import RemoveBoardSeat
