@@ -27,9 +27,7 @@ OPTIONS_METAVAR = "[ALTERNATIV]"
 class FormationApp(typer.Typer):
     """A Typer app whose commands print their help in plain Swedish (`formation.cli.helptext`)."""
 
-    def command(
-        self, *args: Any, **kwargs: Any
-    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[CommandFunctionType], CommandFunctionType]:
         kwargs.setdefault("cls", FormationCommand)
         kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
         return super().command(*args, **kwargs)
