@@ -38,6 +38,11 @@ class BoardMember:
     kind: PartyKind
 
 
+def count_ledamoter(count: int) -> str:
+    """ "1 ledamot", "2 ledamöter" (ersättare is the same word in singular and plural)."""
+    return f"{count} ledamot" if count == 1 else f"{count} ledamöter"
+
+
 def is_election_year(year: int) -> bool:
     return (year - FIRST_ELECTION_YEAR) % 4 == 0
 
@@ -93,7 +98,8 @@ def board_problems(seats: Sequence[BoardSeat], members: Sequence[BoardMember], a
             problems.append(
                 Problem(
                     "board_too_few_ersattare",
-                    f"{member.name} har {ledamoter} ledamöter men {ersattare} ersättare; det ska vara lika många.",
+                    f"{member.name} har {count_ledamoter(ledamoter)} men {ersattare} ersättare; "
+                    "det ska vara lika många ersättare som ledamöter.",
                     party=member.slug,
                 )
             )

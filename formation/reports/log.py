@@ -207,8 +207,7 @@ def consequences(log: Sequence[Envelope]) -> dict[int, list[str]]:
         ]
         if lost and isinstance(envelope.event, ForbundsordningAdded):
             lines.append(
-                f"Godkännanden som inte längre räknas: {', '.join(lost)}; de behöver godkänna "
-                f"v{envelope.event.number}."
+                f"Godkännanden som inte längre räknas: {', '.join(lost)}; de behöver godkänna v{envelope.event.number}."
             )
         elif lost:
             lines.append(f"Godkännandet räknas inte längre: {', '.join(lost)} behöver besluta på nytt.")
@@ -217,9 +216,7 @@ def consequences(log: Sequence[Envelope]) -> dict[int, list[str]]:
     return notes
 
 
-def render_log(
-    log: Sequence[Envelope], projection: CaseProjection, *, shown: Sequence[Envelope] | None = None
-) -> str:
+def render_log(log: Sequence[Envelope], projection: CaseProjection, *, shown: Sequence[Envelope] | None = None) -> str:
     """The log, one line per event; `shown` (a filtered part of `log`) limits the lines printed."""
     names = Names(projection, log)
     notes = consequences(log)
