@@ -8,7 +8,7 @@ from typing import Any
 from formation.case.membership import is_appealable
 from formation.case.projection import CaseProjection, PartyProgress
 from formation.domain.appeal import anslag_days_late, appeal_ends_on, final_on
-from formation.domain.board import BoardMember, board_problems
+from formation.domain.board import TERM_YEARS, BoardMember, board_problems, term_years_in
 from formation.domain.checklist import check_forbundsordning
 from formation.domain.membership import membership_problems
 from formation.domain.outcomes import AppealOutcome, StepStatus
@@ -265,7 +265,9 @@ def _board_problems(view: CaseView) -> list[Problem]:
     members = [
         BoardMember(p.info.slug, p.info.name, p.info.kind) for p in projection.members if not has_left(p, view.as_of)
     ]
-    return board_problems(projection.board, members, view.as_of)
+    version = projection.in_force_version or projection.current_version
+    years = term_years_in(view.fo_texts.get(version)) if version is not None else None
+    return board_problems(projection.board, members, view.as_of, years or TERM_YEARS)
 
 
 def _pending_effective_on(projection: CaseProjection, pending: int | None) -> str | None:
