@@ -29,8 +29,12 @@ def party_state_text(party: dict[str, Any]) -> str:
         step = next((s for s in party["steps"] if s["id"] == party["state"]), None)
         label = step["label"] if step else party["state"]
         text = f"väntar: {label}"
-        if step and step["outcome"] in ("aterremiss", "bordlagd"):
+        held = [s for s in party["steps"] if s["status"] == "pending" and s["outcome"] in ("aterremiss", "bordlagd")]
+        if step and step in held:
             text += f" ({OUTCOME_WORDS[step['outcome']]} {step['date']})"
+        elif held:  # an återremiss sent the matter back to an earlier step: say where it came from
+            latest = max(held, key=lambda s: s["date"] or "")
+            text += f" ({OUTCOME_WORDS[latest['outcome']]} i {latest['label']} {latest['date']})"
     appeal = party.get("appeal")
     if appeal and appeal["pending"]:
         text += f", överklagat {appeal['filed_on']}"
