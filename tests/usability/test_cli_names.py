@@ -101,3 +101,11 @@ def test_log_filters(cli) -> None:  # type: ignore[no-untyped-def]
 
 def test_status_as_of_before_anything_happened_shows_no_parties(cli) -> None:  # type: ignore[no-untyped-def]
     assert "Inga parter ännu" in cli("status", "--as-of", "2000-01-01").out
+
+
+def test_a_late_anslag_warns_when_it_is_recorded(cli) -> None:  # type: ignore[no-untyped-def]
+    for step, day in (("forstudie", "2021-10-18"), ("inriktningsbeslut", "2022-02-21"), ("namnd", "2022-05-02")):
+        cli("decide", "Falu", step, "--outcome", "bifall", "--date", day)
+    cli("decide", "Falu", "styrelse", "--outcome", "bifall", "--date", "2022-09-27")
+    run = cli("decide", "Falu", "fullmaktige", "--outcome", "bifall", "--date", "2022-10-24", "--anslag", "2022-12-20")
+    assert "Varning: anslagsdatumet 2022-12-20 ligger 57 dagar efter beslutet" in run.err
