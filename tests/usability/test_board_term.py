@@ -46,3 +46,13 @@ def test_status_checks_the_term_the_case_forbundsordning_sets(
     )
     codes = [p["code"] for p in status_document(s.view(with_texts=True))["problems"]]
     assert "board_term_mismatch" not in codes
+
+
+def test_one_ledamot_is_singular() -> None:
+    from formation.domain.board import BoardMember, board_problems
+    from formation.domain.parties import PartyKind
+
+    seat = BoardSeat("solna-stad", "Anna Berg", "ledamot", date(2023, 4, 1), date(2027, 3, 31), "KF")
+    found = board_problems([seat], [BoardMember("solna-stad", KOMMUN, PartyKind.KOMMUN)], date(2024, 1, 1))
+    message = next(p.message for p in found if p.code == "board_too_few_ersattare")
+    assert "1 ledamot men 0 ersättare" in message and "1 ledamöter" not in message
