@@ -71,7 +71,13 @@ def log(
         ),
     ] = None,
     since: Annotated[
-        str | None, typer.Option("--since", metavar="DATUM", help="Bara händelser från och med detta datum.")
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATUM",
+            help="Bara händelser från och med detta datum (en händelse utan datum räknas från den dag den "
+            "registrerades).",
+        ),
     ] = None,
     with_contacts: Annotated[
         bool, typer.Option("--with-contacts", help="Ta med e-postadresser i JSON (utelämnas annars).")
