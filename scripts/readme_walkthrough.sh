@@ -8,7 +8,7 @@ source .venv/bin/activate
 formation --version
 formation --help
 export FORMATION_DB=./walkthrough.db
-rm -f walkthrough.db
+rm -f walkthrough.db kopia.db
 formation demo
 formation --case stockholm status
 formation --case stockholm status --as-of 2016-01-31
