@@ -14,6 +14,23 @@ KIND_WORDS: dict[str, PartyKind] = {
     "forsakringskassan": PartyKind.FORSAKRINGSKASSAN,
     "af": PartyKind.ARBETSFORMEDLINGEN,
     "arbetsformedlingen": PartyKind.ARBETSFORMEDLINGEN,
+    "kommun": PartyKind.KOMMUN,
+    "kommunen": PartyKind.KOMMUN,
+    "region": PartyKind.REGION,
+    "regionen": PartyKind.REGION,
+    "landsting": PartyKind.REGION,
+    "landstinget": PartyKind.REGION,
+}
+# What coordinators call the steps of the standard path: KF/RF (fullmäktige), KS/RS (styrelsen).
+STEP_WORDS: dict[str, str] = {
+    "kf": "fullmaktige",
+    "rf": "fullmaktige",
+    "ks": "styrelse",
+    "rs": "styrelse",
+    "kommunstyrelsen": "styrelse",
+    "regionstyrelsen": "styrelse",
+    "kommunfullmaktige": "fullmaktige",
+    "regionfullmaktige": "fullmaktige",
 }
 
 
@@ -30,6 +47,13 @@ def find_party(projection: CaseProjection, key: str) -> PartyProgress:
         of_kind = [p for p in parties if p.info.kind is kind]
         if len(of_kind) == 1:
             return of_kind[0]
+        if len(of_kind) > 1 and not any(p.info.slug.startswith(as_slug) for p in parties if p not in of_kind):
+            names = ", ".join(p.info.name for p in of_kind)
+            raise Refusal(
+                f"'{key.strip()}' kan vara flera parter: {names}; skriv mer av namnet.",
+                code="ambiguous_party",
+                key=key,
+            )
     prefixed = exact or [p for p in parties if as_slug and p.info.slug.startswith(as_slug)]
     if len(prefixed) == 1:
         return prefixed[0]
@@ -49,6 +73,11 @@ def find_step(progress: PartyProgress, key: str) -> StepDef:
     for step in steps:
         if key.strip() == step.id or as_slug == step.id or slugify(step.label).replace("-", "_") == as_slug:
             return step
+    word = STEP_WORDS.get(as_slug.replace("_", ""))
+    if word is not None and progress.workflow.step(word) is not None:
+        found = progress.workflow.step(word)
+        assert found is not None
+        return found
     prefixed = [s for s in steps if as_slug and (s.id.startswith(as_slug) or slugify(s.label).startswith(slugify(key)))]
     if len(prefixed) == 1:
         return prefixed[0]

@@ -55,15 +55,51 @@ def status(
 
 
 @app.command()
-def log(ctx: typer.Context, as_json: Annotated[bool, JSON] = False) -> None:
-    """Visa händelseloggen."""
-    svc = services(ctx)
-    if as_json:
-        emit_json(svc.wire_events())
-        return
-    from formation.reports.log import render_log
+def log(
+    ctx: typer.Context,
+    as_json: Annotated[bool, JSON] = False,
+    party: Annotated[
+        str | None, typer.Option("--party", metavar="PART", help="Bara händelser som gäller den här parten.")
+    ] = None,
+    types: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--type",
+            metavar="TYP",
+            help="Bara den här typen av händelse (upprepas): beslut, ej aktuellt, förbundsordning, part tillagd, "
+            "överklagande, dom, uppsägning, styrelseplats, rättelse, struken …",
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATUM",
+            help="Bara händelser från och med detta datum (en händelse utan datum räknas från den dag den "
+            "registrerades).",
+        ),
+    ] = None,
+    with_contacts: Annotated[
+        bool, typer.Option("--with-contacts", help="Ta med e-postadresser i JSON (utelämnas annars).")
+    ] = False,
+) -> None:
+    """Visa händelseloggen, med följderna (förbundet bildat, godkännanden som inte längre räknas)."""
+    from formation.case.resolve import find_party
+    from formation.reports.log import event_types, filter_log, render_log, without_contacts
 
-    typer.echo(render_log(svc.events(), svc.view().projection))
+    svc = services(ctx)
+    view = svc.view()
+    wanted_types = set().union(*(event_types(word) for word in types)) if types else None
+    party_slug = find_party(view.projection, party).info.slug if party else None
+    since_day = parse_date(since, "--since")
+    envelopes = svc.events()
+    shown = filter_log(envelopes, party=party_slug, types=wanted_types, since=since_day)
+    if as_json:
+        seqs = {e.seq for e in shown}
+        wire = [row for row in svc.wire_events() if row["seq"] in seqs]
+        emit_json(wire if with_contacts else without_contacts(wire))
+        return
+    typer.echo(render_log(envelopes, view.projection, shown=shown))
 
 
 @app.command()

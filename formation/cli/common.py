@@ -4,13 +4,16 @@ Every command group module registers on `app`; `formation.cli.main` imports them
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.models import CommandFunctionType
 
+from formation.cli.helptext import FormationCommand, FormationGroup
 from formation.errors import Refusal
 
 if TYPE_CHECKING:
@@ -18,14 +21,37 @@ if TYPE_CHECKING:
     from formation.services.views import Result
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
-app = typer.Typer(
-    add_completion=False, no_args_is_help=True, context_settings=CONTEXT, help="Bilda ett samordningsförbund (Finsam)."
-)
+OPTIONS_METAVAR = "[ALTERNATIV]"
 
 
-def group(name: str, help_text: str) -> typer.Typer:
+class FormationApp(typer.Typer):
+    """A Typer app whose commands print their help in plain Swedish (`formation.cli.helptext`)."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        kwargs.setdefault("cls", FormationCommand)
+        kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
+        return super().command(*args, **kwargs)
+
+
+def _typer(help_text: str) -> FormationApp:
+    return FormationApp(
+        cls=FormationGroup,
+        add_completion=False,
+        no_args_is_help=True,
+        context_settings=CONTEXT,
+        rich_markup_mode=None,
+        options_metavar=OPTIONS_METAVAR,
+        subcommand_metavar="KOMMANDO [ARGUMENT]...",
+        help=help_text,
+    )
+
+
+app = _typer("Bilda ett samordningsförbund (Finsam).")
+
+
+def group(name: str, help_text: str) -> FormationApp:
     """A command group (`formation party …`) registered on the root app."""
-    sub = typer.Typer(no_args_is_help=True, context_settings=CONTEXT, help=help_text)
+    sub = _typer(help_text)
     app.add_typer(sub, name=name)
     return sub
 

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from formation.cli.common import app, parse_date, parse_int, required_date, revision, services, state_sentence
+from formation.domain.appeal import anslag_days_late
 from formation.domain.outcomes import Outcome
 from formation.errors import Refusal
 
@@ -66,6 +67,14 @@ def decide(
         )
     )
     typer.echo(f"Beslutet registrerat. {result.party().info.name}: {state_sentence(result)}")
+    decided_on, posted_on = required_date(on, "--date"), parse_date(anslag, "--anslag")
+    if posted_on is not None and anslag_days_late(decided_on, posted_on):
+        typer.echo(
+            f"Varning: anslagsdatumet {posted_on} ligger {(posted_on - decided_on).days} dagar efter beslutet; "
+            "protokollet ska justeras inom 14 dagar och justeringen anslås inom 2 dagar därefter. "
+            "Kontrollera datumet (rätta med `formation correct N --anslag DATUM --reason TEXT`).",
+            err=True,
+        )
 
 
 @app.command()

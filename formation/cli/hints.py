@@ -12,8 +12,8 @@ HINTS: dict[str, str] = {
     "party_rejected": "Lägg till en ny version med `formation fo add FIL`.",
     "earlier_step_open": "Registrera det först med `formation decide`, eller markera det som ej aktuellt med "
     "`formation skip PART STEG --reason TEXT`.",
-    "fo_after_decision": "Rätta versionens datum med `formation correct N --date DATUM --reason TEXT` "
-    "(N är versionens händelse i `formation log`).",
+    "fo_after_decision": "Rätta versionens datum med `formation correct {seq} --date DATUM --reason TEXT`.",
+    "fo_replaced": "Registrera beslutet utan --fo-version (det gäller då den aktuella versionen).",
     "joining_needs_amendment": "Lägg till den ändrade förbundsordningen med `formation fo add FIL`.",
     "fo_in_force_exists": "Lägg till den ändrade versionen med `formation fo add FIL` utan --in-force.",
     "fo_in_force_needs_members": "Lägg till dem med `formation party add NAMN --kind TYP --member-since DATUM`.",
@@ -24,4 +24,11 @@ HINTS: dict[str, str] = {
 def with_hint(refusal: Refusal) -> str:
     """The refusal's sentence, followed by the command-line hint for its code when there is one."""
     hint = HINTS.get(refusal.code)
-    return f"{refusal.message} {hint}" if hint else refusal.message
+    if hint is None:
+        return refusal.message
+    facts = {key: value for key, value in refusal.facts.items() if value is not None}
+    try:
+        hint = hint.format(**facts)
+    except (KeyError, IndexError, ValueError):  # a fact the hint names is unknown: the placeholder word
+        hint = hint.replace("{seq}", "N")
+    return f"{refusal.message} {hint}"

@@ -106,16 +106,27 @@ def board_add(
     ] = None,
     employed: Annotated[bool, typer.Option("--employed", help="Anställd hos parten (FK/AF).")] = False,
 ) -> None:
-    """Lägg till en ledamot eller ersättare."""
+    """Lägg till en ledamot eller ersättare. Mandattiden är fyra år från 1 april året efter valåret, eller den
+    kortare tid som förbundsordningen anger ("Mandattiden är två år …")."""
     from formation.case.commands import AddBoardSeat
+    from formation.domain.board import term_period, term_years_in
 
-    result = services(ctx).handle(
+    svc = services(ctx)
+    start, end = parse_date(term_start, "--from"), parse_date(term_end, "--to")
+    if end is None:
+        view = svc.view(with_texts=True)
+        version = view.projection.in_force_version or view.projection.current_version
+        years = term_years_in(view.fo_texts.get(version)) if version is not None else None
+        if years is not None:
+            start = start or term_period(svc.clock.today(), years)[0]
+            end = term_period(start, years)[1]
+    result = svc.handle(
         AddBoardSeat(
             party=party,
             person=person,
             role=role,
-            term_start=parse_date(term_start, "--from"),
-            term_end=parse_date(term_end, "--to"),
+            term_start=start,
+            term_end=end,
             fullmaktige=fullmaktige,
             employed=employed,
             expected_revision=revision(ctx),
@@ -127,7 +138,9 @@ def board_add(
 
 @board_app.command("remove")
 def board_remove(
-    ctx: typer.Context, party: Annotated[str, PARTY], person: Annotated[str, typer.Argument(metavar="NAMN")]
+    ctx: typer.Context,
+    party: Annotated[str, PARTY],
+    person: Annotated[str, typer.Argument(metavar="NAMN", help="Personens namn.")],
 ) -> None:
     """Ta bort en person ur styrelsen."""
     from formation.case.commands import RemoveBoardSeat

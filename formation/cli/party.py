@@ -102,9 +102,26 @@ def party_list(
         return
     if not parties:
         typer.echo("Inga parter ännu.")
-    for party in parties:
-        role = "adjungerad" if party["observer"] else "medlem"
-        typer.echo(f"{party['slug']:<28} {party['name']:<36} {party['kind']:<20} {role}")
+        return
+    for line in party_table(view.parties):
+        typer.echo(line)
+
+
+def party_table(parties: Any) -> list[str]:
+    """One line per party: name, kind, role, funding key, population 16–64 and contact address."""
+    from formation.domain.labels import KIND_SHORT
+
+    rows = [("Part", "Kortnamn", "Typ", "Roll", "Nyckel", "Befolkning", "Kontakt")]
+    for progress in parties:
+        info = progress.info
+        key = f"{info.key_percent:n} %".replace(".", ",") if info.key_percent is not None else "–"
+        population = f"{info.population:,}".replace(",", " ") if info.population is not None else "–"
+        role = "adjungerad" if info.observer else "medlem"
+        rows.append((info.name, info.slug, KIND_SHORT[info.kind], role, key, population, info.email or "–"))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows]
+    lines.insert(1, "-" * len(lines[0]))
+    return lines
 
 
 @party_app.command("set")

@@ -61,3 +61,15 @@ def final_on(appeal_ends: Sequence[date | None]) -> date | None:
             return None
         known.append(end)
     return max(known) + timedelta(days=1)
+
+
+# KL 5 kap. 69 § and 8 kap. 12 §: the minutes are justerade within 14 days, and the justering is posted on the
+# anslagstavla within 2 days after that: an anslag later than this is most likely a wrong date.
+JUSTERING_DAYS = 14
+POSTING_DAYS = 2
+
+
+def anslag_days_late(decided_on: date, anslag_on: date) -> int:
+    """How many days after the last expected day of posting (decision + 14 + 2 days) the anslag lies; 0 if on time."""
+    latest = decided_on + timedelta(days=JUSTERING_DAYS + POSTING_DAYS)
+    return max(0, (anslag_on - latest).days)

@@ -3,6 +3,7 @@ the election cycle (4 years from 1 April after a general election year)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -38,39 +39,79 @@ class BoardMember:
     kind: PartyKind
 
 
+def count_ledamoter(count: int) -> str:
+    """ "1 ledamot", "2 ledamöter" (ersättare is the same word in singular and plural)."""
+    return f"{count} ledamot" if count == 1 else f"{count} ledamöter"
+
+
 def is_election_year(year: int) -> bool:
     return (year - FIRST_ELECTION_YEAR) % 4 == 0
 
 
-def term_period(day: date) -> tuple[date, date]:
-    """The 4-year term that `day` falls in: 1 April after an election year to 31 March four years on."""
+TERM_YEARS = 4
+_NUMBER_WORDS = {"ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_TERM = re.compile(r"mandattid\w*\b[^.]*?\b(ett|en|två|tre|fyra|[1-4])\s+år", re.IGNORECASE)
+
+
+def term_years_in(text: str | None) -> int | None:
+    """The board's term the förbundsordning sets when it is shorter than four years (9 § p. 3 lagen
+    (2003:1210)): "Mandattiden är två år …". The auditors' term (revisorer) does not count."""
+    if not text:
+        return None
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if "revisor" in sentence.lower():
+            continue
+        match = _TERM.search(sentence)
+        if match:
+            years = _NUMBER_WORDS[match.group(1).lower()]
+            return years if years < TERM_YEARS else None
+    return None
+
+
+def term_period(day: date, years: int = TERM_YEARS) -> tuple[date, date]:
+    """The term that `day` falls in: 4 years from 1 April after an election year to 31 March four years on,
+    or, when the förbundsordning sets a shorter term of `years`, that part of the election period."""
     year = day.year if day >= date(day.year, 4, 1) else day.year - 1
     while not is_election_year(year - 1):
         year -= 1
-    return date(year, 4, 1), date(year + 4, 3, 31)
+    period_end = date(year + 4, 3, 31)
+    if years >= TERM_YEARS:
+        return date(year, 4, 1), period_end
+    start_year = year
+    while date(start_year + years, 4, 1) <= day:
+        start_year += years
+    return date(start_year, 4, 1), min(date(start_year + years, 3, 31), period_end)
 
 
-def term_problem(seat: BoardSeat, member_name: str) -> Problem | None:
-    """A term must end when the election period ends; it may start later (a replacement mid-term)."""
+def term_problem(seat: BoardSeat, member_name: str, years: int = TERM_YEARS) -> Problem | None:
+    """A term must end when the term (the election period, or the förbundsordning's shorter term) ends; it
+    may start later (a replacement mid-term)."""
     if seat.term_end < seat.term_start:
         return Problem(
             "board_term_invalid",
             f"Mandattiden för {seat.person} ({member_name}) slutar före den börjar.",
             party=seat.party,
         )
-    start, end = term_period(seat.term_start)
+    start, end = term_period(seat.term_start, years)
     if seat.term_end != end:
+        rule = (
+            "fyra år från 1 april året efter valåret, 10 § lagen (2003:1210)"
+            if years >= TERM_YEARS
+            else f"{years} år enligt förbundsordningen, räknat från 1 april året efter valåret"
+        )
         return Problem(
             "board_term_mismatch",
             f"Mandattiden för {seat.person} ({member_name}) {seat.term_start}–{seat.term_end} följer inte "
-            f"mandatperioden {start}–{end} (fyra år från 1 april året efter valåret, 10 § lagen (2003:1210)).",
+            f"mandatperioden {start}–{end} ({rule}).",
             party=seat.party,
-            details={"expected_end": end.isoformat()},
+            details={"expected_end": end.isoformat(), "term_years": years},
         )
     return None
 
 
-def board_problems(seats: Sequence[BoardSeat], members: Sequence[BoardMember], as_of: date) -> list[Problem]:
+def board_problems(
+    seats: Sequence[BoardSeat], members: Sequence[BoardMember], as_of: date, term_years: int = TERM_YEARS
+) -> list[Problem]:
     """Every member needs ≥ 1 ledamot and as many ersättare as ledamöter among the seats current on `as_of`;
     kommun/region seats sit in that member's fullmäktige, FK/AF seats are held by their employees."""
     problems: list[Problem] = []
@@ -93,7 +134,8 @@ def board_problems(seats: Sequence[BoardSeat], members: Sequence[BoardMember], a
             problems.append(
                 Problem(
                     "board_too_few_ersattare",
-                    f"{member.name} har {ledamoter} ledamöter men {ersattare} ersättare; det ska vara lika många.",
+                    f"{member.name} har {count_ledamoter(ledamoter)} men {ersattare} ersättare; "
+                    "det ska vara lika många ersättare som ledamöter.",
                     party=member.slug,
                 )
             )
@@ -116,7 +158,7 @@ def board_problems(seats: Sequence[BoardSeat], members: Sequence[BoardMember], a
                     )
                 )
     for seat in seats:
-        problem = term_problem(seat, names.get(seat.party, seat.party))
+        problem = term_problem(seat, names.get(seat.party, seat.party), term_years)
         if problem is not None:
             problems.append(problem)
     return problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import assert_never
+from typing import Any, assert_never
 
 from formation.case.events import (
     AppealDecided,
@@ -26,8 +26,18 @@ from formation.case.events import (
     WorkflowChanged,
     WorkflowUpgraded,
 )
+from formation.case.history import resolve
 from formation.case.projection import CaseProjection
-from formation.domain.labels import APPEAL_OUTCOME_LABELS, KIND_LABELS, outcome_label, role_label
+from formation.case.reducer import apply, new_projection
+from formation.domain.labels import (
+    APPEAL_OUTCOME_LABELS,
+    EVENT_TYPE_LABELS,
+    KIND_LABELS,
+    outcome_label,
+    role_label,
+)
+from formation.domain.names import slugify
+from formation.errors import Refusal
 
 
 class Names:
@@ -102,7 +112,7 @@ def _decision(event: DecisionRecorded, names: Names) -> str:
     extras = [
         f"v{event.fo_version}" if event.fo_version else "",
         event.body or "",
-        f"§ {event.paragraph.lstrip('§ ')}" if event.paragraph else "",
+        paragraph_text(event.paragraph),
         f"dnr {event.dnr}" if event.dnr else "",
         f"anslag {event.anslag}" if event.anslag else "",
     ]
@@ -114,15 +124,109 @@ def _decision(event: DecisionRecorded, names: Names) -> str:
     )
 
 
-def render_log(log: Sequence[Envelope], projection: CaseProjection) -> str:
+def paragraph_text(paragraph: str | None) -> str:
+    """ "§ 45" whether the user wrote "45", "§ 45" or "§45"."""
+    if not paragraph:
+        return ""
+    return f"§ {paragraph.strip().lstrip('§').strip()}"
+
+
+def event_types(word: str) -> set[str]:
+    """The event types a `--type` word names: a type key (`decision`) or its Swedish label (`beslut`),
+    or a unique beginning of either."""
+    wanted = slugify(word).replace("-", "_")
+    keys = {key: slugify(label).replace("-", "_") for key, label in EVENT_TYPE_LABELS.items()}
+    exact = {key for key, label in keys.items() if wanted in (key, label)}
+    if exact:
+        return exact
+    prefixed = {key for key, label in keys.items() if wanted and (key.startswith(wanted) or label.startswith(wanted))}
+    if len(prefixed) == 1:
+        return prefixed
+    listed = ", ".join(f"{label} ({key})" for key, label in EVENT_TYPE_LABELS.items())
+    if prefixed:
+        candidates = ", ".join(EVENT_TYPE_LABELS[key] for key in sorted(prefixed))
+        raise Refusal(f"'{word}' kan vara flera typer av händelser: {candidates}.", code="ambiguous_type")
+    raise Refusal(f"Okänd typ av händelse '{word}'; välj en av {listed}.", code="unknown_type")
+
+
+def filter_log(
+    log: Sequence[Envelope],
+    *,
+    party: str | None = None,
+    types: set[str] | None = None,
+    since: date | None = None,
+) -> list[Envelope]:
+    """The events that concern `party` (its slug), are of one of `types`, and took effect (or, undated, were
+    recorded) on or after `since`. A correction or void goes with the event it names."""
+    by_seq = {e.seq: e for e in log}
+
+    def subject(envelope: Envelope) -> Envelope:
+        event = envelope.event
+        if isinstance(event, EventCorrected | EventVoided) and event.target in by_seq:
+            return by_seq[event.target]
+        return envelope
+
+    kept = []
+    for envelope in log:
+        concerned = subject(envelope)
+        if party is not None and concerned.party != party:
+            continue
+        if types is not None and envelope.type not in types and concerned.type not in types:
+            continue
+        day = envelope.effective_on or envelope.recorded_at.date()
+        if since is not None and day < since:
+            continue
+        kept.append(envelope)
+    return kept
+
+
+def consequences(log: Sequence[Envelope]) -> dict[int, list[str]]:
+    """What an event did to the case beyond itself, by its seq: the förbund formed, a version came into force,
+    approvals that no longer count because a new version was added or a court annulled them."""
+    case = new_projection()
+    notes: dict[int, list[str]] = {}
+    for envelope in resolve(log):
+        approved = {slug: p.approved_version for slug, p in case.parties.items() if p.approved}
+        formed_on, in_force = case.formed_on, case.in_force_version
+        try:
+            apply(case, envelope)
+        except Refusal:
+            continue
+        lines = notes.setdefault(envelope.seq, [])
+        if formed_on is None and case.formed_on is not None and not isinstance(envelope.event, ForbundsordningAdded):
+            lines.append(
+                f"Förbundet är bildat {case.formed_on}: alla medlemmar har godkänt förbundsordningen "
+                f"v{case.in_force_version}."
+            )
+        elif formed_on is not None and case.in_force_version != in_force and case.in_force_version is not None:
+            lines.append(f"Förbundsordningen v{case.in_force_version} är godkänd av alla medlemmar och gäller.")
+        lost = [
+            f"{case.parties[slug].info.name} (v{version})"
+            for slug, version in approved.items()
+            if slug in case.parties and not case.parties[slug].approved
+        ]
+        if lost and isinstance(envelope.event, ForbundsordningAdded):
+            lines.append(
+                f"Godkännanden som inte längre räknas: {', '.join(lost)}; de behöver godkänna v{envelope.event.number}."
+            )
+        elif lost:
+            lines.append(f"Godkännandet räknas inte längre: {', '.join(lost)} behöver besluta på nytt.")
+        if not lines:
+            del notes[envelope.seq]
+    return notes
+
+
+def render_log(log: Sequence[Envelope], projection: CaseProjection, *, shown: Sequence[Envelope] | None = None) -> str:
+    """The log, one line per event; `shown` (a filtered part of `log`) limits the lines printed."""
     names = Names(projection, log)
+    notes = consequences(log)
     struck = {e.event.target: e.seq for e in log if isinstance(e.event, EventVoided)}
     amended: dict[int, list[int]] = {}
     for envelope in log:
         if isinstance(envelope.event, EventCorrected):
             amended.setdefault(envelope.event.target, []).append(envelope.seq)
     lines = []
-    for envelope in log:
+    for envelope in log if shown is None else shown:
         day = envelope.effective_on.isoformat() if isinstance(envelope.effective_on, date) else " " * 10
         recorded = envelope.recorded_at.strftime("%Y-%m-%d %H:%M")
         marks = []
@@ -134,4 +238,22 @@ def render_log(log: Sequence[Envelope], projection: CaseProjection) -> str:
         lines.append(
             f"{envelope.seq:>4}  {day}  {describe(envelope.event, names)}{mark}  ({envelope.actor}, {recorded})"
         )
-    return "\n".join(lines) if lines else "Inga händelser ännu."
+        lines.extend(f"{'':>4}  {'':10}  → {note}" for note in notes.get(envelope.seq, []))
+    if not lines:
+        return "Inga händelser ännu." if shown is None or not log else "Inga händelser i urvalet."
+    return "\n".join(lines)
+
+
+CONTACT_KEYS = ("email",)
+
+
+def without_contacts(wire: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The stored events without personal contact details (e-mail addresses), for `log --json`."""
+    result = []
+    for row in wire:
+        data = {k: v for k, v in (row.get("data") or {}).items() if k not in CONTACT_KEYS}
+        changes = data.get("changes")
+        if isinstance(changes, dict):
+            data["changes"] = {k: v for k, v in changes.items() if k not in CONTACT_KEYS}
+        result.append({**row, "data": data})
+    return result

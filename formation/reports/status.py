@@ -7,11 +7,11 @@ from typing import Any
 
 from formation.case.membership import is_appealable
 from formation.case.projection import CaseProjection, PartyProgress
-from formation.domain.appeal import appeal_ends_on, final_on
-from formation.domain.board import BoardMember, board_problems
+from formation.domain.appeal import anslag_days_late, appeal_ends_on, final_on
+from formation.domain.board import TERM_YEARS, BoardMember, board_problems, term_years_in
 from formation.domain.checklist import check_forbundsordning
 from formation.domain.membership import membership_problems
-from formation.domain.outcomes import StepStatus
+from formation.domain.outcomes import AppealOutcome, StepStatus
 from formation.domain.parties import PartyKind
 from formation.domain.problems import Problem
 from formation.services.views import CaseView
@@ -73,6 +73,7 @@ def party_json(progress: PartyProgress, as_of: date | None = None) -> dict[str, 
         "appeal_ends_on": _iso(party_appeal_ends_on(progress)),
         "next_deadline": None,
         "leaves_on": _iso(progress.leaves_on),
+        "appealable": is_appealable(progress),
         "appeal": _appeal_json(progress),
         "steps": steps,
     }
@@ -147,8 +148,96 @@ def case_problems(view: CaseView) -> list[Problem]:
                     party=progress.info.slug,
                 )
             )
+        problems.extend(_anslag_problems(progress))
     problems.extend(_newcomer_problems(projection))
+    problems.extend(_likvidation_problems(view))
     problems.extend(_board_problems(view))
+    return _annulled_problems(view) + problems
+
+
+def _annulled_problems(view: CaseView) -> list[Problem]:
+    """A court annulled (upphävt) an approval the formation rests on: the party must decide again. First in
+    the list: until it has, the förbund rests on a decision that no longer stands."""
+    problems = []
+    for progress in view.parties:
+        appeal = progress.appeal
+        if not progress.is_member or appeal is None or appeal.outcome is not AppealOutcome.UPPHAVT:
+            continue
+        if progress.approved:
+            continue
+        step = progress.workflow.approving_step
+        court = appeal.court or "Domstolen"
+        version = view.projection.current_version
+        problems.append(
+            Problem(
+                "approval_annulled",
+                f"{court} upphävde {progress.info.name}s beslut att godkänna förbundsordningen ({appeal.decided_on}); "
+                f"{progress.info.name} måste fatta beslutet '{step.label}' på nytt"
+                + (f" och godkänna v{version}." if version else "."),
+                party=progress.info.slug,
+                details={"step": step.id, "decided_on": _iso(appeal.decided_on)},
+            )
+        )
+    return problems
+
+
+def _anslag_problems(progress: PartyProgress) -> list[Problem]:
+    """An appealable approval needs the day its justering was posted; one posted long after the decision is
+    most likely a wrong date (justering within 14 days, posting within 2 more)."""
+    if not progress.approved or progress.approved_on is None or not is_appealable(progress):
+        return []
+    if progress.info.member_since is not None and progress.approved_on == progress.info.member_since:
+        return []  # an existing member's approval is history, not a decision entered here
+    name = progress.info.name
+    if progress.anslag_on is None:
+        return [
+            Problem(
+                "anslag_missing",
+                f"{name}s godkännande ({progress.approved_on}) saknar anslagsdatum; utan det börjar "
+                "överklagandetiden inte och besluten kan inte vinna laga kraft. Registrera dagen då justeringen "
+                "anslogs.",
+                party=progress.info.slug,
+            )
+        ]
+    late = anslag_days_late(progress.approved_on, progress.anslag_on)
+    if late:
+        return [
+            Problem(
+                "anslag_late",
+                f"Anslagsdatumet {progress.anslag_on} för {name}s beslut {progress.approved_on} ligger "
+                f"{(progress.anslag_on - progress.approved_on).days} dagar efter beslutet; protokollet ska justeras "
+                "inom 14 dagar och justeringen anslås inom 2 dagar därefter. Kontrollera datumet.",
+                party=progress.info.slug,
+            )
+        ]
+    return []
+
+
+def _likvidation_problems(view: CaseView) -> list[Problem]:
+    """15 § lagen (2003:1210): without a kommun or without a region the förbund cannot go on and must go into
+    likvidation. Warned from the notice on, once every kommun (or every region) has given notice."""
+    projection = view.projection
+    if projection.in_force_version is None:
+        return []
+    members = [p for p in view.parties if p.is_member]
+    kinds = [(PartyKind.KOMMUN, "kommun", "kommuner")]
+    if not projection.no_region:
+        kinds.append((PartyKind.REGION, "region", "regioner"))
+    problems = []
+    for kind, word, plural in kinds:
+        of_kind = [p for p in members if p.info.kind is kind]
+        if not of_kind or any(p.leaves_on is None for p in of_kind):
+            continue
+        last = max(p.leaves_on for p in of_kind if p.leaves_on is not None)
+        leaving = ", ".join(f"{p.info.name} {p.leaves_on}" for p in of_kind)
+        problems.append(
+            Problem(
+                "likvidation",
+                f"Ingen {word} blir kvar i förbundet: utträde {leaving}. Utan {word} kan förbundet inte fortsätta; "
+                f"det ska träda i likvidation (15 § lagen (2003:1210)) senast {last}.",
+                details={"kind": kind.value, "last_leaves_on": last.isoformat(), "plural": plural},
+            )
+        )
     return problems
 
 
@@ -176,7 +265,9 @@ def _board_problems(view: CaseView) -> list[Problem]:
     members = [
         BoardMember(p.info.slug, p.info.name, p.info.kind) for p in projection.members if not has_left(p, view.as_of)
     ]
-    return board_problems(projection.board, members, view.as_of)
+    version = projection.in_force_version or projection.current_version
+    years = term_years_in(view.fo_texts.get(version)) if version is not None else None
+    return board_problems(projection.board, members, view.as_of, years or TERM_YEARS)
 
 
 def _pending_effective_on(projection: CaseProjection, pending: int | None) -> str | None:

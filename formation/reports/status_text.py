@@ -12,21 +12,37 @@ OUTCOME_WORDS = {outcome.value: label for outcome, label in OUTCOME_LABELS.items
 
 
 def party_state_text(party: dict[str, Any]) -> str:
-    """Where the party stands: 'väntar: Förstudie', 'godkänt v1 2016-02-22', 'avslag: …'."""
+    """Where the party stands: 'väntar: Förstudie', 'godkänt v1 2016-02-22', 'avslag: …', with what is pending
+    around it: an återremiss or bordläggning, an appeal, a notice of leaving, a missing anslag date."""
     if party["observer"]:
         return "adjungerad (ej medlem)"
     if party["state"] == "left":
         return f"utträtt {party['leaves_on']}"
     if party["state"] == "approved":
-        return f"godkänt v{party['approved_version']} {party['approved_on']}"
-    if party["state"] == "rejected":
+        text = f"godkänt v{party['approved_version']} {party['approved_on']}"
+        if party.get("appealable") and not party.get("anslag_on") and not party.get("member_since"):
+            text += ", anslagsdatum saknas"
+    elif party["state"] == "rejected":
         step = next((s for s in party["steps"] if s["status"] == "rejected"), None)
-        return f"avslag: {step['label']} {step['date']}" if step else "avslag"
-    step = next((s for s in party["steps"] if s["id"] == party["state"]), None)
-    label = step["label"] if step else party["state"]
-    if step and step["outcome"] in ("aterremiss", "bordlagd"):
-        return f"väntar: {label} ({OUTCOME_WORDS[step['outcome']]} {step['date']})"
-    return f"väntar: {label}"
+        text = f"avslag: {step['label']} {step['date']}" if step else "avslag"
+    else:
+        step = next((s for s in party["steps"] if s["id"] == party["state"]), None)
+        label = step["label"] if step else party["state"]
+        text = f"väntar: {label}"
+        held = [s for s in party["steps"] if s["status"] == "pending" and s["outcome"] in ("aterremiss", "bordlagd")]
+        if step and step in held:
+            text += f" ({OUTCOME_WORDS[step['outcome']]} {step['date']})"
+        elif held:  # an återremiss sent the matter back to an earlier step: say where it came from
+            latest = max(held, key=lambda s: s["date"] or "")
+            text += f" ({OUTCOME_WORDS[latest['outcome']]} i {latest['label']} {latest['date']})"
+    appeal = party.get("appeal")
+    if appeal and appeal["pending"]:
+        text += f", överklagat {appeal['filed_on']}"
+    elif appeal and appeal["outcome"] == "upphavt" and party["state"] != "approved":
+        text += f", beslutet upphävt {appeal['decided_on']}"
+    if party.get("leaves_on"):
+        text += f", utträder {party['leaves_on']}"
+    return text
 
 
 def render_status(doc: dict[str, Any]) -> str:
@@ -65,13 +81,13 @@ def _party_table(parties: list[dict[str, Any]]) -> list[str]:
     if not parties:
         return ["Inga parter ännu; lägg till dem med `formation party add NAMN --kind TYP`."]
     name_width = max(len("Part"), *(len(p["name"]) for p in parties))
-    header = f"{'Part':<{name_width}}  {'Typ':<6}  {'Steg':<12}  {'Läge':<44}  Överklagandetid t.o.m."
+    header = f"{'Part':<{name_width}}  {'Typ':<6}  {'Steg':<12}  {'Läge':<56}  Överklagandetid t.o.m."
     rows = [header, "-" * len(header)]
     for party in parties:
         marks = "".join(MARKS[s["status"]] for s in party["steps"])
         appeal = party["appeal_ends_on"] or ""
         kind = KIND_LABELS.get(party["kind"], party["kind"])
         rows.append(
-            f"{party['name']:<{name_width}}  {kind:<6}  {marks:<12}  {party_state_text(party):<44}  {appeal}".rstrip()
+            f"{party['name']:<{name_width}}  {kind:<6}  {marks:<12}  {party_state_text(party):<56}  {appeal}".rstrip()
         )
     return rows

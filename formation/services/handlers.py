@@ -53,6 +53,7 @@ from formation.domain.board import term_period
 from formation.domain.labels import EVENT_TYPE_LABELS
 from formation.domain.membership import KOMMUNALFORBUND_REFUSAL
 from formation.domain.names import slugify
+from formation.domain.outcomes import Outcome
 from formation.domain.parties import PartyKind
 from formation.domain.text import (
     BODY_MAX,
@@ -254,6 +255,8 @@ def _decision(ctx: Context, command: RecordDecision) -> DecisionRecorded:
             "fullmäktiges beslut.",
             code="anslag_not_appealable",
         )
+    if step.approves and command.outcome in (Outcome.BIFALL, Outcome.AVSLAG):
+        _check_version_decided_on(ctx, party.info.name, command)
     return DecisionRecorded(
         party=party.info.slug,
         step=step.id,
@@ -266,6 +269,41 @@ def _decision(ctx: Context, command: RecordDecision) -> DecisionRecorded:
         anslag=command.anslag,
         note=clean_text(command.note, "Anteckningen", NOTE_MAX, multiline=True),
     )
+
+
+def _check_version_decided_on(ctx: Context, name: str, command: RecordDecision) -> None:
+    """An approval or a rejection is of one version. Of a version that a newer one has replaced, it would not
+    count (bifall) or would block a formation that rests on the newer one (avslag): refused, with the reason.
+    A version dated after the decision is named with the event that registered it, so its date can be
+    corrected (a version registered without a date never blocks an earlier decision)."""
+    projection = ctx.projection
+    current = projection.current_version
+    number = command.fo_version if command.fo_version is not None else current
+    if number is None or number not in projection.versions:
+        return  # the reducer refuses: nothing to approve yet, or no such version
+    word = "godkännande" if command.outcome is Outcome.BIFALL else "avslag"
+    if current is not None and number != current:
+        raise Refusal(
+            f"Förbundsordningen v{number} är ersatt av v{current}; ett {word} av v{number} räknas inte för "
+            f"bildandet. {name} behöver besluta om v{current}.",
+            code="fo_replaced",
+            version=number,
+            current=current,
+        )
+    added_on = projection.versions[number].added_on
+    if added_on is not None and command.decided_on < added_on:
+        seq = next(
+            (e.seq for e in ctx.log() if isinstance(e.event, ForbundsordningAdded) and e.event.number == number),
+            None,
+        )
+        raise Refusal(
+            f"Förbundsordningen v{number} är daterad {added_on}, efter beslutsdatumet {command.decided_on}; "
+            f"är versionens datum fel, rätta det (händelse {seq} i loggen).",
+            code="fo_after_decision",
+            version=number,
+            added_on=added_on.isoformat(),
+            seq=seq,
+        )
 
 
 def _skip(ctx: Context, command: SkipStep) -> StepSkipped:

@@ -97,7 +97,9 @@ def test_log_text_and_json(demo_db: Path) -> None:
         "bifall",
         "2016-02-22",
     )
-    assert len(text.strip().splitlines()) == len(entries)
+    events = [line for line in text.strip().splitlines() if not line.strip().startswith("→")]
+    assert len(events) == len(entries)
+    assert "→ Förbundet är bildat 2016-" in text  # issue 7: the log says when the förbund is formed
     assert "2016-02-22" in text and "bifall" in text
 
 

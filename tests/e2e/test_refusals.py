@@ -60,7 +60,7 @@ def base_case(path: Path, fo: Path) -> None:
 
 BAD_COMMANDS: dict[str, tuple[str, ...]] = {
     "unknown party": ("decide", "Okänd kommun", "inriktningsbeslut", "--outcome", "bifall", "--date", "2022-03-01"),
-    "unknown step": ("decide", "Solna stad", "kf", "--outcome", "bifall", "--date", "2022-03-01"),
+    "unknown step": ("decide", "Solna stad", "rubbet", "--outcome", "bifall", "--date", "2022-03-01"),
     "out of order": ("decide", "Solna stad", "styrelse", "--outcome", "bifall", "--date", "2022-03-01"),
     "bad date format": ("decide", "Solna stad", "inriktningsbeslut", "--outcome", "bifall", "--date", "1/3/2022"),
     "future date": ("decide", "Solna stad", "inriktningsbeslut", "--outcome", "bifall", "--date", "2026-11-24"),
@@ -159,7 +159,7 @@ def test_a_bad_command_is_refused_in_one_swedish_sentence_and_writes_nothing(
 def test_refusal_messages_say_what_is_wrong(refusals: dict[str, Refused]) -> None:
     expected = {
         "unknown party": "Okänd kommun",
-        "unknown step": "kf",
+        "unknown step": "rubbet",
         "out of order": "formation skip",
         "bad date format": "ÅÅÅÅ-MM-DD",
         "future date": "framtiden",

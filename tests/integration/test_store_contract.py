@@ -174,7 +174,8 @@ def test_stored_projection_equals_replay(
     d("Försäkringskassan", "beslut", outcome="bifall", on=date(2022, 3, 1))
     sample_fo.write_text(sample_fo.read_text(encoding="utf-8") + "\nÄndrad 2022.\n", encoding="utf-8")
     services.add_fo(sample_fo, on=date(2022, 4, 1))
-    d("Försäkringskassan", "beslut", outcome="bifall", on=date(2022, 4, 5), fo_version=1)
+    with pytest.raises(Refusal, match="ersatt"):  # issue 7: an approval of a replaced version is refused
+        d("Försäkringskassan", "beslut", outcome="bifall", on=date(2022, 4, 5), fo_version=1)
 
     stored, replayed = stored_and_replayed(services, canonical)
     assert stored == replayed
@@ -183,6 +184,7 @@ def test_stored_projection_equals_replay(
     assert solna["solna-stad"]["display_state"] == "styrelse"
     assert solna["region-stockholm"]["display_state"] == "forstudie"  # reopened by v2
     assert (solna["forsakringskassan"]["state"], solna["forsakringskassan"]["approved_version"]) == ("beslut", 1)
+    assert solna["forsakringskassan"]["steps"]["beslut"]["status"] == "pending"
     # The demo case is untouched by the second one.
     demo = open_services(demo_db_url, case="stockholm")
     assert canonical(demo.view().projection) == canonical(replay(demo.events()))

@@ -137,13 +137,14 @@ def test_a_new_version_makes_earlier_approvals_not_count(case: Services, fo_file
     assert (party["state"], party["approved_version"], party["approved_on"]) == ("approved", 2, "2022-04-20")
 
 
-def test_an_approval_of_an_older_version_does_not_count(case: Services, fo_file_v2: Path) -> None:
+def test_an_approval_of_an_older_version_is_refused_with_the_reason(case: Services, fo_file_v2: Path) -> None:
+    """Issue 7: a bifall on a replaced version used to be accepted and silently not count."""
     case.add_fo(fo_file_v2, on=date(2022, 1, 20))
-    walk(case, FK, AGENCY_PATH, date(2022, 2, 1), fo_version=1)
-    party = party_doc(case, "forsakringskassan")
-    assert party["state"] == "beslut"
-    assert party["approved_version"] == 1
-    assert step_of(party, "beslut")["fo_version"] == 1
+    case.decide(FK, "forstudie", outcome="bifall", on=date(2022, 2, 1))
+    with pytest.raises(Refusal, match="v1 är ersatt av v2") as refused:
+        case.decide(FK, "beslut", outcome="bifall", on=date(2022, 2, 1), fo_version=1)
+    assert refused.value.code == "fo_replaced"
+    assert party_doc(case, "forsakringskassan")["state"] == "beslut"
     case.decide(FK, "beslut", outcome="bifall", on=date(2022, 3, 1), fo_version=2)
     assert party_doc(case, "forsakringskassan")["state"] == "approved"
     case.decide(AF, "forstudie", outcome="bifall", on=date(2022, 2, 1))
@@ -288,14 +289,14 @@ def test_formation_needs_complete_membership(sqlite_services: Services, fo_file:
     s.add_party(FK, "forsakringskassan")
     s.add_party(AF, "arbetsformedlingen")
     s.add_fo(fo_file, on=date(2022, 1, 10))
-    walk(s, KOMMUN, KOMMUN_PATH, date(2022, 2, 1))
+    walk(s, KOMMUN, KOMMUN_PATH, date(2022, 2, 1), anslag=date(2022, 3, 3))
     walk(s, FK, AGENCY_PATH, date(2022, 2, 1))
     walk(s, AF, AGENCY_PATH, date(2022, 2, 1))
     doc = status_document(s.view())
     assert doc["case"]["state"] == "forming"
     assert [p["code"] for p in doc["problems"]] == ["missing_region"]
     s.add_party(REGION, "region")
-    walk(s, REGION, KOMMUN_PATH, date(2022, 3, 1))
+    walk(s, REGION, KOMMUN_PATH, date(2022, 3, 1), anslag=date(2022, 3, 31))
     doc = status_document(s.view())
     assert (doc["case"]["state"], doc["case"]["formed_on"]) == ("formed", "2022-03-29")
 
