@@ -1,5 +1,5 @@
-"""The unit tests' small four-party case (fixtures `case`, `fo_file`, `fo_file_v2`), reused here."""
+"""The unit tests' small four-party case (fixture `case`), reused here; the förbundsordning fixtures are global."""
 
-from tests.unit.conftest import case, fo_file, fo_file_v2, fo_text
+from tests.unit.conftest import case
 
-__all__ = ["case", "fo_file", "fo_file_v2", "fo_text"]
+__all__ = ["case"]
