@@ -12,7 +12,8 @@ elif [ -z "${FORMATION_TEST_PG_URL:-}" ] && command -v pg_ctlcluster >/dev/null 
   eval "$(bash scripts/postgres.sh --no-install 2>/dev/null || true)"
 fi
 set +e
-.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+# Both cores: the suite is CPU-bound, and every test has its own database (xdist runs them in two processes).
+.venv/bin/python -m pytest -q -p no:cacheprovider -n auto "$@"
 rc=$?
 set -e
 if [ "$rc" -eq 5 ]; then
