@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= $(CURDIR)/demo.db
 
-.PHONY: run test lint typecheck unit install clean demo
+.PHONY: run test lint typecheck unit install clean demo walkthrough
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -32,5 +32,8 @@ typecheck: $(STAMP)
 test: $(STAMP) lint typecheck
 	bash scripts/test.sh
 
+walkthrough: $(STAMP)
+	bash scripts/readme_walkthrough.sh
+
 clean:
-	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm walkthrough.db* kopia.db* falun-borlange.json .pytest_cache .mypy_cache .ruff_cache
