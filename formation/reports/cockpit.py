@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from formation.case.events import (
@@ -201,10 +201,13 @@ def party_detail(view: CaseView, log: Sequence[Envelope], slug: str) -> PartyDet
     if progress is None:
         return None
     lines = _decision_lines(log, slug, is_appealable(progress))
-    steps = tuple(
-        StepLine(s.id, s.label, progress.steps[s.id].status.value, tuple(lines.get(s.id, [])))
-        for s in progress.workflow.steps
-    )
+    steps = []
+    for s in progress.workflow.steps:
+        record, decided = progress.steps[s.id], list(lines.get(s.id, []))
+        if decided and decided[-1].fo_version is None and record.fo_version is not None:
+            # A decision recorded without a version approved the one current then; the projection knows which.
+            decided[-1] = replace(decided[-1], fo_version=record.fo_version)
+        steps.append(StepLine(s.id, s.label, record.status.value, tuple(decided)))
     board = tuple(
         f"{seat.person}, {role_label(seat.role)} {seat.term_start}–{seat.term_end}"
         for seat in view.projection.board
