@@ -226,7 +226,7 @@ def party_detail(view: CaseView, log: Sequence[Envelope], slug: str) -> PartyDet
         info.observer,
         info.email,
         info.member_since,
-        steps,
+        tuple(steps),
         board,
         financing_shares(view).get(info.name),
         progress.leaves_on,
