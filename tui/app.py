@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from textual import on, work
 from textual.app import App
@@ -43,6 +44,13 @@ class FormationApp(App[None]):
         """Seconds between revision polls; None turns the live view off."""
         self.seen_revision: int | None = None
         """The revision the screens last loaded; the poll reloads them when the database has another."""
+
+    def run(self, *args: Any, **kwargs: Any) -> None:
+        """Run, and exit non-zero after a crash: Textual prints the traceback and returns, but a launcher
+        that ignores `return_code` would exit 0."""
+        super().run(*args, **kwargs)
+        if self.return_code:
+            raise SystemExit(self.return_code)
 
     def get_default_screen(self) -> DashboardScreen:
         return DashboardScreen(self.services)

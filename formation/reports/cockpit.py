@@ -332,16 +332,17 @@ def version_diff(old: str, new: str, old_name: str, new_name: str) -> list[str]:
 
 @dataclass(frozen=True)
 class TimelineMark:
-    """A dated step of one party."""
+    """One decision (or skip) of one party, as the log now reads."""
 
     day: date
-    label: str
-    status: str
+    step: str
+    outcome: str
+    """An outcome value ("bifall", "aterremiss", …) or "skip"."""
 
 
 @dataclass(frozen=True)
 class Timeline:
-    """Months from the first dated step to past the target start and today; each party's dated steps."""
+    """Months from the first dated decision to past the target start and today; each party's decisions."""
 
     first_month: date
     months: int
@@ -353,21 +354,25 @@ class Timeline:
         return (day.year - self.first_month.year) * 12 + day.month - self.first_month.month
 
 
-def timeline(view: CaseView, today: date) -> Timeline:
+def timeline(view: CaseView, log: Sequence[Envelope], today: date) -> Timeline:
+    """Every decision, återremiss and bordläggning included (the projection keeps only the latest)."""
+    marks: dict[str, list[TimelineMark]] = {}
+    for envelope in resolve(log):
+        event = envelope.event
+        if isinstance(event, DecisionRecorded | StepSkipped) and envelope.effective_on is not None:
+            if view.as_of < envelope.effective_on:
+                continue
+            outcome = event.outcome.value if isinstance(event, DecisionRecorded) else "skip"
+            marks.setdefault(event.party, []).append(TimelineMark(envelope.effective_on, event.step, outcome))
     rows = []
     days: list[date] = [today]
     for p in view.parties:
-        marks = tuple(
-            TimelineMark(rec.date, step.label, rec.status.value)
-            for step in p.workflow.steps
-            if (rec := p.steps[step.id]).date is not None
-        )
-        days.extend(m.day for m in marks)
-        rows.append((p.info.name, marks))
+        own = tuple(sorted(marks.get(p.info.slug, []), key=lambda m: m.day))
+        days.extend(m.day for m in own)
+        rows.append((p.info.name, own))
     target = view.case.target_start
     if target is not None:
         days.append(target)
     first, last = min(days), max(days)
-    first_month = first.replace(day=1)
     months = (last.year - first.year) * 12 + last.month - first.month + 2
-    return Timeline(first_month, months, tuple(rows), target, today)
+    return Timeline(first.replace(day=1), months, tuple(rows), target, today)

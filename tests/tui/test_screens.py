@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Select, Static
 
 from formation.case.commands import InitCase
@@ -278,3 +280,18 @@ async def test_help_lists_the_screens_keys_and_the_palette_is_swedish(demo_servi
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, TimelineScreen)
+
+
+def test_a_crash_never_exits_zero(forming_services: Services) -> None:
+    app = make_app(forming_services, poll_seconds=None)
+
+    def boom() -> None:
+        raise RuntimeError("boom")
+
+    async def crash(pilot: Pilot[None]) -> None:
+        pilot.app.call_later(boom)  # an error in the UI loop, as a bug in a handler would raise
+        await pilot.pause()
+
+    with pytest.raises(SystemExit) as exited:
+        app.run(headless=True, auto_pilot=crash)
+    assert exited.value.code == 1

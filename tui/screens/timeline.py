@@ -14,15 +14,22 @@ from textual.message import Message
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
-from formation.domain.labels import STEP_MARKS
-from formation.domain.outcomes import StepStatus
 from formation.errors import Refusal
 from formation.reports.cockpit import Timeline, timeline
 from formation.services import Services
 from tui.screens.base import CockpitScreen
 
 MONTH_NAMES = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-STYLES = {"done": "$text-success", "rejected": "bold $text-error", "pending": "$text-warning", "skipped": "$text-muted"}
+MARKS = {"bifall": "✓", "avslag": "✗", "aterremiss": "↩", "bordlagd": "»", "skip": "–"}
+"""One glyph per outcome, so the timeline reads without colour."""
+STYLES = {
+    "bifall": "$text-success",
+    "avslag": "bold $text-error",
+    "aterremiss": "$text-warning",
+    "bordlagd": "$text-warning",
+    "skip": "$text-muted",
+}
+LEGEND = "✓ bifall  ✗ avslag  ↩ återremiss  » bordläggning  – ej aktuellt  │ i dag  ◆ planerad start"
 NAME_WIDTH = 22
 CELL = 4
 """Columns per month: wide enough for 'jan' and a space; a long formation scrolls sideways."""
@@ -62,7 +69,7 @@ def render_timeline(tl: Timeline) -> Content:
             column = tl.month_index(mark.day) * CELL
             while column < width - 1 and cells[column][0] not in ("·", " ", "│"):
                 column += 1
-            cells[column] = (STEP_MARKS[StepStatus(mark.status)], STYLES.get(mark.status, ""))
+            cells[column] = (MARKS.get(mark.outcome, "?"), STYLES.get(mark.outcome, ""))
         shown = name if len(name) < NAME_WIDTH else name[: NAME_WIDTH - 2] + "…"
         lines.append(Content.assemble(shown.ljust(NAME_WIDTH), *cells))
     lines.append(Content(""))
@@ -93,7 +100,7 @@ class TimelineScreen(CockpitScreen):
 
     def on_mount(self) -> None:
         self.query_one("#timeline").border_title = "Tidslinje"
-        self.query_one("#timeline").border_subtitle = "✓ beslutat  · väntar  – ej aktuellt  ✗ avslag"
+        self.query_one("#timeline").border_subtitle = LEGEND
         self.action_reload()
 
     def action_reload(self) -> None:
@@ -104,11 +111,12 @@ class TimelineScreen(CockpitScreen):
         worker = get_current_worker()
         try:
             view = self.services.view(as_of=self.as_of)
+            log = self.services.events()
         except Refusal as exc:
             self.notify(exc.message, severity="error")
             return
         if not worker.is_cancelled:
-            self.post_message(TimelineLoaded(timeline(view, self.as_of or self.services.clock.today())))
+            self.post_message(TimelineLoaded(timeline(view, log, self.as_of or self.services.clock.today())))
 
     @on(TimelineLoaded)
     def show_timeline(self, message: TimelineLoaded) -> None:
