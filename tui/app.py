@@ -45,12 +45,13 @@ class FormationApp(App[None]):
         self.seen_revision: int | None = None
         """The revision the screens last loaded; the poll reloads them when the database has another."""
 
-    def run(self, *args: Any, **kwargs: Any) -> None:
+    def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run, and exit non-zero after a crash: Textual prints the traceback and returns, but a launcher
         that ignores `return_code` would exit 0."""
-        super().run(*args, **kwargs)
+        result = super().run(*args, **kwargs)
         if self.return_code:
             raise SystemExit(self.return_code)
+        return result
 
     def get_default_screen(self) -> DashboardScreen:
         return DashboardScreen(self.services)
