@@ -196,13 +196,13 @@ async def test_timeline_has_months_today_and_target_start(forming_services: Serv
         await pilot.press("t")
         await settle(pilot)
         assert isinstance(app.screen, TimelineScreen)
-        text = shown(app.screen.query_one("#timeline-body", Static))
-        lines = text.splitlines()
+        names = shown(app.screen.query_one("#timeline-names", Static)).splitlines()
+        lines = shown(app.screen.query_one("#timeline-body", Static)).splitlines()
         assert lines[0].split() == ["sep", "okt", "nov", "dec"]
-        assert "▼" in lines[1]
-        falun = next(line for line in lines if line.startswith("Falun"))
-        assert falun[22] == "✓"  # in September, the first month
-        assert "idag 2026-11-23" in text
+        assert "▼" in lines[1] and names[1].startswith("i dag")
+        assert names[2] == "Falun"
+        assert lines[2][0] == "✓"  # Falun's förstudie, in September, the first month
+        assert "i dag 2026-11-23" in shown(app.screen.query_one("#timeline-summary", Static))
 
 
 async def test_several_cases_open_the_case_list_and_switch(tmp_path: Path) -> None:

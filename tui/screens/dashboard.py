@@ -59,7 +59,6 @@ class DashboardScreen(Screen[None]):
         ("a", "välj ärende när databasen har flera"),
         ("d", "visa läget per ett datum (tomt datum: i dag)"),
         ("r", "läs om läget från databasen"),
-        ("Ctrl+P", "kommandon"),
     )
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 

@@ -10,8 +10,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Input, Select
+from textual.widgets import DataTable, Footer, Input, Select, Static
 from textual.worker import get_current_worker
 
 from formation.domain.labels import EVENT_TYPE_LABELS
@@ -72,6 +73,7 @@ class LogScreen(CockpitScreen):
             yield field_row("Från", text_input("f-since", placeholder="ÅÅÅÅ-MM-DD"))
             yield field_row("Till", text_input("f-until", placeholder="ÅÅÅÅ-MM-DD"))
         yield DataTable[Text](id="log", classes="pane", cursor_type="row", zebra_stripes=True)
+        yield Static(id="log-detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -102,12 +104,16 @@ class LogScreen(CockpitScreen):
 
     @on(LogLoaded)
     def show_log(self, message: LogLoaded) -> None:
+        first = not self.rows
         self.rows, self.revision = message.rows, message.revision
         if message.parties != self.party_options:
             self.party_options = message.parties
             select: Select[str] = self.query_one("#f-party", Select)
             select.set_options([(Text(name), slug) for name, slug in message.parties])
         self.refilter()
+        if first:  # the newest events are the ones a coordinator comes to correct
+            table: DataTable[Text] = self.query_one("#log", DataTable)
+            table.move_cursor(row=table.row_count - 1)
 
     @on(Select.Changed)
     @on(Input.Changed)
@@ -130,17 +136,28 @@ class LogScreen(CockpitScreen):
     def show_rows(self, rows: list[LogRow]) -> None:
         table: DataTable[Text] = self.query_one("#log", DataTable)
         cursor = table.cursor_row
+        width = max(30, self.app.size.width - 44)
         table.clear()
         for row in rows:
             struck = any(m.startswith("struken") for m in row.marks)
             text = Text(row.text, "strike dim" if struck else "")
             if row.marks:
                 text.append(f"  [{'; '.join(row.marks)}]", "italic yellow")
+            text.truncate(width, overflow="ellipsis")  # the whole text is shown below the table
             day = row.day.isoformat() if isinstance(row.day, date) else ""
             table.add_row(Text(str(row.seq)), Text(day), Text(row.type_label), text, key=str(row.seq))
         table.border_subtitle = f"{len(rows)} av {len(self.rows)} händelser"
         if rows:
             table.move_cursor(row=min(cursor, len(rows) - 1))
+        self.show_whole_event()
+
+    @on(DataTable.RowHighlighted, "#log")
+    def show_whole_event(self) -> None:
+        row = self.chosen()
+        text = Content("") if row is None else Content.assemble((f"{row.seq} ", "bold"), row.text)
+        if row is not None and row.marks:
+            text = Content.assemble(text, (f"  [{'; '.join(row.marks)}]", "italic"))
+        self.query_one("#log-detail", Static).update(text)
 
     def chosen(self) -> LogRow | None:
         table: DataTable[Text] = self.query_one("#log", DataTable)

@@ -8,7 +8,7 @@ from datetime import date
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import ScrollableContainer
+from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Static
@@ -45,8 +45,9 @@ def _month(first: date, index: int) -> date:
     return date(first.year + year, month + 1, 1)
 
 
-def render_timeline(tl: Timeline) -> Content:
-    """One line per party; a step is its mark in its month's cell (several in a month stack to the right)."""
+def render_timeline(tl: Timeline) -> tuple[Content, Content]:
+    """The fixed name column and the scrolling month axis, line for line. A decision is its mark in its
+    month's cell (several in one month stack to the right)."""
     width = tl.months * CELL
     axis_cells = [
         (MONTH_NAMES[m.month - 1] if m.month != 1 else f"'{m.year % 100:02d}").ljust(CELL)
@@ -54,32 +55,29 @@ def render_timeline(tl: Timeline) -> Content:
     ]
     today_col = tl.month_index(tl.today) * CELL + (tl.today.day - 1) * CELL // 31
     target_col = tl.month_index(tl.target_start) * CELL if tl.target_start else None
-    lines = [Content.assemble(" " * NAME_WIDTH, ("".join(axis_cells), "$text-muted"))]
+    names = [Content(""), Content.styled("i dag ▼  start ◆", "$text-muted")]
+    lines = [Content.styled("".join(axis_cells), "$text-muted")]
     marker = [" "] * width
     marker[min(today_col, width - 1)] = "▼"
     if target_col is not None:
         marker[min(target_col, width - 1)] = "◆"
-    lines.append(Content.assemble(("idag ▼  start ◆".ljust(NAME_WIDTH), "$text-muted"), ("".join(marker), "$accent")))
+    lines.append(Content.styled("".join(marker), "$accent"))
     for name, marks in tl.rows:
         cells: list[tuple[str, str]] = [("·" if i % CELL == 0 else " ", "$text-muted") for i in range(width)]
-        for index in range(width):
-            if index == today_col:
-                cells[index] = ("│", "$accent")
+        cells[min(today_col, width - 1)] = ("│", "$accent")
         for mark in marks:
             column = tl.month_index(mark.day) * CELL
             while column < width - 1 and cells[column][0] not in ("·", " ", "│"):
                 column += 1
             cells[column] = (MARKS.get(mark.outcome, "?"), STYLES.get(mark.outcome, ""))
-        shown = name if len(name) < NAME_WIDTH else name[: NAME_WIDTH - 2] + "…"
-        lines.append(Content.assemble(shown.ljust(NAME_WIDTH), *cells))
-    lines.append(Content(""))
-    lines.append(
-        Content(
-            f"Från {tl.first_month:%Y-%m} · idag {tl.today}"
-            + (f" · planerad start {tl.target_start}" if tl.target_start else " · ingen planerad start")
-        )
-    )
-    return Content("\n").join(lines)
+        names.append(Content(name if len(name) < NAME_WIDTH else name[: NAME_WIDTH - 2] + "…"))
+        lines.append(Content.assemble(*cells))
+    return Content("\n").join(names), Content("\n").join(lines)
+
+
+def summary(tl: Timeline) -> str:
+    start = f"planerad start {tl.target_start}" if tl.target_start else "ingen planerad start"
+    return f"Från {tl.first_month:%Y-%m} · i dag {tl.today} · {start}"
 
 
 class TimelineScreen(CockpitScreen):
@@ -94,13 +92,17 @@ class TimelineScreen(CockpitScreen):
         """Where today's marker is, in columns from the left edge of the timeline."""
 
     def compose(self) -> ComposeResult:
-        with ScrollableContainer(id="timeline", classes="pane"):
-            yield Static(id="timeline-body")
+        with Vertical(id="timeline-pane", classes="pane"):
+            with Horizontal(id="timeline-rows"):
+                yield Static(id="timeline-names")
+                with ScrollableContainer(id="timeline"):
+                    yield Static(id="timeline-body")
+            yield Static(id="timeline-summary")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#timeline").border_title = "Tidslinje"
-        self.query_one("#timeline").border_subtitle = LEGEND
+        self.query_one("#timeline-pane").border_title = "Tidslinje"
+        self.query_one("#timeline-pane").border_subtitle = LEGEND
         self.action_reload()
 
     def action_reload(self) -> None:
@@ -120,9 +122,11 @@ class TimelineScreen(CockpitScreen):
 
     @on(TimelineLoaded)
     def show_timeline(self, message: TimelineLoaded) -> None:
-        body = self.query_one("#timeline-body", Static)
-        body.update(render_timeline(message.timeline))
-        self.today_x = NAME_WIDTH + message.timeline.month_index(message.timeline.today) * CELL
+        names, body = render_timeline(message.timeline)
+        self.query_one("#timeline-names", Static).update(names)
+        self.query_one("#timeline-body", Static).update(body)
+        self.query_one("#timeline-summary", Static).update(summary(message.timeline))
+        self.today_x = message.timeline.month_index(message.timeline.today) * CELL
         self.query_one("#timeline").focus()
 
     def action_today(self) -> None:
