@@ -7,7 +7,7 @@ from typing import Any
 
 from textual.message import Message
 
-from formation.reports.cockpit import NextAction, Progress, StepChoice
+from formation.reports.cockpit import NextAction, Progress, StageMatrix, StepChoice
 from formation.services.views import CaseView, Result
 
 
@@ -20,6 +20,7 @@ class CaseLoaded(Message):
     progress: Progress
     actions: list[NextAction]
     choices: dict[str, tuple[StepChoice, ...]]
+    matrix: StageMatrix
 
 
 @dataclass

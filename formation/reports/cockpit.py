@@ -376,3 +376,71 @@ def timeline(view: CaseView, log: Sequence[Envelope], today: date) -> Timeline:
     first, last = min(days), max(days)
     months = (last.year - first.year) * 12 + last.month - first.month + 2
     return Timeline(first.replace(day=1), months, tuple(rows), target, today)
+
+
+# ---- the parties × stages matrix -------------------------------------------------------------------------
+
+APPROVING = "approve"
+"""The column of the stage holding the approving step, whatever its id (fullmaktige, beslut, …)."""
+STAGE_LABELS = {
+    "forstudie": "Förstudie",
+    "inriktningsbeslut": "Inriktning",
+    "namnd": "Nämnd",
+    "remiss": "Remiss",
+    "styrelse": "Styrelse",
+    APPROVING: "Antagande",
+}
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    """One party's steps in one stage: a mark per step, the stage's summary status and latest decision day."""
+
+    marks: tuple[str, ...]
+    """Step statuses in order (pending, done, skipped, rejected)."""
+    status: str
+    day: date | None
+
+
+@dataclass(frozen=True)
+class StageMatrix:
+    """Columns are stages aligned across parties (the approving stage last); None where a party has none."""
+
+    columns: tuple[tuple[str, str], ...]
+    rows: tuple[tuple[str, str, tuple[MatrixCell | None, ...]], ...]
+
+
+def _stage_key(progress: PartyProgress, index: int) -> str:
+    stage = progress.workflow.stages[index]
+    return APPROVING if any(step.approves for step in stage.steps) else stage.id
+
+
+def stage_matrix(view: CaseView) -> StageMatrix:
+    """Parties × stages: the stage ids of different workflows merged in path order, so a kommun with a remiss
+    round and FK with two stages line up on Förstudie and Antagande."""
+    keys: list[str] = []
+    labels: dict[str, str] = {}
+    for p in view.parties:
+        previous = -1
+        for index, stage in enumerate(p.workflow.stages):
+            key = _stage_key(p, index)
+            labels.setdefault(key, STAGE_LABELS.get(key, stage.steps[0].label))
+            if key in keys:
+                previous = keys.index(key)
+            else:
+                keys.insert(previous + 1, key)
+                previous += 1
+    if APPROVING in keys:
+        keys.remove(APPROVING)
+        keys.append(APPROVING)
+    rows = []
+    for p in view.parties:
+        cells: list[MatrixCell | None] = [None] * len(keys)
+        for index, stage in enumerate(p.workflow.stages):
+            records = [p.steps[step.id] for step in stage.steps]
+            statuses = tuple(r.status.value for r in records)
+            summary = next((s for s in ("rejected", "pending", "done", "skipped") if s in statuses), "pending")
+            days = [r.date for r in records if r.date is not None]
+            cells[keys.index(_stage_key(p, index))] = MatrixCell(statuses, summary, max(days) if days else None)
+        rows.append((p.info.slug, p.info.name, tuple(cells)))
+    return StageMatrix(tuple((k, labels[k]) for k in keys), tuple(rows))

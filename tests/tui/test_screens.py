@@ -295,3 +295,16 @@ def test_a_crash_never_exits_zero(forming_services: Services) -> None:
     with pytest.raises(SystemExit) as exited:
         app.run(headless=True, auto_pilot=crash)
     assert exited.value.code == 1
+
+
+async def test_the_matrix_lines_up_stages_of_different_paths(demo_services: Services) -> None:
+    app = make_app(demo_services, poll_seconds=None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        matrix = app.screen.query_one("#matrix", DataTable)
+        assert matrix.display
+        headers = [str(column.label) for column in matrix.columns.values()]
+        assert headers == ["Part", "Förstudie", "Inriktning", "Nämnd", "Remiss", "Styrelse", "Antagande"]
+        rows = {row[0]: row[1:] for row in table_rows(matrix)}
+        assert rows["Stockholms stad"][2] == "✓✓ 15-10-20"  # two nämnder in one stage
+        assert rows["Försäkringskassan"] == ["✓ 15-05-26", "", "", "", "", "✓ 16-02-15"]

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer
 from textual.worker import get_current_worker
 
 from formation.errors import Refusal
-from formation.reports.cockpit import StepChoice, decision_choices, next_actions, progress
+from formation.reports.cockpit import StepChoice, decision_choices, next_actions, progress, stage_matrix
 from formation.reports.status import status_document
 from formation.services import Services
 from formation.services.views import Result
@@ -103,7 +103,12 @@ class DashboardScreen(Screen[None]):
         try:
             view = self.services.view(as_of=self.cockpit.as_of, with_texts=True)
             message = CaseLoaded(
-                view, status_document(view), progress(view), next_actions(view), decision_choices(view)
+                view,
+                status_document(view),
+                progress(view),
+                next_actions(view),
+                decision_choices(view),
+                stage_matrix(view),
             )
         except Refusal as exc:
             message = StatusRefused(exc.message, exc.code)
@@ -130,6 +135,7 @@ class DashboardScreen(Screen[None]):
         self.query_one(PartyTable).show_parties(message.document["parties"])
         self.query_one(ProblemList).show_problems(message.document["problems"])
         self.query_one(NextList).show_actions(message.actions, read_only=self.historic)
+        self.query_one(PartyDetail).show_matrix(message.matrix)
         self.query_one(PartyDetail).show_party(self.find_party(self.chosen_slug))
         if self.app.screen is self and self.focused is None:
             self.query_one(PartyTable).focus()
