@@ -159,10 +159,16 @@ class DashboardScreen(Screen[None]):
 
     # ---- writes ------------------------------------------------------------------------------------------
 
+    def ready(self) -> bool:
+        """Whether a case is loaded; otherwise say why nothing happened (a key pressed during the first read)."""
+        if self.loaded is None:
+            refused = self.has_class("-refused")
+            self.notify("Inget ärende är inläst." if refused else "Ärendet läses fortfarande in …")
+        return self.loaded is not None
+
     def writable_choices(self) -> dict[str, tuple[StepChoice, ...]] | None:
         """The machine's choices when a write can be made from here; otherwise tell why and return None."""
-        if self.loaded is None:
-            self.notify("Inget ärende är inläst.", severity="warning")
+        if not self.ready() or self.loaded is None:
             return None
         if self.historic:
             self.notify("Historisk vy: gå tillbaka till i dag (d, tomt datum) för att registrera.", severity="warning")
@@ -216,25 +222,25 @@ class DashboardScreen(Screen[None]):
         from tui.screens.party import PartyScreen
 
         slug = self.query_one(PartyTable).highlighted_slug
-        if slug is not None:
+        if self.ready() and slug is not None:
             self.app.push_screen(PartyScreen(self.services, slug))
 
     def action_log(self) -> None:
         from tui.screens.log import LogScreen
 
-        if self.loaded is not None:
+        if self.ready():
             self.app.push_screen(LogScreen(self.services))
 
     def action_versions(self) -> None:
         from tui.screens.versions import VersionsScreen
 
-        if self.loaded is not None:
+        if self.ready():
             self.app.push_screen(VersionsScreen(self.services))
 
     def action_timeline(self) -> None:
         from tui.screens.timeline import TimelineScreen
 
-        if self.loaded is not None:
+        if self.ready():
             self.app.push_screen(TimelineScreen(self.services))
 
     def action_cases(self) -> None:
