@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy.exc import OperationalError
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
@@ -71,7 +72,7 @@ class FormationApp(App[None]):
         worker = get_current_worker()
         try:
             revision: int | None = self.services.view().revision
-        except Refusal:
+        except (Refusal, OperationalError):  # no single case, or the file busy for a moment: try next tick
             revision = None
         if not worker.is_cancelled:
             self.post_message(RevisionPolled(revision))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
+from sqlalchemy.exc import OperationalError
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,7 +18,7 @@ from textual.widgets import Button, Input, Label, Static
 from textual.worker import get_current_worker
 
 from formation.case.commands import CaseCommand
-from formation.errors import Refusal, StaleRevision
+from formation.errors import Refusal, StaleRevision, first_line
 from formation.services import Services
 from formation.services.views import Result
 from tui.messages import CommandAccepted, CommandRefused
@@ -128,6 +129,8 @@ class CommandForm(ModalScreen[Result | None]):
             message = CommandRefused(exc.message, exc.code, stale=True)
         except Refusal as exc:
             message = CommandRefused(exc.message, exc.code)
+        except OperationalError as exc:  # e.g. locked by a long write elsewhere: nothing was written, say so
+            message = CommandRefused(f"Databasen svarade inte ({first_line(exc.orig)}); inget sparades.", "database")
         if not worker.is_cancelled:
             self.post_message(message)
 

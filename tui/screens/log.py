@@ -136,7 +136,7 @@ class LogScreen(CockpitScreen):
     def show_rows(self, rows: list[LogRow]) -> None:
         table: DataTable[Text] = self.query_one("#log", DataTable)
         cursor = table.cursor_row
-        width = max(30, self.app.size.width - 44)
+        width = max(30, self.app.size.width - 42)
         table.clear()
         for row in rows:
             struck = any(m.startswith("struken") for m in row.marks)

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
 from formation.domain.checklist import check_forbundsordning, format_checklist
+from formation.domain.labels import VERSION_ROLES
 from formation.errors import Refusal
 from formation.reports.cockpit import approvals_cancelled_by_new_version, version_diff
 from formation.services import Services
@@ -35,6 +36,15 @@ class VersionsLoaded(Message):
 def diff_content(lines: list[str]) -> Content:
     styles = {"+": "$text-success", "-": "$text-error", "@": "$text-accent"}
     return Content("\n").join(Content.styled(line, styles.get(line[:1], "")) for line in lines)
+
+
+def version_role(number: int, was_in_force: bool, current: int | None, in_force: int | None) -> str:
+    """The VERSION_ROLES key of one version."""
+    if number == in_force:
+        return "in_force"
+    if number == current:
+        return "pending" if in_force is not None else "proposed"
+    return "was_in_force" if was_in_force else "superseded"
 
 
 class VersionsScreen(CockpitScreen):
@@ -97,9 +107,9 @@ class VersionsScreen(CockpitScreen):
         table: DataTable[Text] = self.query_one("#versions", DataTable)
         table.clear()
         for number, info in sorted(projection.versions.items()):
-            role = "aktuell" if number == projection.current_version else ""
-            if number == projection.in_force_version:
-                role = "gäller"
+            role = VERSION_ROLES[
+                version_role(number, info.in_force, projection.current_version, projection.in_force_version)
+            ]
             table.add_row(
                 Text(f"v{number}"),
                 Text(str(info.added_on or "")),
