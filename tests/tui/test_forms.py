@@ -190,3 +190,22 @@ async def test_correct_and_void_from_the_log(forming_services: Services) -> None
         assert forming_services.view().projection.parties["falun"].steps["forstudie"].date is None
         marks = app.screen.query_one("#log").get_row(str(seq))[3].plain  # type: ignore[attr-defined]
         assert f"struken i {seq + 2}" in marks
+
+
+async def test_decide_from_the_party_screen(forming_services: Services) -> None:
+    app = make_app(forming_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_form(pilot, "region-dalarna", key="o")
+        await pilot.press("b")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, DecisionForm)
+        assert list(form.choices) == ["region-dalarna"]
+        await type_into(pilot, "#date", "2026-11-20")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [written] = decisions(forming_services)
+        assert (written.party, written.step, written.decided_on) == ("region-dalarna", "forstudie", date(2026, 11, 20))
+        rows = app.screen.query_one("#party-steps").get_row_at(0)  # type: ignore[attr-defined]
+        assert [cell.plain for cell in rows[:3]] == ["Förstudie", "✓ beslutat", "2026-11-20"]

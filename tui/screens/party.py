@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -16,9 +17,11 @@ from textual.worker import get_current_worker
 from formation.domain.labels import STEP_MARKS, STEP_STATUS_WORDS
 from formation.domain.outcomes import StepStatus
 from formation.errors import Refusal
-from formation.reports.cockpit import PartyDetail, party_detail
+from formation.reports.cockpit import PartyDetail, StepChoice, decision_choices, party_detail
 from formation.services import Services
 from tui.screens.base import CockpitScreen
+from tui.screens.decision_form import DecisionForm
+from tui.screens.skip_form import SkipForm
 
 COLUMNS = ("Steg", "Status", "Datum", "Utfall", "Organ", "§", "Dnr", "Ver.", "Anslag", "Överkl. t.o.m.", "Anteckning")
 STATUS_STYLES = {"done": "green", "rejected": "bold red", "pending": "dim", "skipped": ""}
@@ -26,9 +29,11 @@ STATUS_STYLES = {"done": "green", "rejected": "bold red", "pending": "dim", "ski
 
 @dataclass
 class PartyLoaded(Message):
-    """The party was read (None: it is not in the case as of the day shown)."""
+    """The party was read (None: it is not in the case as of the day shown), with what it can decide now."""
 
     detail: PartyDetail | None
+    revision: int | None = None
+    choices: tuple[StepChoice, ...] = ()
 
 
 def _day(value: object) -> Text:
@@ -59,8 +64,11 @@ def facts(detail: PartyDetail) -> Content:
 class PartyScreen(CockpitScreen):
     """Read-only; the dashboard's forms write."""
 
+    BINDINGS = [Binding("b", "decide", "Beslut"), Binding("s", "skip", "Ej aktuellt")]
     KEY_HELP = (
         ("↑ ↓", "rulla bland stegen"),
+        ("b", "registrera ett beslut för parten"),
+        ("s", "markera ett av partens steg som ej aktuellt"),
         ("r", "läs om"),
         ("Esc", "tillbaka till översikten"),
     )
@@ -69,6 +77,8 @@ class PartyScreen(CockpitScreen):
         super().__init__(services)
         self.slug = slug
         """The party shown."""
+        self.loaded: PartyLoaded | None = None
+        """The last read, with the revision a write from this screen expects."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="party-body"):
@@ -91,13 +101,15 @@ class PartyScreen(CockpitScreen):
         try:
             view = self.services.view(as_of=self.as_of)
             detail = party_detail(view, self.services.events(), self.slug)
+            message = PartyLoaded(detail, view.revision, decision_choices(view).get(self.slug, ()))
         except Refusal:
-            detail = None
+            message = PartyLoaded(None)
         if not worker.is_cancelled:
-            self.post_message(PartyLoaded(detail))
+            self.post_message(message)
 
     @on(PartyLoaded)
     def show_party(self, message: PartyLoaded) -> None:
+        self.loaded = message
         detail = message.detail
         facts_widget = self.query_one("#party-facts", Static)
         table: DataTable[Text] = self.query_one("#party-steps", DataTable)
@@ -126,3 +138,25 @@ class PartyScreen(CockpitScreen):
                     _day(d.appeal_ends),
                     Text(d.note or ""),
                 )
+
+    def open_form(self, *, skip: bool) -> None:
+        loaded = self.loaded
+        if loaded is None or loaded.detail is None or loaded.revision is None:
+            return
+        if self.as_of is not None:
+            self.notify("Historisk vy: gå tillbaka till i dag för att registrera.", severity="warning")
+            return
+        choices = tuple(c for c in loaded.choices if (c.can_skip if skip else c.outcomes))
+        if not choices:
+            self.notify(f"{loaded.detail.name} har inget steg att {'hoppa över' if skip else 'besluta om'} nu.")
+            return
+        names = {self.slug: loaded.detail.name}
+        form_class = SkipForm if skip else DecisionForm
+        form = form_class(self.services, loaded.revision, {self.slug: choices}, names, party=self.slug)
+        self.app.push_screen(form, lambda _: self.action_reload())
+
+    def action_decide(self) -> None:
+        self.open_form(skip=False)
+
+    def action_skip(self) -> None:
+        self.open_form(skip=True)
