@@ -27,7 +27,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
-	$(BIN)/mypy formation workflows
+	$(BIN)/mypy formation workflows tui
 
 test: $(STAMP) lint typecheck
 	bash scripts/test.sh

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
+from sqlalchemy.exc import OperationalError
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.worker import get_current_worker
 
+from formation.errors import Refusal
 from formation.services import Services
+from tui.commands import CockpitCommands
+from tui.messages import RevisionPolled
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.help import HelpScreen
+
+POLL_SECONDS = 1.0
+"""How often the live view asks for the case's revision; changes from the CLI show within two seconds."""
 
 
 class FormationApp(App[None]):
@@ -15,27 +27,67 @@ class FormationApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Formation"
-    # The command palette is English-only; every user-facing word here is Swedish.
-    ENABLE_COMMAND_PALETTE = False
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    COMMANDS = {CockpitCommands}
     BINDINGS = [
         Binding("q", "quit", "Avsluta"),
         Binding("question_mark,f1", "help", "Hjälp", key_display="?"),
+        Binding("ctrl+p", "command_palette", "Kommandon", show=False),
     ]
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, *, poll_seconds: float | None = POLL_SECONDS) -> None:
         super().__init__()
         self.services = services
         """The engine's commands and reads over one database."""
+        self.as_of: date | None = None
+        """The day the screens show the case as of; None for today (and only then can decisions be recorded)."""
+        self.poll_seconds = poll_seconds
+        """Seconds between revision polls; None turns the live view off."""
+        self.seen_revision: int | None = None
+        """The revision the screens last loaded; the poll reloads them when the database has another."""
+
+    def run(self, *args: Any, **kwargs: Any) -> Any:
+        """Run, and exit non-zero after a crash: Textual prints the traceback and returns, but a launcher
+        that ignores `return_code` would exit 0."""
+        result = super().run(*args, **kwargs)
+        if self.return_code:
+            raise SystemExit(self.return_code)
+        return result
 
     def get_default_screen(self) -> DashboardScreen:
         return DashboardScreen(self.services)
 
+    def on_mount(self) -> None:
+        if self.poll_seconds:
+            self.set_interval(self.poll_seconds, self.poll_revision)
+
     def action_help(self) -> None:
         """Show the key help, unless it is already showing."""
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.screen))
+
+    @work(thread=True, exclusive=True, group="poll")
+    def poll_revision(self) -> None:
+        """Read the revision only; the screens reload when it moved."""
+        worker = get_current_worker()
+        try:
+            revision: int | None = self.services.view().revision
+        except (Refusal, OperationalError):  # no single case, or the file busy for a moment: try next tick
+            revision = None
+        if not worker.is_cancelled:
+            self.post_message(RevisionPolled(revision))
+
+    @on(RevisionPolled)
+    def reload_when_changed(self, message: RevisionPolled) -> None:
+        if message.revision is None or message.revision == self.seen_revision:
+            return
+        self.seen_revision = message.revision
+        for screen in self.screen_stack:
+            reload = getattr(screen, "action_reload", None)
+            if reload is not None and not isinstance(screen, HelpScreen):
+                reload()
 
 
-def make_app(services: Services) -> FormationApp:
+def make_app(services: Services, *, poll_seconds: float | None = POLL_SECONDS) -> FormationApp:
     """The app over `services`; the caller decides database, clock and case."""
-    return FormationApp(services)
+    return FormationApp(services, poll_seconds=poll_seconds)

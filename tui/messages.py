@@ -1,4 +1,4 @@
-"""Messages the workers post back to the UI loop."""
+"""Messages the workers post back to the UI loop; named for what happened, in the past tense."""
 
 from __future__ import annotations
 
@@ -7,16 +7,48 @@ from typing import Any
 
 from textual.message import Message
 
+from formation.reports.cockpit import NextAction, Progress, StageMatrix, StepChoice
+from formation.services.views import CaseView, Result
+
 
 @dataclass
-class StatusLoaded(Message):
-    """The `status --json` document was read from the database."""
+class CaseLoaded(Message):
+    """The case was read: the `status --json` document and the cockpit's read model of the same view."""
 
+    view: CaseView
     document: dict[str, Any]
+    progress: Progress
+    actions: list[NextAction]
+    choices: dict[str, tuple[StepChoice, ...]]
+    matrix: StageMatrix
 
 
 @dataclass
 class StatusRefused(Message):
-    """Reading the status was refused (no case, several cases, unknown slug); `message` is one Swedish sentence."""
+    """Reading the case was refused (no case, several cases, unknown slug); `message` is one Swedish sentence."""
 
     message: str
+    code: str = "refused"
+
+
+@dataclass
+class RevisionPolled(Message):
+    """The live poll read the case's revision (None when no single case can be read)."""
+
+    revision: int | None
+
+
+@dataclass
+class CommandAccepted(Message):
+    """A form's command was written; `result` carries the new revision."""
+
+    result: Result
+
+
+@dataclass
+class CommandRefused(Message):
+    """A form's command was refused; nothing was written. `stale` when another writer got there first."""
+
+    message: str
+    code: str
+    stale: bool = False

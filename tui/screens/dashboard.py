@@ -1,6 +1,8 @@
-"""The coordinator's overview: the case, one row per party, the chosen party's steps and what to act on."""
+"""The coordinator's cockpit: the case, the parties × steps matrix, what to decide next and what to act on."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,28 +13,63 @@ from textual.widgets import DataTable, Footer
 from textual.worker import get_current_worker
 
 from formation.errors import Refusal
+from formation.reports.cockpit import StepChoice, decision_choices, next_actions, progress, stage_matrix
 from formation.reports.status import status_document
 from formation.services import Services
-from tui.messages import StatusLoaded, StatusRefused
+from formation.services.views import Result
+from tui.messages import CaseLoaded, StatusRefused
+from tui.screens.as_of import AsOf, AsOfScreen
+from tui.screens.decision_form import DecisionForm
+from tui.screens.skip_form import SkipForm
 from tui.texts import LEGEND, Document
 from tui.widgets.case_header import CaseHeader
+from tui.widgets.next_list import NextList
 from tui.widgets.party_detail import PartyDetail
 from tui.widgets.party_table import PartyTable
 from tui.widgets.problem_list import ProblemList
 
+if TYPE_CHECKING:
+    from tui.app import FormationApp
+
 
 class DashboardScreen(Screen[None]):
-    """Read-only; every read runs in a worker thread and comes back as a message."""
+    """Every read runs in a worker thread and comes back as a message; writes go through the modal forms."""
 
-    BINDINGS = [Binding("r", "reload", "Läs om")]
+    BINDINGS = [
+        Binding("b", "decide", "Beslut"),
+        Binding("s", "skip", "Ej aktuellt"),
+        Binding("o", "party", "Part"),
+        Binding("l", "log", "Logg"),
+        Binding("f", "versions", "Förb.ordn."),
+        Binding("t", "timeline", "Tidslinje"),
+        Binding("a", "cases", "Ärenden"),
+        Binding("d", "as_of", "Per datum"),
+        Binding("r", "reload", "Läs om"),
+    ]
+    KEY_HELP = (
+        ("↑ ↓", "flytta mellan parterna"),
+        ("Enter", "visa den valda partens steg"),
+        ("Tab", "byt panel (t.ex. för att rulla stegen)"),
+        ("b", "registrera ett beslut"),
+        ("s", "markera ett steg som ej aktuellt"),
+        ("o", "öppna den valda parten i detalj"),
+        ("l", "händelseloggen (rätta eller stryk en händelse där)"),
+        ("f", "förbundsordningens versioner, diff och § 9-kontroll"),
+        ("t", "tidslinjen"),
+        ("a", "välj ärende när databasen har flera"),
+        ("d", "visa läget per ett datum (tomt datum: i dag)"),
+        ("r", "läs om läget från databasen"),
+    )
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
-        """Where the status is read from; injected, never built here."""
+        """Where the case is read from; injected, never built here."""
         self.document: Document | None = None
         """The last status document read, None until the first read succeeds."""
+        self.loaded: CaseLoaded | None = None
+        """The last full read, with the revision every write from this screen expects."""
         self.chosen_slug: str | None = None
         """The party whose steps the detail panel shows."""
 
@@ -42,47 +79,74 @@ class DashboardScreen(Screen[None]):
             yield PartyTable(id="parties")
             with Horizontal(id="lower"):
                 yield PartyDetail(id="detail")
-                yield ProblemList(id="problems")
+                with Vertical(id="side"):
+                    yield NextList(id="next")
+                    yield ProblemList(id="problems")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(PartyTable)
-        table.border_title = "Parter"
+        table.border_title = "Parter × steg"
         table.border_subtitle = LEGEND
         self.action_reload()
 
     def action_reload(self) -> None:
-        """Read the status again, e.g. after decisions were recorded from the CLI."""
+        """Read the case again, e.g. after decisions were recorded from the CLI."""
         if self.document is None:
             self.query_one(CaseHeader).show_notice("Läser in ärendet …")
-        self.load_status()
+        self.load_case()
 
     @work(thread=True, exclusive=True, group="status")
-    def load_status(self) -> None:
+    def load_case(self) -> None:
         worker = get_current_worker()
-        message: StatusLoaded | StatusRefused
+        message: CaseLoaded | StatusRefused
         try:
-            message = StatusLoaded(status_document(self.services.view(with_texts=True)))
+            view = self.services.view(as_of=self.cockpit.as_of, with_texts=True)
+            message = CaseLoaded(
+                view,
+                status_document(view),
+                progress(view),
+                next_actions(view),
+                decision_choices(view),
+                stage_matrix(view),
+            )
         except Refusal as exc:
-            message = StatusRefused(exc.message)
+            message = StatusRefused(exc.message, exc.code)
         if not worker.is_cancelled:
             self.post_message(message)
 
-    @on(StatusLoaded)
-    def show_status(self, message: StatusLoaded) -> None:
-        self.document = message.document
+    @property
+    def cockpit(self) -> FormationApp:
+        return cast("FormationApp", self.app)
+
+    @property
+    def historic(self) -> bool:
+        return self.cockpit.as_of is not None
+
+    @on(CaseLoaded)
+    def show_case(self, message: CaseLoaded) -> None:
+        self.document, self.loaded = message.document, message
+        if not self.historic:
+            self.cockpit.seen_revision = message.view.revision
         self.remove_class("-refused")
-        self.query_one(CaseHeader).show_case(message.document["case"])
+        self.query_one(CaseHeader).show_case(
+            message.document["case"], message.progress.sentence, historic=self.historic
+        )
         self.query_one(PartyTable).show_parties(message.document["parties"])
         self.query_one(ProblemList).show_problems(message.document["problems"])
+        self.query_one(NextList).show_actions(message.actions, read_only=self.historic)
+        self.query_one(PartyDetail).show_matrix(message.matrix)
         self.query_one(PartyDetail).show_party(self.find_party(self.chosen_slug))
-        self.query_one(PartyTable).focus()
+        if self.app.screen is self and self.focused is None:
+            self.query_one(PartyTable).focus()
 
     @on(StatusRefused)
     def show_refusal(self, message: StatusRefused) -> None:
-        self.document = None
+        self.document = self.loaded = None
         self.add_class("-refused")
         self.query_one(CaseHeader).show_notice(message.message, refused=True)
+        if message.code == "several_cases" and self.app.screen is self:
+            self.action_cases()
 
     @on(DataTable.RowSelected, "#parties")
     def choose_party(self, event: DataTable.RowSelected) -> None:
@@ -92,3 +156,109 @@ class DashboardScreen(Screen[None]):
     def find_party(self, slug: str | None) -> Document | None:
         parties = self.document["parties"] if self.document else []
         return next((p for p in parties if p["slug"] == slug), None)
+
+    # ---- writes ------------------------------------------------------------------------------------------
+
+    def ready(self) -> bool:
+        """Whether a case is loaded; otherwise say why nothing happened (a key pressed during the first read)."""
+        if self.loaded is None:
+            refused = self.has_class("-refused")
+            self.notify("Inget ärende är inläst." if refused else "Ärendet läses fortfarande in …")
+        return self.loaded is not None
+
+    def writable_choices(self) -> dict[str, tuple[StepChoice, ...]] | None:
+        """The machine's choices when a write can be made from here; otherwise tell why and return None."""
+        if not self.ready() or self.loaded is None:
+            return None
+        if self.historic:
+            self.notify("Historisk vy: gå tillbaka till i dag (d, tomt datum) för att registrera.", severity="warning")
+            return None
+        return self.loaded.choices
+
+    def party_names(self) -> dict[str, str]:
+        return {p["slug"]: p["name"] for p in self.document["parties"]} if self.document else {}
+
+    def action_decide(self) -> None:
+        choices = self.writable_choices()
+        if choices is None or self.loaded is None:
+            return
+        if not any(c.outcomes for cs in choices.values() for c in cs):
+            self.notify("Ingen part har något beslut att fatta just nu.", severity="warning")
+            return
+        form = DecisionForm(
+            self.services,
+            self.loaded.view.revision,
+            choices,
+            self.party_names(),
+            party=self.query_one(PartyTable).highlighted_slug,
+        )
+        self.app.push_screen(form, self.written)
+
+    def action_skip(self) -> None:
+        choices = self.writable_choices()
+        if choices is None or self.loaded is None:
+            return
+        skippable = {slug: tuple(c for c in cs if c.can_skip) for slug, cs in choices.items()}
+        skippable = {slug: cs for slug, cs in skippable.items() if cs}
+        if not skippable:
+            self.notify("Inget steg kan markeras som ej aktuellt just nu.", severity="warning")
+            return
+        form = SkipForm(
+            self.services,
+            self.loaded.view.revision,
+            skippable,
+            self.party_names(),
+            party=self.query_one(PartyTable).highlighted_slug,
+        )
+        self.app.push_screen(form, self.written)
+
+    def written(self, result: Result | None) -> None:
+        """After a form closes: read the case again whether or not it wrote (a stale form closes too)."""
+        self.action_reload()
+
+    # ---- other screens -----------------------------------------------------------------------------------
+
+    def action_party(self) -> None:
+        from tui.screens.party import PartyScreen
+
+        slug = self.query_one(PartyTable).highlighted_slug
+        if self.ready() and slug is not None:
+            self.app.push_screen(PartyScreen(self.services, slug))
+
+    def action_log(self) -> None:
+        from tui.screens.log import LogScreen
+
+        if self.ready():
+            self.app.push_screen(LogScreen(self.services))
+
+    def action_versions(self) -> None:
+        from tui.screens.versions import VersionsScreen
+
+        if self.ready():
+            self.app.push_screen(VersionsScreen(self.services))
+
+    def action_timeline(self) -> None:
+        from tui.screens.timeline import TimelineScreen
+
+        if self.ready():
+            self.app.push_screen(TimelineScreen(self.services))
+
+    def action_cases(self) -> None:
+        from tui.screens.cases import CaseListScreen
+
+        self.app.push_screen(CaseListScreen(self.services), self.case_chosen)
+
+    def case_chosen(self, slug: str | None) -> None:
+        if slug is not None:
+            self.services.case_slug = slug
+            self.chosen_slug = None
+            self.action_reload()
+
+    def action_as_of(self) -> None:
+        self.app.push_screen(AsOfScreen(self.cockpit.as_of), self.as_of_chosen)
+
+    def as_of_chosen(self, chosen: AsOf | None) -> None:
+        if chosen is None:
+            return
+        self.cockpit.as_of = chosen.day
+        self.action_reload()

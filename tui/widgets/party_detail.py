@@ -1,4 +1,4 @@
-"""One party's steps: label, status, date and outcome."""
+"""One party's steps (label, status, date, outcome); before a party is chosen, every party × stage."""
 
 from __future__ import annotations
 
@@ -7,31 +7,60 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from formation.domain.labels import STEP_MARKS
+from formation.domain.outcomes import StepStatus
+from formation.reports.cockpit import StageMatrix
 from formation.reports.status_text import party_state_text
 from tui.texts import Document, kind_label, step_note, step_status_text
 
 HINT = "Välj en part i tabellen och tryck Enter för att se dess steg."
+MARK_STYLES = {"done": "green", "rejected": "bold red", "pending": "dim", "skipped": ""}
+
+
+def matrix_cell(marks: tuple[str, ...], status: str, day: str) -> Text:
+    """'✓✓ 15-10-20': a mark per step of the stage (readable without colour), coloured by the stage's status."""
+    text = Text(no_wrap=True)
+    for mark in marks:
+        text.append(STEP_MARKS[StepStatus(mark)], MARK_STYLES.get(mark, ""))
+    if day:
+        text.append(f" {day}", "dim" if status == "pending" else "")
+    return text
 
 
 class PartyDetail(Vertical):
-    """A hint until a party is chosen, then that party's steps in workflow order."""
+    """A hint and the parties × stages matrix until a party is chosen, then that party's steps in order."""
 
     def compose(self) -> ComposeResult:
         yield Static(HINT, classes="hint")
-        yield DataTable[Text](cursor_type="none", zebra_stripes=True)
+        yield DataTable[Text](id="steps", cursor_type="none", zebra_stripes=True)
+        yield DataTable[Text](id="matrix", cursor_type="none", zebra_stripes=True)
 
     def on_mount(self) -> None:
         self.border_title = "Steg"
         self.add_class("-empty")
-        self.query_one(DataTable).add_columns("Steg", "Status", "Datum", "Utfall")
+        self.query_one("#steps", DataTable).add_columns("Steg", "Status", "Datum", "Utfall")
+
+    def show_matrix(self, matrix: StageMatrix) -> None:
+        """Stages aligned across parties; a blank cell is a stage the party's path does not have."""
+        table: DataTable[Text] = self.query_one("#matrix", DataTable)
+        table.clear(columns=True)
+        table.add_column("Part")
+        for _, label in matrix.columns:
+            table.add_column(label)
+        for slug, name, cells in matrix.rows:
+            shown = [
+                matrix_cell(c.marks, c.status, c.day.strftime("%y-%m-%d") if c.day else "") if c else Text("")
+                for c in cells
+            ]
+            table.add_row(Text(name, no_wrap=True), *shown, key=slug)
 
     def show_party(self, party: Document | None) -> None:
-        """Show `party`'s steps, or the hint again when it is None (e.g. gone after a reload)."""
-        table: DataTable[Text] = self.query_one(DataTable)
+        """Show `party`'s steps, or the hint and matrix again when it is None (e.g. gone after a reload)."""
+        table: DataTable[Text] = self.query_one("#steps", DataTable)
         table.clear()
         self.set_class(party is None, "-empty")
         if party is None:
-            self.border_title, self.border_subtitle = "Steg", ""
+            self.border_title, self.border_subtitle = "Parter × etapper", "Enter visar en parts steg"
             return
         self.border_title = f"Steg – {party['name']} ({kind_label(party)})"
         self.border_subtitle = party_state_text(party)

@@ -1,0 +1,446 @@
+"""The cockpit's read model: plain data for the TUI's screens, computed from a CaseView and the log.
+
+Pure functions, no Textual: what the formation is waiting for, what each party can decide now (asked of the
+state machine), a party's decisions as the log tells them, and the log itself in rows a screen can filter.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from formation.case.events import (
+    DecisionRecorded,
+    Envelope,
+    EventCorrected,
+    EventVoided,
+    StepSkipped,
+)
+from formation.case.history import resolve
+from formation.case.machine import SKIP, possible_decisions
+from formation.case.membership import is_appealable
+from formation.case.projection import PartyProgress
+from formation.domain.appeal import appeal_ends_on
+from formation.domain.finance import FinanceError, FundingParty, compute_financing
+from formation.domain.labels import EVENT_TYPE_LABELS, KIND_SHORT, OUTCOME_LABELS, role_label
+from formation.domain.outcomes import Outcome
+from formation.reports.log import Names, describe
+from formation.services.views import CaseView
+
+
+@dataclass(frozen=True)
+class StepChoice:
+    """One step a party can act on now, with what the machine allows for it."""
+
+    step: str
+    label: str
+    outcomes: tuple[Outcome, ...]
+    can_skip: bool
+    appealable: bool
+
+
+@dataclass(frozen=True)
+class NextAction:
+    """What one party must decide next ("nästa att göra")."""
+
+    party: str
+    name: str
+    steps: tuple[StepChoice, ...]
+    deadline: date | None = None
+    """Filled once deadlines exist (the reminder issue); None until then, and the screens sort by it first."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far the formation has come: members approving the current version."""
+
+    approved: int
+    members: int
+    version: int | None
+
+    @property
+    def sentence(self) -> str:
+        if self.version is None:
+            return "Ingen förbundsordning ännu"
+        return f"{self.approved} av {self.members} parter har antagit förbundsordning v{self.version}"
+
+
+def progress(view: CaseView) -> Progress:
+    """Members (not observers) that approved the current version."""
+    projection = view.projection
+    members = [p for p in view.parties if p.is_member]
+    version = projection.current_version
+    approved = sum(1 for p in members if p.approved and version is not None and p.approved_version == version)
+    return Progress(approved=approved, members=len(members), version=version)
+
+
+def step_choices(progress: PartyProgress) -> tuple[StepChoice, ...]:
+    """The steps the machine lets this party act on now."""
+    choices = []
+    for step_id, triggers in possible_decisions(progress.workflow, progress):
+        step = progress.workflow.step(step_id)
+        assert step is not None
+        outcomes = tuple(Outcome(t) for t in triggers if t != SKIP)
+        appealable = step.appealable and progress.info.kind.value in ("kommun", "region")
+        choices.append(StepChoice(step_id, step.label, outcomes, SKIP in triggers, appealable))
+    return tuple(choices)
+
+
+def decision_choices(view: CaseView) -> dict[str, tuple[StepChoice, ...]]:
+    """Party slug → the steps it can act on now; parties with nothing to decide are left out."""
+    result = {}
+    for party in view.parties:
+        choices = step_choices(party)
+        if choices:
+            result[party.info.slug] = choices
+    return result
+
+
+def next_actions(view: CaseView) -> list[NextAction]:
+    """Per party, the step it must decide next (its first open step; the machine may allow recording later
+    ones too, for a backfilled history, but the coordinator plans by the first). Those with a deadline first
+    (earliest first), then in case order."""
+    actions = []
+    for p in view.parties:
+        choices = step_choices(p) if p.is_member else ()
+        if not choices:
+            continue
+        first = next((c for c in choices if c.step == p.first_open_step), choices[0])
+        actions.append(NextAction(p.info.slug, p.info.name, (first,)))
+    return sorted(actions, key=lambda a: (a.deadline is None, a.deadline or date.max))
+
+
+# ---- one party in detail ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DecisionLine:
+    """One recorded decision or skip on a step, as the log now reads (corrections applied)."""
+
+    seq: int
+    day: date | None
+    outcome: str
+    body: str | None = None
+    paragraph: str | None = None
+    dnr: str | None = None
+    fo_version: int | None = None
+    anslag: date | None = None
+    appeal_ends: date | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class StepLine:
+    """A step of a party's path with every decision taken on it, oldest first."""
+
+    step: str
+    label: str
+    status: str
+    decisions: tuple[DecisionLine, ...]
+
+
+@dataclass(frozen=True)
+class PartyDetail:
+    """Everything the party screen shows."""
+
+    slug: str
+    name: str
+    kind: str
+    observer: bool
+    email: str | None
+    member_since: date | None
+    steps: tuple[StepLine, ...]
+    board: tuple[str, ...]
+    share: str | None
+    leaves_on: date | None
+    appeal: str | None
+
+
+def _decision_lines(log: Sequence[Envelope], slug: str, appealable: bool) -> dict[str, list[DecisionLine]]:
+    by_step: dict[str, list[DecisionLine]] = {}
+    for envelope in resolve(log):
+        event = envelope.event
+        if isinstance(event, DecisionRecorded) and event.party == slug:
+            ends = appeal_ends_on(event.anslag) if event.anslag and appealable else None
+            line = DecisionLine(
+                envelope.seq,
+                event.decided_on,
+                OUTCOME_LABELS[event.outcome],
+                event.body,
+                event.paragraph,
+                event.dnr,
+                event.fo_version,
+                event.anslag,
+                ends,
+                event.note,
+            )
+            by_step.setdefault(event.step, []).append(line)
+        elif isinstance(event, StepSkipped) and event.party == slug:
+            by_step.setdefault(event.step, []).append(
+                DecisionLine(envelope.seq, event.on, "ej aktuellt", note=event.reason)
+            )
+    return by_step
+
+
+def financing_shares(view: CaseView) -> dict[str, str]:
+    """Party name → its § 5 share as a percentage, when the members make a computable plan."""
+    members = [p for p in view.parties if p.is_member]
+    parties = [FundingParty(p.info.name, p.info.kind, p.info.key_percent, p.info.population) for p in members]
+    try:
+        plan = compute_financing(parties, total=1_000_000, no_region=view.projection.no_region)
+    except (FinanceError, ValueError, ZeroDivisionError):
+        return {}
+    return {p.name: f"{float(p.share) * 100:.2f} %".replace(".", ",") for p in plan.parties}
+
+
+def party_detail(view: CaseView, log: Sequence[Envelope], slug: str) -> PartyDetail | None:
+    """The party `slug` in detail, or None when it is not in the view."""
+    progress = next((p for p in view.parties if p.info.slug == slug), None)
+    if progress is None:
+        return None
+    lines = _decision_lines(log, slug, is_appealable(progress))
+    steps = []
+    for s in progress.workflow.steps:
+        record, decided = progress.steps[s.id], list(lines.get(s.id, []))
+        if decided and decided[-1].fo_version is None and record.fo_version is not None:
+            # A decision recorded without a version approved the one current then; the projection knows which.
+            decided[-1] = replace(decided[-1], fo_version=record.fo_version)
+        steps.append(StepLine(s.id, s.label, record.status.value, tuple(decided)))
+    board = tuple(
+        f"{seat.person}, {role_label(seat.role)} {seat.term_start}–{seat.term_end}"
+        for seat in view.projection.board
+        if seat.party == slug
+    )
+    appeal = None
+    if progress.appeal is not None:
+        appeal = f"överklagat {progress.appeal.filed_on}" + (
+            f", avgjort {progress.appeal.decided_on}" if progress.appeal.decided_on else ", väntar på dom"
+        )
+    info = progress.info
+    return PartyDetail(
+        slug,
+        info.name,
+        KIND_SHORT[info.kind],
+        info.observer,
+        info.email,
+        info.member_since,
+        tuple(steps),
+        board,
+        financing_shares(view).get(info.name),
+        progress.leaves_on,
+        appeal,
+    )
+
+
+# ---- the log ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LogRow:
+    """One event of the log as the log screen lists it."""
+
+    seq: int
+    day: date | None
+    type: str
+    type_label: str
+    party: str | None
+    text: str
+    marks: tuple[str, ...] = field(default_factory=tuple)
+    correctable: bool = False
+
+
+def log_rows(view: CaseView, log: Sequence[Envelope]) -> list[LogRow]:
+    """Every event, with the marks of corrections and voids that amend it."""
+    names = Names(view.projection, log)
+    struck = {e.event.target: e.seq for e in log if isinstance(e.event, EventVoided)}
+    amended: dict[int, list[int]] = {}
+    for envelope in log:
+        if isinstance(envelope.event, EventCorrected):
+            amended.setdefault(envelope.event.target, []).append(envelope.seq)
+    rows = []
+    for envelope in log:
+        marks = []
+        if envelope.seq in struck:
+            marks.append(f"struken i {struck[envelope.seq]}")
+        if envelope.seq in amended:
+            marks.append("rättad i " + ", ".join(str(n) for n in amended[envelope.seq]))
+        is_amendment = isinstance(envelope.event, EventCorrected | EventVoided)
+        rows.append(
+            LogRow(
+                envelope.seq,
+                envelope.effective_on,
+                envelope.type,
+                EVENT_TYPE_LABELS.get(envelope.type, envelope.type),
+                envelope.party,
+                describe(envelope.event, names),
+                tuple(marks),
+                correctable=not is_amendment and envelope.seq not in struck,
+            )
+        )
+    return rows
+
+
+def filter_log(
+    rows: Sequence[LogRow],
+    *,
+    party: str | None = None,
+    type: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> list[LogRow]:
+    """The rows matching every filter given; a dated filter leaves out undated events."""
+    result = []
+    for row in rows:
+        if party and row.party != party:
+            continue
+        if type and row.type != type:
+            continue
+        if (since or until) and row.day is None:
+            continue
+        if since and row.day and row.day < since:
+            continue
+        if until and row.day and row.day > until:
+            continue
+        result.append(row)
+    return result
+
+
+# ---- förbundsordning versions ----------------------------------------------------------------------------
+
+
+def approvals_cancelled_by_new_version(view: CaseView) -> list[str]:
+    """What adding a version would undo: each approval of an older version stops counting (it stays in the
+    history), and a rejection is reopened. One sentence per party, for the confirmation."""
+    lines = []
+    for p in view.parties:
+        if p.approved:
+            lines.append(f"{p.info.name}: godkännandet av v{p.approved_version} ({p.approved_on}) räknas inte längre")
+        elif p.rejected:
+            lines.append(f"{p.info.name}: avslaget öppnas; parten ska besluta om den nya versionen")
+    return lines
+
+
+def version_diff(old: str, new: str, old_name: str, new_name: str) -> list[str]:
+    """A unified diff between two texts, line by line."""
+    return list(difflib.unified_diff(old.splitlines(), new.splitlines(), old_name, new_name, lineterm=""))
+
+
+# ---- the timeline ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineMark:
+    """One decision (or skip) of one party, as the log now reads."""
+
+    day: date
+    step: str
+    outcome: str
+    """An outcome value ("bifall", "aterremiss", …) or "skip"."""
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Months from the first dated decision to past the target start and today; each party's decisions."""
+
+    first_month: date
+    months: int
+    rows: tuple[tuple[str, tuple[TimelineMark, ...]], ...]
+    target_start: date | None
+    today: date
+
+    def month_index(self, day: date) -> int:
+        return (day.year - self.first_month.year) * 12 + day.month - self.first_month.month
+
+
+def timeline(view: CaseView, log: Sequence[Envelope], today: date) -> Timeline:
+    """Every decision, återremiss and bordläggning included (the projection keeps only the latest)."""
+    marks: dict[str, list[TimelineMark]] = {}
+    for envelope in resolve(log):
+        event = envelope.event
+        if isinstance(event, DecisionRecorded | StepSkipped) and envelope.effective_on is not None:
+            if view.as_of < envelope.effective_on:
+                continue
+            outcome = event.outcome.value if isinstance(event, DecisionRecorded) else "skip"
+            marks.setdefault(event.party, []).append(TimelineMark(envelope.effective_on, event.step, outcome))
+    rows = []
+    days: list[date] = [today]
+    for p in view.parties:
+        own = tuple(sorted(marks.get(p.info.slug, []), key=lambda m: m.day))
+        days.extend(m.day for m in own)
+        rows.append((p.info.name, own))
+    target = view.case.target_start
+    if target is not None:
+        days.append(target)
+    first, last = min(days), max(days)
+    months = (last.year - first.year) * 12 + last.month - first.month + 2
+    return Timeline(first.replace(day=1), months, tuple(rows), target, today)
+
+
+# ---- the parties × stages matrix -------------------------------------------------------------------------
+
+APPROVING = "approve"
+"""The column of the stage holding the approving step, whatever its id (fullmaktige, beslut, …)."""
+STAGE_LABELS = {
+    "forstudie": "Förstudie",
+    "inriktningsbeslut": "Inriktning",
+    "namnd": "Nämnd",
+    "remiss": "Remiss",
+    "styrelse": "Styrelse",
+    APPROVING: "Antagande",
+}
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    """One party's steps in one stage: a mark per step, the stage's summary status and latest decision day."""
+
+    marks: tuple[str, ...]
+    """Step statuses in order (pending, done, skipped, rejected)."""
+    status: str
+    day: date | None
+
+
+@dataclass(frozen=True)
+class StageMatrix:
+    """Columns are stages aligned across parties (the approving stage last); None where a party has none."""
+
+    columns: tuple[tuple[str, str], ...]
+    rows: tuple[tuple[str, str, tuple[MatrixCell | None, ...]], ...]
+
+
+def _stage_key(progress: PartyProgress, index: int) -> str:
+    stage = progress.workflow.stages[index]
+    return APPROVING if any(step.approves for step in stage.steps) else stage.id
+
+
+def stage_matrix(view: CaseView) -> StageMatrix:
+    """Parties × stages: the stage ids of different workflows merged in path order, so a kommun with a remiss
+    round and FK with two stages line up on Förstudie and Antagande."""
+    keys: list[str] = []
+    labels: dict[str, str] = {}
+    for p in view.parties:
+        previous = -1
+        for index, stage in enumerate(p.workflow.stages):
+            key = _stage_key(p, index)
+            labels.setdefault(key, STAGE_LABELS.get(key, stage.steps[0].label))
+            if key in keys:
+                previous = keys.index(key)
+            else:
+                keys.insert(previous + 1, key)
+                previous += 1
+    if APPROVING in keys:
+        keys.remove(APPROVING)
+        keys.append(APPROVING)
+    rows = []
+    for p in view.parties:
+        cells: list[MatrixCell | None] = [None] * len(keys)
+        for index, stage in enumerate(p.workflow.stages):
+            records = [p.steps[step.id] for step in stage.steps]
+            statuses = tuple(r.status.value for r in records)
+            summary = next((s for s in ("rejected", "pending", "done", "skipped") if s in statuses), "pending")
+            days = [r.date for r in records if r.date is not None]
+            cells[keys.index(_stage_key(p, index))] = MatrixCell(statuses, summary, max(days) if days else None)
+        rows.append((p.info.slug, p.info.name, tuple(cells)))
+    return StageMatrix(tuple((k, labels[k]) for k in keys), tuple(rows))

@@ -1,0 +1,36 @@
+"""Pilot helpers shared by the TUI tests: settle without sleeping, read what a widget shows."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let every worker finish and its message reach the screen (twice: a message may start another read)."""
+    for _ in range(2):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def shown(widget: Widget) -> str:
+    """The plain text a Static (or any widget) renders."""
+    if isinstance(widget, Static):
+        return str(widget.render())
+    return str(widget.render())
+
+
+def table_rows(table: DataTable[Text]) -> list[list[str]]:
+    return [[cell.plain for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def type_into(pilot: Pilot[None], selector: str, text: str) -> None:
+    """Focus a field, clear it and type, as a user would."""
+    widget = pilot.app.screen.query_one(selector)
+    widget.focus()
+    widget.value = ""  # type: ignore[attr-defined]
+    await pilot.press(*list(text)) if text else None
+    await pilot.pause()

@@ -1,0 +1,211 @@
+"""The writing forms against real SQLite databases: what is written, what is refused, stale screens."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import Select, Static
+
+from formation.case.events import DecisionRecorded, EventCorrected, EventVoided, StepSkipped
+from formation.domain.outcomes import Outcome
+from formation.services import Services
+from tests.coordinator import Coordinator
+from tests.tui.conftest import services_at
+from tests.tui.helpers import settle, shown, type_into
+from tui.app import make_app
+from tui.screens.dashboard import DashboardScreen
+from tui.screens.decision_form import DecisionForm
+from tui.screens.log import LogScreen
+from tui.screens.skip_form import SkipForm
+from tui.widgets.party_table import PartyTable
+
+SIZE = (100, 34)
+
+
+async def open_form(pilot, slug: str, key: str = "b") -> None:  # type: ignore[no-untyped-def]
+    table = pilot.app.screen.query_one(PartyTable)
+    table.focus()
+    table.move_cursor(row=table.get_row_index(slug))
+    await pilot.press(key)
+    await settle(pilot)
+
+
+def decisions(services: Services) -> list[DecisionRecorded]:
+    return [e.event for e in services.events() if isinstance(e.event, DecisionRecorded)]
+
+
+async def test_a_valid_decision_is_written_with_the_screens_revision(forming_services: Services) -> None:
+    before = forming_services.view().revision
+    app = make_app(forming_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_form(pilot, "falun")
+        form = app.screen
+        assert isinstance(form, DecisionForm)
+        assert form.revision == before
+        assert form.query_one("#party", Select).value == "falun"
+        assert form.query_one("#step", Select).value == "forstudie"
+        assert form.query_one("#outcome", Select).value == "bifall"
+        assert not form.query_one("#anslag-row").display  # förstudie is not appealable
+        await type_into(pilot, "#date", "2026-11-02")
+        await type_into(pilot, "#body", "Kommunstyrelsen [bold]")
+        await type_into(pilot, "#paragraph", "12")
+        await type_into(pilot, "#dnr", "KS 2026/14")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+        assert isinstance(app.screen, DashboardScreen)
+        [written] = decisions(forming_services)
+        assert (written.party, written.step, written.outcome) == ("falun", "forstudie", Outcome.BIFALL)
+        assert written.decided_on == date(2026, 11, 2)
+        assert (written.body, written.paragraph, written.dnr) == ("Kommunstyrelsen [bold]", "12", "KS 2026/14")
+        assert forming_services.view().revision == before + 1
+        assert app.screen.query_one(PartyTable).get_row_at(0)[2].plain == "✓····"
+
+
+async def test_invalid_input_is_refused_in_the_form_and_nothing_is_written(forming_services: Services) -> None:
+    app = make_app(forming_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_form(pilot, "falun")
+        await type_into(pilot, "#date", "2026-13-40")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        error = app.screen.query_one("#error", Static)
+        assert "'2026-13-40' är inget datum" in shown(error)
+        assert error.has_class("-shown")
+
+        # The form's own check passes; the engine refuses with its sentence, shown in the form.
+        await type_into(pilot, "#date", "1900-01-01")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DecisionForm)
+        assert "ligger utanför det rimliga intervallet" in shown(app.screen.query_one("#error", Static))
+        assert decisions(forming_services) == []
+
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert decisions(forming_services) == []
+
+
+async def test_a_stale_screen_is_told_and_refreshed_never_overwritten(
+    tmp_path: Path, forming_services: Services
+) -> None:
+    app = make_app(forming_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_form(pilot, "falun")
+        form = app.screen
+        assert isinstance(form, DecisionForm)
+
+        # A second writer on the same SQLite file, after the screen read the case.
+        other = Coordinator(services_at(tmp_path))
+        other.decide("Falun", "forstudie", outcome="avslag", on=date(2026, 11, 1))
+
+        await type_into(pilot, "#date", "2026-11-02")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+        assert isinstance(app.screen, DashboardScreen)
+        assert any("Ärendet har ändrats" in n.message for n in app._notifications)
+        [only] = decisions(forming_services)
+        assert only.outcome is Outcome.AVSLAG  # the other writer's decision stands
+        assert "avslag: Förstudie 2026-11-01" in app.screen.query_one(PartyTable).get_row_at(0)[3].plain
+
+
+async def test_a_stale_write_from_the_cli_in_another_process(tmp_path: Path, forming_services: Services) -> None:
+    app = make_app(forming_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_form(pilot, "falun")
+        env = os.environ | {"FORMATION_DB": str(tmp_path / "t.db"), "FORMATION_TODAY": "2026-11-23"}
+        cli = [str(Path(sys.executable).parent / "formation"), "decide", "Falun", "forstudie"]
+        process = await asyncio.create_subprocess_exec(
+            *cli, "--outcome", "bifall", "--date", "2026-10-30", env=env, stderr=asyncio.subprocess.PIPE
+        )
+        _, stderr = await process.communicate()
+        assert process.returncode == 0, stderr.decode()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert [d.decided_on for d in decisions(forming_services)] == [date(2026, 10, 30)]
+
+
+async def test_skip_a_step_with_a_reason(forming_services: Services) -> None:
+    app = make_app(forming_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_form(pilot, "falun", key="s")
+        assert isinstance(app.screen, SkipForm)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Skriv varför" in shown(app.screen.query_one("#error", Static))
+        await type_into(pilot, "#reason", "Ingen förstudie behövs")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        skips = [e.event for e in forming_services.events() if isinstance(e.event, StepSkipped)]
+        assert [(s.party, s.step, s.reason) for s in skips] == [("falun", "forstudie", "Ingen förstudie behövs")]
+        assert app.screen.query_one(PartyTable).get_row_at(0)[2].plain == "–····"
+
+
+async def test_correct_and_void_from_the_log(forming_services: Services) -> None:
+    coordinator = Coordinator(forming_services)
+    coordinator.decide("Falun", "forstudie", outcome="bifall", on=date(2026, 11, 2))
+    seq = forming_services.events()[-1].seq
+    app = make_app(forming_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        assert isinstance(app.screen, LogScreen)
+        table = app.screen.query_one("#log")
+        table.move_cursor(row=table.get_row_index(str(seq)))  # type: ignore[attr-defined]
+        await pilot.press("c")
+        await settle(pilot)
+        await type_into(pilot, "#date", "2026-11-03")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Skriv varför" in shown(app.screen.query_one("#error", Static))
+        await type_into(pilot, "#reason", "Fel datum i protokollet")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LogScreen)
+        corrections = [e.event for e in forming_services.events() if isinstance(e.event, EventCorrected)]
+        assert [(c.target, c.reason) for c in corrections] == [(seq, "Fel datum i protokollet")]
+        assert forming_services.view().projection.parties["falun"].steps["forstudie"].date == date(2026, 11, 3)
+
+        table.move_cursor(row=table.get_row_index(str(seq)))  # type: ignore[attr-defined]
+        await pilot.press("x")
+        await settle(pilot)
+        await type_into(pilot, "#reason", "Beslutet gällde en annan fråga")
+        await pilot.press("enter")
+        await settle(pilot)
+        voids = [e.event for e in forming_services.events() if isinstance(e.event, EventVoided)]
+        assert [v.target for v in voids] == [seq]
+        assert forming_services.view().projection.parties["falun"].steps["forstudie"].date is None
+        marks = app.screen.query_one("#log").get_row(str(seq))[3].plain  # type: ignore[attr-defined]
+        assert f"struken i {seq + 2}" in marks
+
+
+async def test_decide_from_the_party_screen(forming_services: Services) -> None:
+    app = make_app(forming_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_form(pilot, "region-dalarna", key="o")
+        await pilot.press("b")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, DecisionForm)
+        assert list(form.choices) == ["region-dalarna"]
+        await type_into(pilot, "#date", "2026-11-20")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [written] = decisions(forming_services)
+        assert (written.party, written.step, written.decided_on) == ("region-dalarna", "forstudie", date(2026, 11, 20))
+        rows = app.screen.query_one("#party-steps").get_row_at(0)  # type: ignore[attr-defined]
+        assert [cell.plain for cell in rows[:3]] == ["Förstudie", "✓ beslutat", "2026-11-20"]

@@ -1,0 +1,43 @@
+"""What the cockpit's full screens share: the app's case state, a reload that runs in a worker, Esc to go back."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, cast
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from formation.services import Services
+
+if TYPE_CHECKING:
+    from tui.app import FormationApp
+
+
+class CockpitScreen(Screen[None]):
+    """A full screen over one case; `action_reload` is called by the live poll when the case changed."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Tillbaka"),
+        Binding("r", "reload", "Läs om"),
+    ]
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        """Where the case is read from; injected."""
+
+    @property
+    def cockpit(self) -> FormationApp:
+        return cast("FormationApp", self.app)
+
+    @property
+    def as_of(self) -> date | None:
+        """The day the app shows the case as of (None: today)."""
+        return self.cockpit.as_of
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_reload(self) -> None:
+        """Read again; each screen starts its own worker."""

@@ -1,0 +1,74 @@
+"""The cases in the database; choosing one sets `services.case_slug` for every screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from formation.errors import Refusal
+from formation.services import Services
+
+
+@dataclass
+class CasesListed(Message):
+    slugs: list[str]
+
+
+class CaseListScreen(ModalScreen[str | None]):
+    """Dismissed with the chosen slug, or None."""
+
+    BINDINGS = [Binding("escape", "dismiss_none", "Avbryt")]
+    KEY_HELP = (("↑ ↓", "välj ärende"), ("Enter", "öppna det"), ("Esc", "avbryt"))
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="cases", classes="dialog"):
+            yield Static("Läser ärendena …", id="cases-note")
+            yield OptionList(id="case-list")
+
+    def on_mount(self) -> None:
+        self.query_one("#cases").border_title = "Välj ärende"
+        self.query_one("#cases").border_subtitle = "Enter öppnar · Esc avbryter"
+        self.list_cases()
+
+    @work(thread=True, exclusive=True)
+    def list_cases(self) -> None:
+        worker = get_current_worker()
+        try:
+            slugs = self.services.case_slugs()
+        except Refusal:
+            slugs = []
+        if not worker.is_cancelled:
+            self.post_message(CasesListed(slugs))
+
+    @on(CasesListed)
+    def show_cases(self, message: CasesListed) -> None:
+        note = self.query_one("#cases-note", Static)
+        note.update("Databasen har inga ärenden." if not message.slugs else f"{len(message.slugs)} ärenden:")
+        options = self.query_one(OptionList)
+        options.clear_options()
+        options.add_options([Option(Text(slug), id=slug) for slug in message.slugs])
+        if message.slugs:
+            current = self.services.case_slug
+            options.highlighted = message.slugs.index(current) if current in message.slugs else 0
+        options.focus()
+
+    @on(OptionList.OptionSelected)
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,58 @@
+"""Add a förbundsordning version from a file; the form says which approvals it would cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from formation.case.commands import AddForbundsordning, CaseCommand
+from formation.io.fo_text import ForbundsordningUnreadable, read_forbundsordning
+from formation.services import Services
+from formation.services.views import Result
+from tui.screens.form import CommandForm, FormError, field_row, parse_day, text_input
+
+
+class AddVersionForm(CommandForm):
+    """Reads the file when saving (a small text file; the write itself runs in the worker)."""
+
+    TITLE_TEXT = "Ny version av förbundsordningen"
+
+    def __init__(self, services: Services, revision: int, cancelled: list[str]) -> None:
+        super().__init__(services, revision)
+        self.cancelled = cancelled
+        """One sentence per approval or rejection the new version would undo."""
+
+    def compose_fields(self) -> ComposeResult:
+        if self.cancelled:
+            warning = "Sparas versionen gäller detta:\n" + "\n".join(f"• {line}" for line in self.cancelled)
+        else:
+            warning = "Inga godkännanden upphävs."
+        yield Static(Content(warning), classes="form-warning")
+        yield field_row("Fil *", text_input("path", placeholder="sökväg till .md eller .txt"))
+        yield field_row("Datum", text_input("added", value=self.services.clock.today().isoformat()))
+        yield field_row("Start", text_input("start", placeholder="ÅÅÅÅ-MM-DD, om förbundsordningen anger det"))
+
+    def build_command(self) -> CaseCommand:
+        raw = self.query_one("#path", Input).value.strip()
+        if not raw:
+            raise FormError("Ange filens sökväg.")
+        path = Path(raw).expanduser()
+        try:
+            text = read_forbundsordning(path)
+        except ForbundsordningUnreadable as exc:
+            raise FormError(str(exc)) from None
+        except OSError as exc:
+            raise FormError(f"Filen '{raw}' kan inte läsas ({type(exc).__name__}).") from None
+        return AddForbundsordning(
+            text=text,
+            filename=path.name,
+            added_on=parse_day(self.query_one("#added", Input).value, "Datum"),
+            start_date=parse_day(self.query_one("#start", Input).value, "Start"),
+            expected_revision=self.revision,
+        )
+
+    def accepted_text(self, result: Result) -> str:
+        return f"Förbundsordningen v{result.projection.current_version} är tillagd."

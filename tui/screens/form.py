@@ -1,0 +1,157 @@
+"""What every writing form shares: labelled compact fields, the refusal line, and the write in a worker
+that carries the revision the screen showed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from sqlalchemy.exc import OperationalError
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Static
+from textual.worker import get_current_worker
+
+from formation.case.commands import CaseCommand
+from formation.errors import Refusal, StaleRevision, first_line
+from formation.services import Services
+from formation.services.views import Result
+from tui.messages import CommandAccepted, CommandRefused
+
+STALE_NOTICE = "Ärendet har ändrats av någon annan sedan skärmen lästes; inget sparades. Läget är inläst på nytt."
+
+
+class FormError(ValueError):
+    """Input the form itself rejects before asking the engine; the message is one Swedish sentence."""
+
+
+def parse_day(text: str, what: str) -> date | None:
+    """An ISO date typed by the user; blank is None."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise FormError(f"{what} '{text}' är inget datum; skriv ÅÅÅÅ-MM-DD.") from None
+
+
+def required_day(text: str, what: str) -> date:
+    day = parse_day(text, what)
+    if day is None:
+        raise FormError(f"{what} måste anges (ÅÅÅÅ-MM-DD).")
+    return day
+
+
+def optional(text: str) -> str | None:
+    return text.strip() or None
+
+
+def field_row(label: str, widget: Widget, *, row_id: str | None = None) -> Horizontal:
+    """A label and its field on one line, so a form fits in 24 rows."""
+    return Horizontal(Label(label, classes="field-label"), widget, classes="field", id=row_id)
+
+
+def text_input(field_id: str, *, value: str = "", placeholder: str = "") -> Input:
+    return Input(value=value, placeholder=placeholder, id=field_id, compact=True)
+
+
+class CommandForm(ModalScreen[Result | None]):
+    """A modal that writes one command; dismissed with the Result, or None when cancelled or stale."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Avbryt"),
+        Binding("ctrl+s", "save", "Spara"),
+    ]
+    TITLE_TEXT = ""
+
+    def __init__(self, services: Services, revision: int) -> None:
+        super().__init__()
+        self.services = services
+        """Where the command is written."""
+        self.revision = revision
+        """The revision the screen showed when the form opened; every write expects it."""
+
+    def compose_fields(self) -> ComposeResult:
+        """The form's own fields."""
+        yield from ()
+
+    def compose(self) -> ComposeResult:
+        with Static(id="form", classes="form") as frame:
+            frame.border_title = self.TITLE_TEXT
+            frame.border_subtitle = "Ctrl+S sparar · Esc avbryter"
+            yield from self.compose_fields()
+            yield Static(id="error", classes="form-error")
+            with Horizontal(classes="buttons"):
+                yield Button("Spara", id="save", variant="primary", compact=True)
+                yield Button("Avbryt", id="cancel", compact=True)
+
+    def build_command(self) -> CaseCommand:
+        """The command from the fields; raises FormError for input the form rejects itself."""
+        raise NotImplementedError
+
+    def show_error(self, message: str) -> None:
+        error = self.query_one("#error", Static)
+        error.update(Content(message))
+        error.set_class(bool(message), "-shown")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#cancel")
+    def cancel_pressed(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        try:
+            command = self.build_command()
+        except FormError as exc:
+            self.show_error(str(exc))
+            return
+        self.show_error("")
+        self.query_one("#save", Button).disabled = True
+        self.write(command)
+
+    @work(thread=True, exclusive=True, group="write")
+    def write(self, command: CaseCommand) -> None:
+        worker = get_current_worker()
+        message: CommandAccepted | CommandRefused
+        try:
+            message = CommandAccepted(self.services.handle(command))
+        except StaleRevision as exc:
+            message = CommandRefused(exc.message, exc.code, stale=True)
+        except Refusal as exc:
+            message = CommandRefused(exc.message, exc.code)
+        except OperationalError as exc:  # e.g. locked by a long write elsewhere: nothing was written, say so
+            message = CommandRefused(f"Databasen svarade inte ({first_line(exc.orig)}); inget sparades.", "database")
+        if not worker.is_cancelled:
+            self.post_message(message)
+
+    @on(CommandAccepted)
+    def written(self, message: CommandAccepted) -> None:
+        self.notify(self.accepted_text(message.result), title="Sparat")
+        self.dismiss(message.result)
+
+    def accepted_text(self, result: Result) -> str:
+        return "Sparat."
+
+    @on(CommandRefused)
+    def refused(self, message: CommandRefused) -> None:
+        self.query_one("#save", Button).disabled = False
+        if message.stale:
+            self.notify(STALE_NOTICE, title="Ärendet har ändrats", severity="warning", timeout=8)
+            self.dismiss(None)
+            return
+        self.show_error(message.message)
+
+
+def name_text(name: str) -> Text:
+    """A user-typed name for a Select option: Text, so brackets are never read as markup."""
+    return Text(name)

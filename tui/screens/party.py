@@ -1,0 +1,162 @@
+"""One party in detail: every step with every decision on it, contacts, board seats, share, notice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Static
+from textual.worker import get_current_worker
+
+from formation.domain.labels import STEP_MARKS, STEP_STATUS_WORDS
+from formation.domain.outcomes import StepStatus
+from formation.errors import Refusal
+from formation.reports.cockpit import PartyDetail, StepChoice, decision_choices, party_detail
+from formation.services import Services
+from tui.screens.base import CockpitScreen
+from tui.screens.decision_form import DecisionForm
+from tui.screens.skip_form import SkipForm
+
+COLUMNS = ("Steg", "Status", "Datum", "Utfall", "Organ", "§", "Dnr", "Ver.", "Anslag", "Överkl. t.o.m.", "Anteckning")
+STATUS_STYLES = {"done": "green", "rejected": "bold red", "pending": "dim", "skipped": ""}
+
+
+@dataclass
+class PartyLoaded(Message):
+    """The party was read (None: it is not in the case as of the day shown), with what it can decide now."""
+
+    detail: PartyDetail | None
+    revision: int | None = None
+    choices: tuple[StepChoice, ...] = ()
+
+
+def _day(value: object) -> Text:
+    return Text(str(value) if value else "")
+
+
+def facts(detail: PartyDetail) -> Content:
+    """The lines above the table: kind, contact, membership, share, notice, appeal, board seats."""
+    lines = [
+        Content.assemble(
+            (detail.name, "bold"), f" ({detail.kind})", " · adjungerad, ej medlem" if detail.observer else ""
+        ),
+        Content(
+            f"Kontakt: {detail.email or '–'}"
+            + (f" · medlem sedan {detail.member_since}" if detail.member_since else "")
+            + f" · finansieringsandel: {detail.share or 'kan inte beräknas ännu'}"
+        ),
+    ]
+    if detail.leaves_on:
+        lines.append(Content.assemble(("Uppsagd: ", "bold $warning"), f"lämnar förbundet {detail.leaves_on}"))
+    if detail.appeal:
+        lines.append(Content.assemble(("Överklagande: ", "bold $warning"), detail.appeal))
+    board = "; ".join(detail.board) if detail.board else "inga utsedda ännu"
+    lines.append(Content(f"Styrelseplatser: {board}"))
+    return Content("\n").join(lines)
+
+
+class PartyScreen(CockpitScreen):
+    """Read-only; the dashboard's forms write."""
+
+    BINDINGS = [Binding("b", "decide", "Beslut"), Binding("s", "skip", "Ej aktuellt")]
+    KEY_HELP = (
+        ("↑ ↓", "rulla bland stegen"),
+        ("b", "registrera ett beslut för parten"),
+        ("s", "markera ett av partens steg som ej aktuellt"),
+        ("r", "läs om"),
+        ("Esc", "tillbaka till översikten"),
+    )
+
+    def __init__(self, services: Services, slug: str) -> None:
+        super().__init__(services)
+        self.slug = slug
+        """The party shown."""
+        self.loaded: PartyLoaded | None = None
+        """The last read, with the revision a write from this screen expects."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="party-body"):
+            yield Static(id="party-facts")
+            yield DataTable[Text](id="party-steps", classes="pane", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table: DataTable[Text] = self.query_one("#party-steps", DataTable)
+        table.add_columns(*COLUMNS)
+        table.border_title = "Steg och beslut"
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        self.load_party()
+
+    @work(thread=True, exclusive=True, group="party")
+    def load_party(self) -> None:
+        worker = get_current_worker()
+        try:
+            view = self.services.view(as_of=self.as_of)
+            detail = party_detail(view, self.services.events(), self.slug)
+            message = PartyLoaded(detail, view.revision, decision_choices(view).get(self.slug, ()))
+        except Refusal:
+            message = PartyLoaded(None)
+        if not worker.is_cancelled:
+            self.post_message(message)
+
+    @on(PartyLoaded)
+    def show_party(self, message: PartyLoaded) -> None:
+        self.loaded = message
+        detail = message.detail
+        facts_widget = self.query_one("#party-facts", Static)
+        table: DataTable[Text] = self.query_one("#party-steps", DataTable)
+        table.clear()
+        if detail is None:
+            facts_widget.update(Content("Parten finns inte i ärendet den här dagen."))
+            return
+        facts_widget.update(facts(detail))
+        for step in detail.steps:
+            status = StepStatus(step.status)
+            mark = Text(f"{STEP_MARKS[status]} {STEP_STATUS_WORDS[status]}", STATUS_STYLES.get(step.status, ""))
+            if not step.decisions:
+                table.add_row(Text(step.label), mark, *(Text("") for _ in COLUMNS[2:]))
+                continue
+            for index, d in enumerate(step.decisions):
+                table.add_row(
+                    Text(step.label if index == 0 else ""),
+                    mark if index == len(step.decisions) - 1 else Text("(tidigare)", "dim"),
+                    _day(d.day),
+                    Text(d.outcome),
+                    Text(d.body or ""),
+                    Text(d.paragraph or ""),
+                    Text(d.dnr or ""),
+                    Text(f"v{d.fo_version}" if d.fo_version else ""),
+                    _day(d.anslag),
+                    _day(d.appeal_ends),
+                    Text(d.note or ""),
+                )
+
+    def open_form(self, *, skip: bool) -> None:
+        loaded = self.loaded
+        if loaded is None or loaded.detail is None or loaded.revision is None:
+            return
+        if self.as_of is not None:
+            self.notify("Historisk vy: gå tillbaka till i dag för att registrera.", severity="warning")
+            return
+        choices = tuple(c for c in loaded.choices if (c.can_skip if skip else c.outcomes))
+        if not choices:
+            self.notify(f"{loaded.detail.name} har inget steg att {'hoppa över' if skip else 'besluta om'} nu.")
+            return
+        names = {self.slug: loaded.detail.name}
+        form_class = SkipForm if skip else DecisionForm
+        form = form_class(self.services, loaded.revision, {self.slug: choices}, names, party=self.slug)
+        self.app.push_screen(form, lambda _: self.action_reload())
+
+    def action_decide(self) -> None:
+        self.open_form(skip=False)
+
+    def action_skip(self) -> None:
+        self.open_form(skip=True)
