@@ -71,7 +71,7 @@ class FormationApp(App[None]):
         """Read the revision only; the screens reload when it moved."""
         worker = get_current_worker()
         try:
-            revision: int | None = self.services.view().revision
+            revision: int | None = self.services.revision()
         except (Refusal, OperationalError):  # no single case, or the file busy for a moment: try next tick
             revision = None
         if not worker.is_cancelled:

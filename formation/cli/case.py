@@ -117,4 +117,7 @@ def tui(ctx: typer.Context) -> None:
     # Loaded by name: the engine package must not depend on the UI (import-linter contract); only this
     # launcher needs it, and only when the TUI is asked for.
     tui_app = importlib.import_module("tui.app")
-    tui_app.make_app(settings(ctx).services()).run()
+    app = tui_app.make_app(settings(ctx).services())
+    app.run()
+    if app.return_code:  # Textual printed the traceback; the launcher must not exit 0 after a crash
+        raise typer.Exit(app.return_code)

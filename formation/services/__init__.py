@@ -60,3 +60,11 @@ class Services:
 
     def case_slugs(self) -> list[str]:
         return queries.case_slugs(self.engine)
+
+    def case_summaries(self) -> list[tuple[str, str]]:
+        """(slug, name) of every case in the database."""
+        return queries.case_summaries(self.engine)
+
+    def revision(self) -> int:
+        """The case's current revision, read cheaply (a live screen polls it)."""
+        return queries.revision(self.engine, self.case_slug)

@@ -390,7 +390,8 @@ def _correct(ctx: Context, command: CorrectEvent) -> EventCorrected:
 
 
 def _not_future_if_decision(ctx: Context, key: str, value: date) -> None:
-    if key in ("date", "anslag"):
+    # As when a decision is recorded: its date cannot be in the future; an anslag may be known in advance.
+    if key == "date":
         _not_future(ctx, value, "Datumet")
 
 

@@ -62,3 +62,16 @@ def fo_text_rows(engine: Engine, slug: str | None) -> list[dict[str, Any]]:
 def case_slugs(engine: Engine) -> list[str]:
     with reading(engine) as session:
         return projection_store.case_slugs(session=session)
+
+
+def revision(engine: Engine, slug: str | None) -> int:
+    """The case's revision alone: what a live screen polls to know whether to read again."""
+    with reading(engine) as session:
+        return projection_store.find_case(session=session, slug=slug).revision
+
+
+def case_summaries(engine: Engine) -> list[tuple[str, str]]:
+    """(slug, name) of every case, by slug."""
+    with reading(engine) as session:
+        rows = session.connection().execute(select(_CASES.c.slug, _CASES.c.name).order_by(_CASES.c.slug))
+        return [(r.slug, r.name) for r in rows]

@@ -21,7 +21,8 @@ from formation.services import Services
 
 @dataclass
 class CasesListed(Message):
-    slugs: list[str]
+    cases: list[tuple[str, str]]
+    """(slug, name) of every case."""
 
 
 class CaseListScreen(ModalScreen[str | None]):
@@ -48,22 +49,23 @@ class CaseListScreen(ModalScreen[str | None]):
     def list_cases(self) -> None:
         worker = get_current_worker()
         try:
-            slugs = self.services.case_slugs()
+            cases = self.services.case_summaries()
         except Refusal:
-            slugs = []
+            cases = []
         if not worker.is_cancelled:
-            self.post_message(CasesListed(slugs))
+            self.post_message(CasesListed(cases))
 
     @on(CasesListed)
     def show_cases(self, message: CasesListed) -> None:
         note = self.query_one("#cases-note", Static)
-        note.update("Databasen har inga ärenden." if not message.slugs else f"{len(message.slugs)} ärenden:")
+        note.update("Databasen har inga ärenden." if not message.cases else f"{len(message.cases)} ärenden:")
         options = self.query_one(OptionList)
         options.clear_options()
-        options.add_options([Option(Text(slug), id=slug) for slug in message.slugs])
-        if message.slugs:
+        options.add_options([Option(Text(f"{name} ({slug})"), id=slug) for slug, name in message.cases])
+        slugs = [slug for slug, _ in message.cases]
+        if slugs:
             current = self.services.case_slug
-            options.highlighted = message.slugs.index(current) if current in message.slugs else 0
+            options.highlighted = slugs.index(current) if current in slugs else 0
         options.focus()
 
     @on(OptionList.OptionSelected)
