@@ -21,14 +21,18 @@ def styled_marks(party: Document) -> Text:
 class PartyTable(DataTable[Text]):
     """The parties of a case; row keys are party slugs, so selection survives a reload."""
 
+    COLUMNS = ("Part", "Typ", "Steg", "Läge", "Överklagande t.o.m.")
+
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
-        self.add_columns("Part", "Typ", "Steg", "Läge", "Överklagande t.o.m.")
+        self.add_columns(*self.COLUMNS)
 
     def show_parties(self, parties: list[Document]) -> None:
         highlighted = self.highlighted_slug
-        self.clear()
+        # Columns are made anew: after a plain clear() the header kept the widths of the labels alone.
+        self.clear(columns=True)
+        self.add_columns(*self.COLUMNS)
         for party in parties:
             # Text, not str: DataTable would read a str as markup, and names are user input.
             self.add_row(
