@@ -6,8 +6,9 @@ import getpass
 import os
 
 from formation.clock import Clock, clock_from_env
-from formation.io.config import load_file_settings
+from formation.io.config import load_file_settings, load_reminder_settings
 from formation.services import Services
+from formation.services.scheduling import configure_policy
 from formation.store.database import open_database
 from workflows.loader import load_workflow_set
 
@@ -25,6 +26,7 @@ def make_services(
 ) -> Services:
     """Services over the database named by `db` (or FORMATION_DB, the config file, or the default file)."""
     settings = load_file_settings()
+    configure_policy(load_reminder_settings().policy)
     return Services(
         engine=open_database(db or os.environ.get("FORMATION_DB") or settings.db),
         template=load_workflow_set(),

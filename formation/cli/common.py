@@ -99,7 +99,18 @@ def _global(
     version: Annotated[
         bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Visa versionen.")
     ] = False,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            "--config", metavar="FIL", help="Inställningsfilen (standard: FORMATION_CONFIG eller formation.toml)."
+        ),
+    ] = None,
 ) -> None:
+    from pathlib import Path
+
+    from formation.io.config import choose_config
+
+    choose_config(Path(config).expanduser() if config else None)
     ctx.obj = Settings(db, case, actor, parse_int(if_revision, "--if-revision"))
 
 
