@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from formation.case.projection import CaseProjection, PartyProgress, ScheduledMeeting, body_key
 from formation.case.reducer import default_workflow
@@ -119,3 +120,14 @@ def plan_for(case: CaseProjection, today: date) -> Plan:
 def has_schedule(case: CaseProjection) -> bool:
     """Whether the case has anything to plan deadlines from (a calendar or a deadline set by hand)."""
     return bool(case.meetings or case.deadline_overrides)
+
+
+def with_next_deadlines(case: CaseProjection, today: date, parties: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`status --json` parties with `next_deadline` filled from the plan (left None without a calendar)."""
+    if not has_schedule(case):
+        return parties
+    plan = plan_for(case, today)
+    for party in parties:
+        day = plan.next_deadline(str(party.get("slug")))
+        party["next_deadline"] = day.isoformat() if day else None
+    return parties

@@ -1,6 +1,6 @@
 """Deadlines and meetings as an iCalendar file: all-day VEVENTs with stable UIDs, so a calendar that subscribes
 to the file updates events in place. Exporting the same case twice gives the same bytes (no DTSTAMP drift:
-it is derived from the event itself); SEQUENCE counts how far a deadline has moved from the first day known."""
+it is derived from the event itself); SEQUENCE grows each time a deadline moves."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from formation.case.projection import CaseProjection
 
 NAMESPACE = uuid.UUID("6f1c0a52-3c1e-4d4b-9a59-4c1f7f0e2b11")
 ZONE = "Europe/Stockholm"
+EPOCH = date(2000, 1, 1)
 
 
 class DeadlineLike(Protocol):
@@ -58,9 +59,9 @@ def case_calendar(projection: CaseProjection, deadlines: Iterable[DeadlineLike])
             + (" (satt för hand)." if d.overridden else " (enligt planen)."),
             stamp_day=d.known_from or d.deadline_on,
         )
-        # The event moves when the deadline does; its sequence number says how many times (in days moved, a
-        # number that only grows while the deadline slips and stays put when nothing changes).
-        event.add("sequence", abs((d.deadline_on - (d.known_from or d.deadline_on)).days) and 1)
+        # SEQUENCE must grow whenever the event changes and stay put otherwise: the day the current deadline
+        # became known does exactly that (it is reset only when the deadline moves).
+        event.add("sequence", ((d.known_from or d.deadline_on) - EPOCH).days)
         event.add("categories", ["Sista dag"])
         calendar.add_component(event)
     for m in sorted(projection.meetings.values(), key=lambda m: (m.on, m.body.casefold(), m.party or "")):

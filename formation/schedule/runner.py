@@ -63,7 +63,7 @@ def deliver(runtime_id: str, outbox_id: int) -> None:
 
 def reconcile(runtime_id: str) -> None:
     """Bring the outbox up to now, then make the scheduler's jobs match the outbox."""
-    from formation.services.scheduling import SendReport, reconcile_all, supersede_older
+    from formation.services.scheduling import STALE_CLAIM, SendReport, claim_is_stale, reconcile_all, supersede_older
     from formation.store import schedule_store
     from formation.store.uow import reading
 
@@ -82,9 +82,11 @@ def reconcile(runtime_id: str) -> None:
             at = schedule_store.aware_utc(r.due_at)
         elif r.state == schedule_store.FAILED:
             at = schedule_store.aware_utc(r.next_attempt_at)
-        else:  # a claim: retried once it is stale (its runner died)
+        elif claim_is_stale(r.claimed_by, r.claimed_at, now):  # its process died between claim and mark
+            at = now
+        else:  # someone is sending it now; look again once the claim would be stale
             claimed = schedule_store.aware_utc(r.claimed_at)
-            at = claimed + timedelta(minutes=10, seconds=1) if claimed else None
+            at = claimed + STALE_CLAIM + timedelta(seconds=1) if claimed else now
         if at is None or at > now + HORIZON:
             continue
         wanted[job_id(r.key)] = (max(at, now), r.id)

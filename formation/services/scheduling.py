@@ -49,6 +49,8 @@ LATE_AFTER = timedelta(hours=1)
 STALE_CLAIM = timedelta(minutes=10)
 """A claim older than this was left by a process that died before it could mark the reminder."""
 MAX_ATTEMPTS = 8
+LOOKAHEAD = timedelta(days=31)
+"""The outbox holds the reminders of the coming month, so a runner can set its alarms ahead."""
 DEFAULT_SENDER = "Formation <formation@localhost>"
 
 _POLICY: list[ReminderPolicy] = [ReminderPolicy()]
@@ -80,7 +82,8 @@ def project_schedule(written: Written) -> None:
         session=written.session, case_id=written.case_id, deadlines=planned, today=written.today
     )
     now = datetime.combine(written.today, datetime.min.time(), tzinfo=UTC)
-    _reconcile(written.session, written.case_id, projection.slug, stored, current_policy(), now, written.today)
+    until = written.today + LOOKAHEAD
+    _reconcile(written.session, written.case_id, projection.slug, stored, current_policy(), now, until)
 
 
 def deadlines_of(plan: Plan) -> list[Deadline]:
@@ -129,11 +132,12 @@ def _reconcile(
 
 def reconcile_all(engine: Engine, policy: ReminderPolicy, now: datetime) -> tuple[int, int]:
     """Bring every case's outbox up to `now` (overdue reminders repeat as time passes, without a command)."""
-    until = now.astimezone(policy.zone).date()
+    until = now.astimezone(policy.zone).date() + LOOKAHEAD
     added = cancelled = 0
     with writing(engine) as session:
         for slug in projection_store.case_slugs(session=session):
-            case = projection_store.find_case(session=session, slug=slug)
+            # Locked like a command: two runners (or a runner and a command) never insert the same key at once.
+            case = projection_store.find_case(session=session, slug=slug, for_update=True)
             stored = schedule_store.deadlines(session.connection(), case.id)
             a, c = _reconcile(session, case.id, case.slug, stored, policy, now, until)
             added, cancelled = added + a, cancelled + c
@@ -231,6 +235,7 @@ def supersede_older(engine: Engine, now: datetime, *, report: SendReport, dry_ru
     """The reminders due at `now`, newest per deadline; older due ones of the same deadline are cancelled."""
     with reading(engine) as session:
         due = schedule_store.due_rows(session.connection(), now, stale_claim_before=now - STALE_CLAIM)
+    due = [r for r in due if r.state != schedule_store.CLAIMED or claim_is_stale(r.claimed_by, r.claimed_at, now)]
     newest: dict[tuple[int, str, str, date], Any] = {}
     for r in due:
         group = (r.case_id, r.party, r.step, r.deadline_on)
@@ -308,13 +313,29 @@ def send_one(
 
 
 def _ready(r: Any, now: datetime) -> bool:
-    at = schedule_store.naive_utc(now)
+    at = schedule_store.as_utc(now)
     if r.state == schedule_store.PENDING:
         return bool(r.due_at <= at)
     if r.state == schedule_store.FAILED:
         return r.next_attempt_at is not None and bool(r.next_attempt_at <= at)
     if r.state == schedule_store.CLAIMED:
-        return bool(r.claimed_at <= schedule_store.naive_utc(now - STALE_CLAIM))
+        return claim_is_stale(r.claimed_by, r.claimed_at, now)
+    return False
+
+
+def claim_is_stale(claimed_by: str | None, claimed_at: datetime | None, now: datetime) -> bool:
+    """A claim whose process is gone: older than STALE_CLAIM, or made on this host by a process that has exited."""
+    if claimed_at is None or schedule_store.as_utc(claimed_at) <= schedule_store.as_utc(now - STALE_CLAIM):
+        return True
+    host, _, pid = (claimed_by or "").rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
     return False
 
 

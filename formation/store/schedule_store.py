@@ -3,7 +3,7 @@
 Meetings, contacts and hand-set deadlines are a cache of the events (rebuilt from the projection); deadlines
 are the plan's read model; the outbox holds one row per reminder with a UNIQUE key. A reminder is claimed
 (UPDATE … WHERE state = 'pending' affecting exactly one row) before it is sent and marked sent after, so a
-crash or a second runner never sends it twice. Times in the outbox are naive UTC.
+crash or a second runner never sends it twice. Times in the outbox are UTC.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ _OUTBOX = OutboxRow.__table__  # type: ignore[attr-defined]
 PENDING, CLAIMED, SENT, FAILED, CANCELLED = "pending", "claimed", "sent", "failed", "cancelled"
 
 
-def naive_utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+def as_utc(moment: datetime) -> datetime:
+    """`moment` as an aware UTC datetime (a naive one is taken to be UTC), the form the columns store."""
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def aware_utc(moment: datetime | None) -> datetime | None:
@@ -160,13 +161,13 @@ def reconcile_outbox(
         connection.execute(update(_OUTBOX).where(_OUTBOX.c.id.in_(stale)).values(state=CANCELLED, next_attempt_at=None))
     fresh = [w for w in wanted if w.key not in known]
     if fresh:
-        stamp = naive_utc(now)
+        stamp = as_utc(now)
         connection.execute(
             insert(_OUTBOX),
             [
                 {
                     "case_id": case_id,
-                    **{**w.__dict__, "due_at": naive_utc(w.due_at)},
+                    **{**w.__dict__, "due_at": as_utc(w.due_at)},
                     "state": PENDING,
                     "attempts": 0,
                     "late": False,
@@ -188,16 +189,16 @@ def outbox_rows(connection: Connection, case_id: int | None = None, states: Sequ
 
 
 def due_rows(connection: Connection, now: datetime, *, stale_claim_before: datetime) -> list[Any]:
-    """Reminders to send at `now`: pending and due; failed and due for another attempt; and claims older
-    than `stale_claim_before` (a runner that died between claim and mark)."""
-    at = naive_utc(now)
+    """Reminders to send at `now`: pending and due; failed and due for another attempt; and claims (the caller
+    keeps those whose process died between claim and mark; see services.scheduling.claim_is_stale)."""
+    at = as_utc(now)
     query = (
         select(_OUTBOX)
         .where(
             or_(
                 and_(_OUTBOX.c.state == PENDING, _OUTBOX.c.due_at <= at),
                 and_(_OUTBOX.c.state == FAILED, _OUTBOX.c.next_attempt_at <= at),
-                and_(_OUTBOX.c.state == CLAIMED, _OUTBOX.c.claimed_at <= naive_utc(stale_claim_before)),
+                _OUTBOX.c.state == CLAIMED,
             )
         )
         .order_by(_OUTBOX.c.due_at, _OUTBOX.c.id)
@@ -219,7 +220,7 @@ def claim(
     result = connection.execute(
         update(_OUTBOX)
         .where(condition)
-        .values(state=CLAIMED, claimed_at=naive_utc(now), claimed_by=worker, attempts=_OUTBOX.c.attempts + 1)
+        .values(state=CLAIMED, claimed_at=as_utc(now), claimed_by=worker, attempts=_OUTBOX.c.attempts + 1)
     )
     return bool(result.rowcount == 1)
 
@@ -228,7 +229,7 @@ def mark_sent(connection: Connection, outbox_id: int, *, now: datetime, late: bo
     connection.execute(
         update(_OUTBOX)
         .where(_OUTBOX.c.id == outbox_id, _OUTBOX.c.state == CLAIMED)
-        .values(state=SENT, sent_at=naive_utc(now), late=late, last_error=None, next_attempt_at=None)
+        .values(state=SENT, sent_at=as_utc(now), late=late, last_error=None, next_attempt_at=None)
     )
 
 
@@ -236,7 +237,7 @@ def mark_failed(connection: Connection, outbox_id: int, *, error: str, retry_at:
     connection.execute(
         update(_OUTBOX)
         .where(_OUTBOX.c.id == outbox_id, _OUTBOX.c.state == CLAIMED)
-        .values(state=FAILED, last_error=error, next_attempt_at=naive_utc(retry_at) if retry_at else None)
+        .values(state=FAILED, last_error=error, next_attempt_at=as_utc(retry_at) if retry_at else None)
     )
 
 

@@ -192,7 +192,7 @@ class DeadlineRow(SQLModel, table=True):
 
 
 class OutboxRow(SQLModel, table=True):
-    """One reminder to send: UNIQUE key, claimed before sending, marked sent after (times are naive UTC)."""
+    """One reminder to send: UNIQUE key, claimed before sending, marked sent after (times in UTC)."""
 
     __tablename__ = "reminder_outbox"
     id: int | None = Field(default=None, primary_key=True)

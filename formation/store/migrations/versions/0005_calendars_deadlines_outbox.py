@@ -80,16 +80,16 @@ def upgrade() -> None:
         sa.Column("deadline_on", sa.Date(), nullable=False),
         sa.Column("offset_days", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=20), nullable=False),
-        sa.Column("due_at", sa.DateTime(), nullable=False),
+        sa.Column("due_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("state", sa.String(length=20), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("last_error", sa.Text(), nullable=True),
-        sa.Column("next_attempt_at", sa.DateTime(), nullable=True),
-        sa.Column("claimed_at", sa.DateTime(), nullable=True),
+        sa.Column("next_attempt_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("claimed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("claimed_by", sa.String(length=200), nullable=True),
-        sa.Column("sent_at", sa.DateTime(), nullable=True),
+        sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("late", sa.Boolean(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_index("ix_reminder_outbox_case_id", "reminder_outbox", ["case_id"])
     op.create_index("ix_reminder_outbox_due_at", "reminder_outbox", ["due_at"])
