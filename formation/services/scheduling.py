@@ -370,7 +370,7 @@ def reminder_content(
         party=progress.info.name,
         step=step.label if step else r.step,
         body=(planned.body if planned else (step.body if step else "")) or "beslutande organ",
-        meeting_on=(planned.latest or planned.earliest) if planned else None,
+        meeting_on=(planned.earliest or planned.latest) if planned else None,
         deadline=r.deadline_on,
         today=local_today,
         sender=settings.smtp.sender if settings.smtp else DEFAULT_SENDER,
