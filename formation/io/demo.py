@@ -226,11 +226,12 @@ def create_living_demo(services: Services) -> str:
     for party, bodies in calendars.items():
         meetings = [(body, day(offset)) for body, offsets in bodies.items() for offset in offsets]
         add(AddMeetings(meetings=meetings, party=party, source="sammanträdesplan (demo)"))
-    add(AddMeetings(meetings=[("Försäkringskassans ledning", day(20)), ("Försäkringskassans ledning", day(50))]))
+    fk_meeting = previous_working_day(today + timedelta(days=7))
+    add(AddMeetings(meetings=[("Försäkringskassans ledning", fk_meeting), ("Försäkringskassans ledning", day(50))]))
     add(AddMeetings(meetings=[("Arbetsförmedlingens ledning", day(25)), ("Arbetsförmedlingens ledning", day(55))]))
     # Sundbyberg's nämnd should have decided yesterday: the overdue step, with a reminder due today.
     add(SetDeadline(party="Sundbyberg", step="namnd", on=today - timedelta(days=1)))
-    # Försäkringskassan in a week: its 7-day reminder is due today.
+    # Försäkringskassan's ledning meets within a week, its deadline set to that week: the 7-day reminder is due today.
     add(SetDeadline(party="Försäkringskassan", step="beslut", on=today + timedelta(days=7)))
     services.case_slug = previous if previous is not None else services.case_slug
     return LIVING_SLUG

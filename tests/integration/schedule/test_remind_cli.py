@@ -208,3 +208,18 @@ def test_two_senders_on_one_database_send_each_reminder_once(db_url: str, tmp_pa
     keys = [json.loads(line)["key"] for line in log.read_text(encoding="utf-8").splitlines()]
     assert len(keys) == len(set(keys)) == 12
     assert date(2026, 1, 26).isoformat() in keys[0]
+
+
+def test_the_global_config_option_names_the_settings_file(tmp_path: Path, smtp_server: SmtpServer) -> None:
+    cli = _case(tmp_path, smtp_server.port)
+    cli("deadline", "set", "Solna", "forstudie", "2026-01-26")
+    config = cli.env["FORMATION_CONFIG"]
+    bare = Cli(cli.env["FORMATION_DB"], today="2026-01-05", FORMATION_CONFIG=str(tmp_path / "absent.toml"))
+    refused = bare("remind", "once", "--now", "2026-01-12T09:00", expect=2)
+    assert "Ingen kanal för påminnelser är konfigurerad" in refused.stderr
+    bare("--config", config, "remind", "once", "--now", "2026-01-12T09:00")
+    assert _keys(smtp_server) == ["norr/solna/forstudie/2026-01-26/-14"]
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[smtp]\nhost = "127.0.0.1"\npassword = "hemligt"\n', encoding="utf-8")
+    said = bare("--config", str(broken), "remind", "once", expect=2).stderr
+    assert "Lösenordet får inte stå i konfigurationsfilen" in said and "hemligt" not in said
