@@ -75,7 +75,10 @@ def project_schedule(written: Written) -> None:
     """After every command: calendars and contacts (when they changed), deadlines from the plan, and the
     outbox reconciled from the deadlines, so that reminders follow decisions by themselves."""
     projection = written.loaded.projection
-    if any(isinstance(e.event, _SCHEDULE_EVENTS + _REWRITES) for e in written.envelopes):
+    changed = any(isinstance(e.event, _SCHEDULE_EVENTS + _REWRITES) for e in written.envelopes)
+    if not changed and not has_schedule(projection):
+        return  # a case without calendars or deadlines: nothing to plan, and nothing stored to clear
+    if changed:
         schedule_store.save_schedule(session=written.session, case_id=written.case_id, projection=projection)
     planned = deadlines_of(plan_for(projection, written.today)) if has_schedule(projection) else []
     stored = schedule_store.save_deadlines(

@@ -3,6 +3,7 @@ same projection as the stored tables, exported and imported, voidable like any e
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -92,3 +93,19 @@ def test_ics_command_writes_the_same_file_twice(tmp_path: Path) -> None:
     cli("ics", "-o", str(tmp_path / "b.ics"))
     assert (tmp_path / "a.ics").read_bytes() == (tmp_path / "b.ics").read_bytes()
     assert b"UID:" in (tmp_path / "a.ics").read_bytes()
+
+
+def test_export_and_import_carry_calendars_contacts_and_deadlines(tmp_path: Path) -> None:
+    cli = Cli(tmp_path / "a.db", today="2026-11-23", FORMATION_CONFIG=str(tmp_path / "absent.toml"))
+    cli("init", "Samordningsförbundet Norr", "--slug", "norr", "--start", "2027-06-01")
+    cli("party", "add", "Solna", "--kind", "kommun")
+    cli("calendar", "add", "Kommunstyrelsen", "2026-12-07", "2027-01-18", "--party", "Solna")
+    cli("contact", "add", "Solna", "Anna Andersson", "--email", "anna@example.org")
+    cli("deadline", "set", "Solna", "forstudie", "2026-12-07")
+    cli("export", str(tmp_path / "norr.json"))
+    other = Cli(tmp_path / "b.db", today="2026-11-23", FORMATION_CONFIG=str(tmp_path / "absent.toml"))
+    other("import", str(tmp_path / "norr.json"))
+    for command in (("calendar", "list", "--json"), ("contact", "list", "--json"), ("deadline", "list", "--json")):
+        assert other(*command).stdout == cli(*command).stdout, command
+    keys = [r["key"] for r in json.loads(other("remind", "list", "--json").stdout)]
+    assert keys == [r["key"] for r in json.loads(cli("remind", "list", "--json").stdout)] and keys
