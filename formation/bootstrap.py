@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+from pathlib import Path
 
 from formation.clock import Clock, clock_from_env
 from formation.io.config import load_file_settings, load_reminder_settings
@@ -22,11 +23,16 @@ def default_actor(configured: str | None = None) -> str:
 
 
 def make_services(
-    *, db: str | None = None, case: str | None = None, actor: str | None = None, clock: Clock | None = None
+    *,
+    db: str | None = None,
+    case: str | None = None,
+    actor: str | None = None,
+    clock: Clock | None = None,
+    config: Path | None = None,
 ) -> Services:
     """Services over the database named by `db` (or FORMATION_DB, the config file, or the default file)."""
-    settings = load_file_settings()
-    configure_policy(load_reminder_settings().policy)
+    settings = load_file_settings(config)
+    configure_policy(load_reminder_settings(config).policy)
     return Services(
         engine=open_database(db or os.environ.get("FORMATION_DB") or settings.db),
         template=load_workflow_set(),

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -38,11 +39,13 @@ class Settings:
     case: str | None
     actor: str | None
     if_revision: int | None
+    config: Path | None = None
+    """The settings file named by --config (else FORMATION_CONFIG or the default file)."""
 
     def services(self) -> Services:
         from formation.bootstrap import make_services
 
-        services = make_services(db=self.db, case=self.case, actor=self.actor)
+        services = make_services(db=self.db, case=self.case, actor=self.actor, config=self.config)
         OPENED.append(services)
         return services
 
@@ -106,12 +109,9 @@ def _global(
         ),
     ] = None,
 ) -> None:
-    from pathlib import Path
-
-    from formation.io.config import choose_config
-
-    choose_config(Path(config).expanduser() if config else None)
-    ctx.obj = Settings(db, case, actor, parse_int(if_revision, "--if-revision"))
+    ctx.obj = Settings(
+        db, case, actor, parse_int(if_revision, "--if-revision"), Path(config).expanduser() if config else None
+    )
 
 
 def parse_date(text: str | None, option: str) -> date | None:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from formation.cli.common import app, emit_json, group, services
+from formation.cli.common import app, emit_json, group, services, settings
 from formation.errors import Refusal
 
 remind_app = group("remind", "Påminnelser om sista dag för beslut (e-post, webhook, loggfil).")
@@ -37,11 +37,11 @@ def parse_now(text: str | None, zone: str) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _settings_and_channels(required: bool) -> tuple[object, list[object]]:
+def _settings_and_channels(ctx: typer.Context, required: bool) -> tuple[object, list[object]]:
     from formation.io.config import load_reminder_settings
     from formation.schedule.delivery import channels_from_settings
 
-    reminder_settings = load_reminder_settings()
+    reminder_settings = load_reminder_settings(settings(ctx).config)
     channels = channels_from_settings(reminder_settings)
     if required and not channels:
         raise Refusal(
@@ -63,7 +63,7 @@ def remind_once(
     from formation.schedule.settings import Settings
     from formation.services.scheduling import send_due
 
-    reminder_settings, channels = _settings_and_channels(required=not dry_run)
+    reminder_settings, channels = _settings_and_channels(ctx, required=not dry_run)
     assert isinstance(reminder_settings, Settings)
     engine = services(ctx).engine
     report = send_due(
@@ -137,7 +137,7 @@ def remind_run(
     if interval < 1:
         raise Refusal("--interval måste vara minst 1 sekund.")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    reminder_settings, channels = _settings_and_channels(required=True)
+    reminder_settings, channels = _settings_and_channels(ctx, required=True)
     assert isinstance(reminder_settings, Settings)
     run(services(ctx).engine, reminder_settings, channels, interval=interval, worker=worker_name())  # type: ignore[arg-type]
 

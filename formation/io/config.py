@@ -30,20 +30,8 @@ class FileSettings:
 
 REMINDER_SECTIONS = ("reminders", "smtp", "webhook", "styrgrupp")
 
-_CHOSEN: list[Path] = []
-"""The file named by the global --config option, for the rest of this invocation."""
-
-
-def choose_config(path: Path | None) -> None:
-    """Use `path` (the global --config option) instead of FORMATION_CONFIG or the default file."""
-    _CHOSEN.clear()
-    if path is not None:
-        _CHOSEN.append(path)
-
 
 def config_path() -> Path:
-    if _CHOSEN:
-        return _CHOSEN[0]
     return Path(
         os.environ.get("FORMATION_CONFIG") or Path(user_config_dir("formation", appauthor=False)) / "formation.toml"
     )
