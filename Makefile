@@ -20,7 +20,7 @@ demo: $(STAMP)
 	FORMATION_DB=$(DEMO_DB) $(BIN)/formation demo
 
 run: demo
-	FORMATION_DB=$(DEMO_DB) $(BIN)/formation tui
+	FORMATION_DB=$(DEMO_DB) FORMATION_CASE=norrort $(BIN)/formation tui
 
 lint: $(STAMP)
 	$(BIN)/ruff check formation workflows tui tests $(wildcard benchmarks)
@@ -36,4 +36,4 @@ walkthrough: $(STAMP)
 	bash scripts/readme_walkthrough.sh
 
 clean:
-	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm walkthrough.db* kopia.db* falun-borlange.json .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm walkthrough.db* kopia.db* falun-borlange.json norrort.ics lagesrapport.pdf underlag.docx .pytest_cache .mypy_cache .ruff_cache

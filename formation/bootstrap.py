@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import getpass
 import os
+from pathlib import Path
 
 from formation.clock import Clock, clock_from_env
-from formation.io.config import load_file_settings
+from formation.io.config import load_file_settings, load_reminder_settings
 from formation.services import Services
+from formation.services.scheduling import configure_policy
 from formation.store.database import open_database
 from workflows.loader import load_workflow_set
 
@@ -21,10 +23,16 @@ def default_actor(configured: str | None = None) -> str:
 
 
 def make_services(
-    *, db: str | None = None, case: str | None = None, actor: str | None = None, clock: Clock | None = None
+    *,
+    db: str | None = None,
+    case: str | None = None,
+    actor: str | None = None,
+    clock: Clock | None = None,
+    config: Path | None = None,
 ) -> Services:
     """Services over the database named by `db` (or FORMATION_DB, the config file, or the default file)."""
-    settings = load_file_settings()
+    settings = load_file_settings(config)
+    configure_policy(load_reminder_settings(config).policy)
     return Services(
         engine=open_database(db or os.environ.get("FORMATION_DB") or settings.db),
         template=load_workflow_set(),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's walkthrough, command for command (tests/usability/test_readme.py keeps the two identical).
 # Run it from the top of the repository after `make run` (or `make install`):  bash scripts/readme_walkthrough.sh
-# It writes walkthrough.db, kopia.db and falun-borlange.json in the current directory.
+# It writes walkthrough.db, kopia.db, falun-borlange.json, norrort.ics, lagesrapport.pdf and underlag.docx here.
 set -e
 # --- walkthrough ---
 source .venv/bin/activate
@@ -61,3 +61,13 @@ formation log --party Borlänge --since 2022-11-01
 formation export falun-borlange.json
 formation --db ./kopia.db import falun-borlange.json
 formation --db ./kopia.db status
+formation --case norrort plan
+formation --case norrort deadline list
+formation --case norrort calendar list
+formation --case norrort contact list
+formation --case norrort remind list
+formation --case norrort remind once --dry-run
+formation --case norrort ics -o norrort.ics
+formation --case stockholm snapshot --as-of 2016-01-31
+formation --case stockholm snapshot -f pdf -o lagesrapport.pdf --budget "8,0 mnkr"
+formation --case stockholm underlag "Stockholms stad" -f docx -o underlag.docx --as-of 2016-01-31 --budget "8,0 mnkr"

@@ -167,6 +167,45 @@ class ImportCase(Command):
     filenames: Mapping[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, kw_only=True)
+class AddMeetings(Command):
+    """Meetings of bodies (a sammanträdesplan); `party` None: global meetings, matched by body name alone."""
+
+    meetings: Sequence[tuple[str, date]]
+    party: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class RemoveMeeting(Command):
+    body: str
+    on: date
+    party: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class AddContact(Command):
+    party: str
+    name: str
+    email: str
+    role: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class RemoveContact(Command):
+    party: str
+    email: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetDeadline(Command):
+    """A deadline for a party's step set by hand; `on` None returns the step to the planned deadline."""
+
+    party: str
+    step: str
+    on: date | None
+
+
 CaseCommand = (
     InitCase
     | AddParty
@@ -184,4 +223,9 @@ CaseCommand = (
     | VoidEvent
     | UpgradeWorkflow
     | ImportCase
+    | AddMeetings
+    | RemoveMeeting
+    | AddContact
+    | RemoveContact
+    | SetDeadline
 )

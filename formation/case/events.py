@@ -197,6 +197,55 @@ class BoardSeatRemoved:
 
 
 @dataclass(frozen=True, kw_only=True)
+class MeetingAdded:
+    """A body meets on a day (one row of a sammanträdesplan); `party` None: the meeting is not tied to a party."""
+
+    TYPE: ClassVar[str] = "meeting_added"
+    body: str = wire("body")
+    on: dt.date = wire("date")
+    party: str | None = wire("party", default=None)
+    source: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class MeetingRemoved:
+    """A meeting is taken out of the calendar (cancelled or entered by mistake)."""
+
+    TYPE: ClassVar[str] = "meeting_removed"
+    body: str = wire("body")
+    on: dt.date = wire("date")
+    party: str | None = wire("party", default=None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactAdded:
+    """Someone at a party who receives its reminders."""
+
+    TYPE: ClassVar[str] = "contact_added"
+    party: str = wire("party")
+    name: str
+    email: str
+    role: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ContactRemoved:
+    TYPE: ClassVar[str] = "contact_removed"
+    party: str = wire("party")
+    email: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeadlineSet:
+    """A deadline for a party's step set by hand (overrides the planned one); `on` None returns to the plan."""
+
+    TYPE: ClassVar[str] = "deadline_set"
+    party: str = wire("party")
+    step: str = wire("step")
+    on: dt.date | None = wire("date", default=None)
+
+
+@dataclass(frozen=True, kw_only=True)
 class EventCorrected:
     """Event `target` is amended: `changes` maps wire field names to their corrected values (as the codec
     stores them). The original stays in the log; replay reads the corrected version."""
@@ -230,6 +279,11 @@ DomainEvent = (
     | NoticeGiven
     | BoardSeatAdded
     | BoardSeatRemoved
+    | MeetingAdded
+    | MeetingRemoved
+    | ContactAdded
+    | ContactRemoved
+    | DeadlineSet
 )
 """Events that change the case itself (what the reducer folds)."""
 
@@ -252,6 +306,11 @@ EVENT_TYPES: tuple[type[Any], ...] = (
     NoticeGiven,
     BoardSeatAdded,
     BoardSeatRemoved,
+    MeetingAdded,
+    MeetingRemoved,
+    ContactAdded,
+    ContactRemoved,
+    DeadlineSet,
     EventCorrected,
     EventVoided,
 )

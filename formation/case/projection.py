@@ -182,7 +182,38 @@ class CaseProjection:
     target_start: date | None = None
     no_region: bool = False
     board: list[BoardSeat] = field(default_factory=list)
+    meetings: dict[tuple[str | None, str, date], ScheduledMeeting] = field(default_factory=dict)
+    """Meetings by (party or None for global, normalised body, day)."""
+    contacts: dict[tuple[str, str], Contact] = field(default_factory=dict)
+    """Reminder recipients by (party, case-folded e-mail)."""
+    deadline_overrides: dict[tuple[str, str], date] = field(default_factory=dict)
+    """Deadlines set by hand, by (party, step)."""
 
     @property
     def members(self) -> list[PartyProgress]:
         return [p for p in self.parties.values() if p.is_member]
+
+
+def body_key(name: str) -> str:
+    """A body's name normalised for matching (case-folded, whitespace collapsed)."""
+    return " ".join(name.split()).casefold()
+
+
+@dataclass(frozen=True)
+class ScheduledMeeting:
+    """One meeting in the case's calendars; `party` None: global (any party's body of that name)."""
+
+    body: str
+    on: date
+    party: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A person at a party who receives its reminders."""
+
+    party: str
+    name: str
+    email: str
+    role: str | None = None

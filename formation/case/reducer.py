@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import assert_never
 
-from formation.case import membership
+from formation.case import membership, scheduling
 from formation.case.events import (
     UNSET,
     AppealDecided,
@@ -17,12 +17,17 @@ from formation.case.events import (
     BoardSeatAdded,
     BoardSeatRemoved,
     CaseCreated,
+    ContactAdded,
+    ContactRemoved,
+    DeadlineSet,
     DecisionRecorded,
     DomainEvent,
     Envelope,
     EventCorrected,
     EventVoided,
     ForbundsordningAdded,
+    MeetingAdded,
+    MeetingRemoved,
     NoticeGiven,
     PartyAdded,
     PartyUpdated,
@@ -88,6 +93,8 @@ def apply(case: CaseProjection, envelope: Envelope) -> None:
             membership.board_seat_added(case, event)
         case BoardSeatRemoved():
             membership.board_seat_removed(case, event)
+        case MeetingAdded() | MeetingRemoved() | ContactAdded() | ContactRemoved() | DeadlineSet():
+            scheduling.apply_schedule(case, event)
         case _:
             assert_never(event)
     day = envelope.effective_on

@@ -104,11 +104,17 @@ def log(
 
 @app.command()
 def demo(ctx: typer.Context) -> None:
-    """Skapa ett demoärende: Stockholm 2015–16."""
-    from formation.io.demo import create_demo
+    """Skapa två demoärenden: Stockholm 2015–16 (historiskt) och Norrort (pågår, datum från i dag)."""
+    from formation.io.demo import create_demo, create_living_demo
 
-    slug = create_demo(services(ctx))
+    svc = services(ctx)
+    slug = create_demo(svc)
+    living = create_living_demo(svc)
     typer.echo(f"Demoärendet '{slug}' är skapat. Visa det med `formation --case {slug} status`.")
+    typer.echo(
+        f"Demoärendet '{living}' pågår, med sammanträden, kontakter och påminnelser: välj det med --case {living}, "
+        f"t.ex. `formation --case {living} plan` eller `formation --case {living} remind list`."
+    )
 
 
 @app.command()

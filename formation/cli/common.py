@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -64,11 +65,13 @@ class Settings:
     case: str | None
     actor: str | None
     if_revision: int | None
+    config: Path | None = None
+    """The settings file named by --config (else FORMATION_CONFIG or the default file)."""
 
     def services(self) -> Services:
         from formation.bootstrap import make_services
 
-        services = make_services(db=self.db, case=self.case, actor=self.actor)
+        services = make_services(db=self.db, case=self.case, actor=self.actor, config=self.config)
         OPENED.append(services)
         return services
 
@@ -125,8 +128,16 @@ def _global(
     version: Annotated[
         bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Visa versionen.")
     ] = False,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            "--config", metavar="FIL", help="Inställningsfilen (standard: FORMATION_CONFIG eller formation.toml)."
+        ),
+    ] = None,
 ) -> None:
-    ctx.obj = Settings(db, case, actor, parse_int(if_revision, "--if-revision"))
+    ctx.obj = Settings(
+        db, case, actor, parse_int(if_revision, "--if-revision"), Path(config).expanduser() if config else None
+    )
 
 
 def parse_date(text: str | None, option: str) -> date | None:

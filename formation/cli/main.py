@@ -13,6 +13,8 @@ try:  # Typer >= 0.2x vendors its own copy of click; its exceptions are the ones
 except ImportError:  # pragma: no cover - older Typer uses click itself
     from click import exceptions as click_errors  # type: ignore[no-redef]
 
+import formation.cli.calendar  # noqa: F401 - registers calendar, contact, deadline, plan
+import formation.cli.reminders  # noqa: F401 - registers remind and ics
 from formation.cli import case, decisions, documents, finance, fo, membership, party, workflow  # noqa: F401
 from formation.cli.common import app, close_all
 from formation.cli.hints import with_hint

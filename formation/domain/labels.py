@@ -76,6 +76,11 @@ EVENT_TYPE_LABELS: dict[str, str] = {
     "notice_given": "uppsägning",
     "board_seat_added": "styrelseplats",
     "board_seat_removed": "styrelseplats borttagen",
+    "meeting_added": "sammanträde",
+    "meeting_removed": "sammanträde borttaget",
+    "contact_added": "kontakt",
+    "contact_removed": "kontakt borttagen",
+    "deadline_set": "sista dag",
     "event_corrected": "rättelse",
     "event_voided": "struken",
 }

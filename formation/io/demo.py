@@ -164,3 +164,74 @@ def _appoint_board(services: Services) -> None:
                             employed=fullmaktige is None,
                         )
                     )
+
+
+# ------------------------------------------------------------------------------------ the living demo
+
+LIVING_SLUG = "norrort"
+
+
+def create_living_demo(services: Services) -> str:
+    """A second demo case, in progress, with every date relative to today: calendars, contacts, deadlines,
+    one overdue step and reminders due, so that `plan`, `deadline list`, `remind` and `ics` have something
+    to show. Returns its slug."""
+    from datetime import timedelta
+
+    from formation.case.commands import AddContact, AddMeetings, SetDeadline
+    from formation.schedule.workdays import next_working_day, previous_working_day
+
+    today = services.clock.today()
+
+    def day(offset: int) -> date:
+        return next_working_day(today + timedelta(days=offset))
+
+    start = date(today.year + (today.month + 8 > 12), (today.month + 8 - 1) % 12 + 1, 1)
+    previous = services.case_slug
+    services.handle(InitCase(name="Samordningsförbundet Norrort", slug=LIVING_SLUG, seat="Solna", target_start=start))
+    add = services.handle
+    parties = (
+        ("Solna", PartyKind.KOMMUN, "Anna Andersson", "anna.andersson@solna.example.org", "nämndsekreterare"),
+        ("Sundbyberg", PartyKind.KOMMUN, "Bo Berg", "bo.berg@sundbyberg.example.org", "kommunsekreterare"),
+        ("Region Stockholm", PartyKind.REGION, "Cecilia Ek", "cecilia.ek@regionstockholm.example.org", "handläggare"),
+        ("Försäkringskassan", PartyKind.FORSAKRINGSKASSAN, "David Falk", "david.falk@fk.example.org", None),
+        ("Arbetsförmedlingen", PartyKind.ARBETSFORMEDLINGEN, "Eva Gran", "eva.gran@af.example.org", None),
+    )
+    for name, kind, *_ in parties:
+        add(AddParty(name=name, kind=kind))
+    for name, _, person, address, role in parties:
+        add(AddContact(party=name, name=person, email=address, role=role))
+    for name, kind, *_ in parties:
+        decided = previous_working_day(today - timedelta(days=120))
+        add(RecordDecision(party=name, step="forstudie", outcome=Outcome.BIFALL, decided_on=decided))
+        if kind in (PartyKind.KOMMUN, PartyKind.REGION):
+            decided = previous_working_day(today - timedelta(days=60))
+            add(RecordDecision(party=name, step="inriktningsbeslut", outcome=Outcome.BIFALL, decided_on=decided))
+    calendars = {
+        "Solna": {
+            "Ansvarig nämnd": (10, 40),
+            "Kommunstyrelsen": (30, 60, 95),
+            "Kommunfullmäktige": (50, 80, 120, 150),
+        },
+        "Sundbyberg": {
+            "Ansvarig nämnd": (15, 45),
+            "Kommunstyrelsen": (33, 64, 100),
+            "Kommunfullmäktige": (55, 90, 125, 160),
+        },
+        "Region Stockholm": {
+            "Hälso- och sjukvårdsnämnden": (12, 45),
+            "Regionstyrelsen": (35, 70, 105),
+            "Regionfullmäktige": (60, 100, 140),
+        },
+    }
+    for party, bodies in calendars.items():
+        meetings = [(body, day(offset)) for body, offsets in bodies.items() for offset in offsets]
+        add(AddMeetings(meetings=meetings, party=party, source="sammanträdesplan (demo)"))
+    fk_meeting = previous_working_day(today + timedelta(days=7))
+    add(AddMeetings(meetings=[("Försäkringskassans ledning", fk_meeting), ("Försäkringskassans ledning", day(50))]))
+    add(AddMeetings(meetings=[("Arbetsförmedlingens ledning", day(25)), ("Arbetsförmedlingens ledning", day(55))]))
+    # Sundbyberg's nämnd should have decided yesterday: the overdue step, with a reminder due today.
+    add(SetDeadline(party="Sundbyberg", step="namnd", on=today - timedelta(days=1)))
+    # Försäkringskassan's ledning meets within a week, its deadline set to that week: the 7-day reminder is due today.
+    add(SetDeadline(party="Försäkringskassan", step="beslut", on=today + timedelta(days=7)))
+    services.case_slug = previous if previous is not None else services.case_slug
+    return LIVING_SLUG

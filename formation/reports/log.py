@@ -13,12 +13,17 @@ from formation.case.events import (
     BoardSeatAdded,
     BoardSeatRemoved,
     CaseCreated,
+    ContactAdded,
+    ContactRemoved,
+    DeadlineSet,
     DecisionRecorded,
     Envelope,
     Event,
     EventCorrected,
     EventVoided,
     ForbundsordningAdded,
+    MeetingAdded,
+    MeetingRemoved,
     NoticeGiven,
     PartyAdded,
     PartyUpdated,
@@ -97,6 +102,8 @@ def describe(event: Event, names: Names) -> str:
             )
         case BoardSeatRemoved():
             return f"{names.party(event.party)}: {event.person} lämnar styrelsen"
+        case MeetingAdded() | MeetingRemoved() | ContactAdded() | ContactRemoved() | DeadlineSet():
+            return _schedule(event, names)
         case EventCorrected():
             changes = ", ".join(
                 f"{key} → {value if value is not None else '(tomt)'}" for key, value in event.changes.items()
@@ -257,3 +264,21 @@ def without_contacts(wire: list[dict[str, Any]]) -> list[dict[str, Any]]:
             data["changes"] = {k: v for k, v in changes.items() if k not in CONTACT_KEYS}
         result.append({**row, "data": data})
     return result
+
+
+def _schedule(event: MeetingAdded | MeetingRemoved | ContactAdded | ContactRemoved | DeadlineSet, names: Names) -> str:
+    match event:
+        case MeetingAdded() | MeetingRemoved():
+            whose = f" ({names.party(event.party)})" if event.party else ""
+            verb = "sammanträder" if isinstance(event, MeetingAdded) else "sammanträder inte"
+            return f"{event.body}{whose} {verb} {event.on}"
+        case ContactAdded():
+            role = f", {event.role}" if event.role else ""
+            return f"{names.party(event.party)}: kontakt {event.name}{role}"
+        case ContactRemoved():
+            return f"{names.party(event.party)}: en kontakt borttagen"
+        case DeadlineSet():
+            step = names.step(event.party, event.step)
+            if event.on is None:
+                return f"{names.party(event.party)}: {step}, sista dag enligt planen"
+            return f"{names.party(event.party)}: {step}, sista dag {event.on}"

@@ -14,6 +14,7 @@ from formation.domain.membership import membership_problems
 from formation.domain.outcomes import AppealOutcome, StepStatus
 from formation.domain.parties import PartyKind
 from formation.domain.problems import Problem
+from formation.schedule.case_plan import with_next_deadlines
 from formation.services.views import CaseView
 
 
@@ -311,6 +312,6 @@ def status_document(view: CaseView) -> dict[str, Any]:
             "pending_effective_on": _pending_effective_on(projection, pending),
             "as_of": view.as_of.isoformat(),
         },
-        "parties": [party_json(p, view.as_of) for p in view.parties],
+        "parties": with_next_deadlines(projection, view.as_of, [party_json(p, view.as_of) for p in view.parties]),
         "problems": [p.as_json() for p in case_problems(view)],
     }

@@ -5,6 +5,10 @@ from __future__ import annotations
 TEXT = """\
 Hej!
 
+{% if late_from %}
+Den här påminnelsen skulle ha skickats {{ late_from }} men kommer sent, eftersom utskicket var stoppat.
+
+{% endif %}
 {% if overdue %}
 {{ forbund }} väntar fortfarande på ett beslut som skulle ha fattats senast {{ deadline }}.
 {% else %}
@@ -42,6 +46,9 @@ HTML = """\
 <head><meta charset="utf-8"><title>{{ subject }}</title></head>
 <body style="font-family: Arial, Helvetica, sans-serif; font-size: 15px; color: #1b1b1b; line-height: 1.45;">
 <p>Hej!</p>
+{% if late_from %}
+<p><em>Den här påminnelsen skulle ha skickats {{ late_from }} men kommer sent, eftersom utskicket var stoppat.</em></p>
+{% endif %}
 {% if overdue %}
 <p><strong>{{ forbund }} väntar fortfarande på ett beslut som skulle ha fattats senast {{ deadline }}.</strong></p>
 {% else %}

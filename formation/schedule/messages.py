@@ -50,6 +50,7 @@ class ReminderContent:
     formation_on: date | None = None  # the projected formation date
     target: date | None = None
     waiting_for: str | None = None  # overrides the default 'beslutet "<step>" i <body>'
+    late_from: date | None = None  # set when the reminder goes out late (after downtime): the day it was due
 
     @property
     def days_left(self) -> int:
@@ -75,6 +76,8 @@ class ReminderContent:
     @property
     def subject(self) -> str:
         prefix = "Försenat beslut" if self.overdue else "Påminnelse"
+        if self.late_from is not None:
+            prefix += f" (sent utskick, skulle ha kommit {self.late_from.isoformat()})"
         return f"{prefix}: {self.party} – {self.step}, senast {self.deadline.isoformat()} ({self.when})"
 
 
@@ -94,6 +97,7 @@ def _context(content: ReminderContent) -> dict[str, object]:
         "formation_on": content.formation_on.isoformat() if content.formation_on else None,
         "target": content.target.isoformat() if content.target else None,
         "reference": content.key.text,
+        "late_from": content.late_from.isoformat() if content.late_from else None,
     }
 
 

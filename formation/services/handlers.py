@@ -10,7 +10,9 @@ from typing import Any, assert_never
 
 from formation.case.commands import (
     AddBoardSeat,
+    AddContact,
     AddForbundsordning,
+    AddMeetings,
     AddParty,
     CaseCommand,
     CorrectEvent,
@@ -21,6 +23,9 @@ from formation.case.commands import (
     InitCase,
     RecordDecision,
     RemoveBoardSeat,
+    RemoveContact,
+    RemoveMeeting,
+    SetDeadline,
     SetPartyWorkflow,
     SkipStep,
     UpdateParty,
@@ -66,6 +71,7 @@ from formation.domain.text import (
     sha256_of,
 )
 from formation.errors import Refusal
+from formation.services.schedule_handlers import schedule_events
 from workflows.loader import workflow_set_to_dict, workflow_to_dict
 from workflows.model import WorkflowSet
 
@@ -144,6 +150,8 @@ def handle(ctx: Context, command: CaseCommand) -> Changes:
         case UpgradeWorkflow():
             reason = clean_text(command.reason, "Skälet", NOTE_MAX, multiline=True)
             return Changes([WorkflowUpgraded(template=workflow_set_to_dict(command.template), reason=reason)])
+        case AddMeetings() | RemoveMeeting() | AddContact() | RemoveContact() | SetDeadline():
+            return Changes(schedule_events(ctx, command))
         case ImportCase():
             raise AssertionError("an import is handled by the pipeline as a whole")  # pragma: no cover
         case _:

@@ -34,3 +34,7 @@ def project_tables(written: Written) -> None:
 
 
 PROJECTORS: list[Projector] = [project_tables]
+
+from formation.services.scheduling import project_schedule  # noqa: E402 - after Written, which it uses
+
+PROJECTORS.append(project_schedule)

@@ -17,6 +17,7 @@ from formation.domain.board import BoardSeat
 from formation.domain.outcomes import AppealOutcome, Outcome, StepStatus
 from formation.domain.parties import PartyKind
 from formation.errors import Refusal
+from formation.store import schedule_store
 from formation.store.tables import BoardSeatRow, CaseRow, FoVersionRow, PartyProgressRow, PartyRow, StepRecordRow
 from workflows.loader import legacy_template, workflow_from_dict, workflow_set_from_dict, workflow_set_to_dict
 
@@ -156,6 +157,7 @@ def load(*, session: Session, case_id: int) -> Loaded:
         BoardSeat(s.party, s.person, s.role, s.term_start, s.term_end, s.fullmaktige, s.employed_by)
         for s in connection.execute(select(_BOARD).where(_BOARD.c.case_id == case_id).order_by(_BOARD.c.position))
     ]
+    schedule_store.load_into(connection, case_id, projection)
     loaded.snapshot = _snapshot(projection)
     return loaded
 

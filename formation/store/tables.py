@@ -136,3 +136,82 @@ class BoardSeatRow(SQLModel, table=True):
     term_end: date
     fullmaktige: str | None = Field(default=None, max_length=NAME_MAX)
     employed_by: str | None = Field(default=None, max_length=NAME_MAX)
+
+
+class MeetingRow(SQLModel, table=True):
+    """Projection: one meeting in the case's calendars; `party` null: a global meeting of that body."""
+
+    __tablename__ = "schedule_meetings"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    party: str | None = Field(default=None, max_length=80)
+    body: str = Field(max_length=200)
+    body_key: str = Field(max_length=200)
+    meeting_on: date
+    source: str | None = Field(default=None, max_length=500)
+
+
+class ContactRow(SQLModel, table=True):
+    """Projection: a person at a party who receives its reminders."""
+
+    __tablename__ = "schedule_contacts"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    party: str = Field(max_length=80)
+    name: str = Field(max_length=200)
+    email: str = Field(max_length=320)
+    role: str | None = Field(default=None, max_length=100)
+
+
+class DeadlineOverrideRow(SQLModel, table=True):
+    """Projection: a deadline set by hand for a party's step."""
+
+    __tablename__ = "deadline_overrides"
+    __table_args__ = (UniqueConstraint("case_id", "party", "step"),)
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    party: str = Field(max_length=80)
+    step: str = Field(max_length=80)
+    deadline_on: date
+
+
+class DeadlineRow(SQLModel, table=True):
+    """Read model: the deadline of every pending step, from the plan after every command."""
+
+    __tablename__ = "deadlines"
+    __table_args__ = (UniqueConstraint("case_id", "party", "step"),)
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    party: str = Field(max_length=80)
+    step: str = Field(max_length=80)
+    label: str = Field(max_length=200)
+    body: str = Field(max_length=200)
+    deadline_on: date
+    overridden: bool = False
+    meeting_on: date | None = None
+    critical: bool = False
+    known_from: date
+
+
+class OutboxRow(SQLModel, table=True):
+    """One reminder to send: UNIQUE key, claimed before sending, marked sent after (times in UTC)."""
+
+    __tablename__ = "reminder_outbox"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    key: str = Field(max_length=400, unique=True)
+    party: str = Field(max_length=80)
+    step: str = Field(max_length=80)
+    deadline_on: date
+    offset_days: int
+    kind: str = Field(max_length=20)
+    due_at: datetime = Field(index=True)
+    state: str = Field(max_length=20, index=True)
+    attempts: int = 0
+    last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    next_attempt_at: datetime | None = None
+    claimed_at: datetime | None = None
+    claimed_by: str | None = Field(default=None, max_length=200)
+    sent_at: datetime | None = None
+    late: bool = False
+    created_at: datetime

@@ -16,7 +16,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 @pytest.fixture(scope="module")
 def cli(tmp_path_factory: pytest.TempPathFactory) -> Cli:
-    runner = Cli(tmp_path_factory.mktemp("docs") / "demo.db")
+    runner = Cli(tmp_path_factory.mktemp("docs") / "demo.db", FORMATION_CASE="stockholm")
     runner("demo")
     return runner
 

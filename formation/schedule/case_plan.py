@@ -1,0 +1,133 @@
+"""From a case's projection to the planning input, with meetings matched per party.
+
+Body names repeat across parties ("Kommunfullmäktige" in every kommun), so a meeting may belong to a party.
+A party's step is matched to the meetings of (that party, the normalised body) first; only when the party has
+no meetings of that body are the global meetings of the body used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from formation.case.projection import CaseProjection, PartyProgress, ScheduledMeeting, body_key
+from formation.case.reducer import default_workflow
+from formation.domain.outcomes import StepStatus
+from formation.schedule.calendars import Meeting, MeetingCalendar
+from formation.schedule.pending import pending_steps, ready_after
+from formation.schedule.plan_model import PartyPending, Plan, PlanInput
+from formation.schedule.planning import plan_case
+
+
+class PartyBody(str):
+    """A body name that remembers whose step it is, so the calendar can look up that party's meetings first.
+    It reads (and prints) as the plain name."""
+
+    party: str | None
+
+    def __new__(cls, value: str, party: str | None) -> PartyBody:
+        made = super().__new__(cls, value)
+        made.party = party
+        return made
+
+
+class PartyCalendar(MeetingCalendar):
+    """Meetings by (party, body), falling back to the global meetings of the body."""
+
+    def __init__(self, meetings: Iterable[ScheduledMeeting] = ()) -> None:
+        listed = list(meetings)
+        super().__init__(Meeting(m.body, m.on) for m in listed if m.party is None)
+        self._own: dict[tuple[str, str], MeetingCalendar] = {}
+        grouped: dict[tuple[str, str], list[Meeting]] = {}
+        for m in listed:
+            if m.party is not None:
+                grouped.setdefault((m.party, body_key(m.body)), []).append(Meeting(m.body, m.on))
+        self._own = {key: MeetingCalendar(items) for key, items in grouped.items()}
+
+    def _scope(self, body: str) -> MeetingCalendar | None:
+        party = getattr(body, "party", None)
+        return self._own.get((party, body_key(body))) if party is not None else None
+
+    def source_of(self, party: str, body: str) -> str | None:
+        """'party', 'global' or None: where a party's body gets its meetings from."""
+        if (party, body_key(body)) in self._own:
+            return "party"
+        return "global" if super().has_body(body) else None
+
+    def has_body(self, body: str) -> bool:
+        own = self._scope(body)
+        return own.has_body(body) if own is not None else super().has_body(body)
+
+    def dates_of(self, body: str) -> tuple[date, ...]:
+        own = self._scope(body)
+        return own.dates_of(body) if own is not None else super().dates_of(body)
+
+    def first_on_or_after(self, body: str, day: date) -> date | None:
+        own = self._scope(body)
+        return own.first_on_or_after(body, day) if own is not None else super().first_on_or_after(body, day)
+
+    def last_on_or_before(self, body: str, day: date) -> date | None:
+        own = self._scope(body)
+        return own.last_on_or_before(body, day) if own is not None else super().last_on_or_before(body, day)
+
+
+def party_pending(case: CaseProjection, progress: PartyProgress) -> PartyPending:
+    """One party's pending steps (none once it has approved), with the day its next step may be decided."""
+    info = progress.info
+    if progress.approved or progress.rejected:
+        return PartyPending(info.slug, info.name, (), approved_on=progress.approved_on if progress.approved else None)
+    settled = {sid for sid, record in progress.steps.items() if record.status in (StepStatus.DONE, StepStatus.SKIPPED)}
+    template = default_workflow(case.template, info.kind)
+    steps = tuple(
+        s.__class__(s.step_id, s.label, PartyBody(s.body, info.slug), s.lead_days, s.group)
+        for s in pending_steps(progress.workflow, settled, template=template)
+    )
+    ready_from = None
+    decided = [
+        (record.date, progress.workflow.step(sid))
+        for sid, record in progress.steps.items()
+        if record.status is StepStatus.DONE and record.date is not None
+    ]
+    if decided:
+        day, step = max(decided, key=lambda pair: pair[0] or date.min)
+        lead = step.lead_days if step is not None and step.lead_days is not None else 0
+        assert day is not None
+        ready_from = ready_after(day, lead)
+    return PartyPending(info.slug, info.name, steps, ready_from=ready_from)
+
+
+def plan_input(case: CaseProjection, today: date) -> PlanInput:
+    """Everything planning needs from the case: the members' pending steps, the calendars, the overrides."""
+    members = [p for p in case.parties.values() if p.is_member and p.leaves_on is None]
+    start_on = None
+    if case.current_version is not None and case.current_version in case.versions:
+        start_on = case.versions[case.current_version].start_date
+    return PlanInput(
+        parties=tuple(party_pending(case, p) for p in members),
+        calendar=PartyCalendar(case.meetings.values()),
+        today=today,
+        target=case.target_start,
+        start_on=start_on,
+        overrides=dict(case.deadline_overrides),
+    )
+
+
+def plan_for(case: CaseProjection, today: date) -> Plan:
+    return plan_case(plan_input(case, today))
+
+
+def has_schedule(case: CaseProjection) -> bool:
+    """Whether the case has anything to plan deadlines from (a calendar or a deadline set by hand)."""
+    return bool(case.meetings or case.deadline_overrides)
+
+
+def with_next_deadlines(case: CaseProjection, today: date, parties: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`status --json` parties with `next_deadline` filled from the plan (left None without a calendar)."""
+    if not has_schedule(case):
+        return parties
+    plan = plan_for(case, today)
+    for party in parties:
+        day = plan.next_deadline(str(party.get("slug")))
+        party["next_deadline"] = day.isoformat() if day else None
+    return parties

@@ -1,0 +1,385 @@
+"""Deadlines and reminders over the database: the projector that keeps them in step with every command, the
+reads behind `calendar`, `contact`, `deadline`, `plan` and `remind list`, and sending what is due.
+
+The database is the source of truth. `send_due` claims each due reminder (one UPDATE that must affect one
+row) in its own transaction before delivering it, and marks it sent after; a failure is recorded on the row
+and retried with backoff; a claim left by a process that died is retried after `STALE_CLAIM`.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from formation.case.events import (
+    CaseCreated,
+    ContactAdded,
+    ContactRemoved,
+    DeadlineSet,
+    EventCorrected,
+    EventVoided,
+    MeetingAdded,
+    MeetingRemoved,
+    WorkflowUpgraded,
+)
+from formation.case.projection import CaseProjection
+from formation.schedule.case_plan import has_schedule, plan_for
+from formation.schedule.plan_model import Plan
+from formation.schedule.policy import ReminderKey, ReminderKind, ReminderPolicy, reminders_for
+from formation.schedule.settings import Settings
+from formation.store import projection_store, schedule_store
+from formation.store.schedule_store import Deadline, Wanted
+from formation.store.uow import reading, writing
+
+if TYPE_CHECKING:
+    from formation.schedule.channels import Channel
+    from formation.schedule.messages import ReminderContent
+    from formation.services import Services
+    from formation.services.projectors import Written
+
+LATE_AFTER = timedelta(hours=1)
+"""A reminder sent this long after it was due says so in its subject."""
+STALE_CLAIM = timedelta(minutes=10)
+"""A claim older than this was left by a process that died before it could mark the reminder."""
+MAX_ATTEMPTS = 8
+LOOKAHEAD = timedelta(days=31)
+"""The outbox holds the reminders of the coming month, so a runner can set its alarms ahead."""
+DEFAULT_SENDER = "Formation <formation@localhost>"
+
+_POLICY: list[ReminderPolicy] = [ReminderPolicy()]
+
+
+def configure_policy(policy: ReminderPolicy) -> None:
+    """The reminder policy the projector plans with (the config file's [reminders]; default 14/7/1 days)."""
+    _POLICY[0] = policy
+
+
+def current_policy() -> ReminderPolicy:
+    return _POLICY[0]
+
+
+# ------------------------------------------------------------------------------------ the projector
+
+_SCHEDULE_EVENTS = (MeetingAdded, MeetingRemoved, ContactAdded, ContactRemoved, DeadlineSet)
+_REWRITES = (CaseCreated, EventCorrected, EventVoided, WorkflowUpgraded)
+
+
+def project_schedule(written: Written) -> None:
+    """After every command: calendars and contacts (when they changed), deadlines from the plan, and the
+    outbox reconciled from the deadlines, so that reminders follow decisions by themselves."""
+    projection = written.loaded.projection
+    changed = any(isinstance(e.event, _SCHEDULE_EVENTS + _REWRITES) for e in written.envelopes)
+    if not changed and not has_schedule(projection):
+        return  # a case without calendars or deadlines: nothing to plan, and nothing stored to clear
+    if changed:
+        schedule_store.save_schedule(session=written.session, case_id=written.case_id, projection=projection)
+    planned = deadlines_of(plan_for(projection, written.today)) if has_schedule(projection) else []
+    stored = schedule_store.save_deadlines(
+        session=written.session, case_id=written.case_id, deadlines=planned, today=written.today
+    )
+    now = datetime.combine(written.today, datetime.min.time(), tzinfo=UTC)
+    until = written.today + LOOKAHEAD
+    _reconcile(written.session, written.case_id, projection.slug, stored, current_policy(), now, until)
+
+
+def deadlines_of(plan: Plan) -> list[Deadline]:
+    return [
+        Deadline(
+            party=s.party,
+            step=s.step_id,
+            label=s.label,
+            body=str(s.body),
+            deadline_on=s.deadline,
+            overridden=s.deadline_overridden,
+            meeting_on=s.latest or s.earliest,
+            critical=s.critical,
+        )
+        for s in plan.steps
+        if s.deadline is not None
+    ]
+
+
+def wanted_reminders(slug: str, deadlines: Sequence[Deadline], policy: ReminderPolicy, until: date) -> list[Wanted]:
+    wanted: list[Wanted] = []
+    for d in deadlines:
+        for r in reminders_for(slug, d.party, d.step, d.deadline_on, policy, until=until, known_from=d.known_from):
+            key = r.key
+            wanted.append(Wanted(key.text, d.party, d.step, d.deadline_on, key.offset_days, r.kind.value, r.due_at))
+    return wanted
+
+
+def _reconcile(
+    session: Session,
+    case_id: int,
+    slug: str,
+    deadlines: Sequence[Deadline],
+    policy: ReminderPolicy,
+    now: datetime,
+    until: date,
+) -> tuple[int, int]:
+    return schedule_store.reconcile_outbox(
+        session=session,
+        case_id=case_id,
+        wanted=wanted_reminders(slug, deadlines, policy, until),
+        current=[(d.party, d.step, d.deadline_on) for d in deadlines],
+        now=now,
+    )
+
+
+def reconcile_all(engine: Engine, policy: ReminderPolicy, now: datetime) -> tuple[int, int]:
+    """Bring every case's outbox up to `now` (overdue reminders repeat as time passes, without a command)."""
+    until = now.astimezone(policy.zone).date() + LOOKAHEAD
+    added = cancelled = 0
+    with writing(engine) as session:
+        for slug in projection_store.case_slugs(session=session):
+            # Locked like a command: two runners (or a runner and a command) never insert the same key at once.
+            case = projection_store.find_case(session=session, slug=slug, for_update=True)
+            stored = schedule_store.deadlines(session.connection(), case.id)
+            a, c = _reconcile(session, case.id, case.slug, stored, policy, now, until)
+            added, cancelled = added + a, cancelled + c
+    return added, cancelled
+
+
+# ------------------------------------------------------------------------------------ reads
+
+
+def _case_id(session: Session, services: Services) -> int:
+    return projection_store.find_case(session=session, slug=services.case_slug).id
+
+
+def deadline_list(services: Services) -> list[Deadline]:
+    with reading(services.engine) as session:
+        return schedule_store.deadlines(session.connection(), _case_id(session, services))
+
+
+def outbox_list(services: Services, states: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    with reading(services.engine) as session:
+        rows = schedule_store.outbox_rows(session.connection(), _case_id(session, services), states)
+    return [outbox_dict(r) for r in rows]
+
+
+def outbox_dict(r: Any) -> dict[str, Any]:
+    def stamp(moment: datetime | None) -> str | None:
+        aware = schedule_store.aware_utc(moment)
+        return aware.isoformat() if aware else None
+
+    return {
+        "key": r.key,
+        "party": r.party,
+        "step": r.step,
+        "deadline": r.deadline_on.isoformat(),
+        "offset_days": r.offset_days,
+        "kind": r.kind,
+        "due_at": stamp(r.due_at),
+        "state": r.state,
+        "attempts": r.attempts,
+        "last_error": r.last_error,
+        "next_attempt_at": stamp(r.next_attempt_at),
+        "sent_at": stamp(r.sent_at),
+        "late": bool(r.late),
+    }
+
+
+def plan(services: Services, today: date | None = None) -> Plan:
+    day = today or services.clock.today()
+    return plan_for(services.view(as_of=day).projection, day)
+
+
+# ------------------------------------------------------------------------------------ sending
+
+
+@dataclass
+class SendReport:
+    """What one pass sent, failed, skipped and superseded; `lines` describe each reminder in Swedish."""
+
+    sent: int = 0
+    failed: int = 0
+    late: int = 0
+    superseded: int = 0
+    lost_claims: int = 0
+    lines: list[str] = field(default_factory=list)
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def send_due(
+    engine: Engine,
+    settings: Settings,
+    channels: Sequence[Channel],
+    now: datetime,
+    *,
+    dry_run: bool = False,
+    worker: str | None = None,
+) -> SendReport:
+    """Send every reminder due at `now` once. Of several due reminders for one deadline (after downtime) only
+    the newest goes out; the older ones are superseded, so a stop never turns into a burst of mail."""
+    report = SendReport()
+    if not dry_run:
+        reconcile_all(engine, settings.policy, now)
+    due = supersede_older(engine, now, report=report, dry_run=dry_run)
+    for r in due:
+        if dry_run:
+            report.lines.append(f"skulle skickas: {r.key}")
+            continue
+        send_one(engine, r.id, settings, channels, now, worker=worker or worker_name(), report=report)
+    return report
+
+
+def supersede_older(engine: Engine, now: datetime, *, report: SendReport, dry_run: bool = False) -> list[Any]:
+    """The reminders due at `now`, newest per deadline; older due ones of the same deadline are cancelled."""
+    with reading(engine) as session:
+        due = schedule_store.due_rows(session.connection(), now, stale_claim_before=now - STALE_CLAIM)
+    due = [r for r in due if r.state != schedule_store.CLAIMED or claim_is_stale(r.claimed_by, r.claimed_at, now)]
+    newest: dict[tuple[int, str, str, date], Any] = {}
+    for r in due:
+        group = (r.case_id, r.party, r.step, r.deadline_on)
+        if group not in newest or r.due_at >= newest[group].due_at:
+            newest[group] = r
+    keep = {r.id for r in newest.values()}
+    for r in due:
+        if r.id in keep:
+            continue
+        if dry_run:
+            report.lines.append(f"ersätts av en senare påminnelse: {r.key}")
+        else:
+            with writing(engine) as session:
+                schedule_store.mark_cancelled(
+                    session.connection(), r.id, reason="Ersatt av en senare påminnelse om samma sista dag."
+                )
+        report.superseded += 1
+    return [r for r in due if r.id in keep]
+
+
+def send_one(
+    engine: Engine,
+    outbox_id: int,
+    settings: Settings,
+    channels: Sequence[Channel],
+    now: datetime,
+    *,
+    worker: str,
+    report: SendReport | None = None,
+) -> str:
+    """Claim, deliver and mark one reminder; returns its new state ('' when someone else had it)."""
+    report = report if report is not None else SendReport()
+    with writing(engine) as session:
+        connection = session.connection()
+        r = schedule_store.row(connection, outbox_id)
+        due_now = r is not None and _ready(r, now)
+        if r is None or not due_now:
+            return ""
+        claimed_at = r.claimed_at if r.state == schedule_store.CLAIMED else None
+        if not schedule_store.claim(
+            connection, outbox_id, state=r.state, claimed_at=claimed_at, worker=worker, now=now
+        ):
+            report.lost_claims += 1
+            return ""
+        loaded = projection_store.load(session=session, case_id=r.case_id)
+    due_at = schedule_store.aware_utc(r.due_at)
+    assert due_at is not None
+    late = now - due_at > LATE_AFTER
+    from formation.schedule.channels import DeliveryError
+
+    error: str | None = None
+    try:
+        content = reminder_content(loaded.projection, r, settings, now, late=late)
+        for channel in channels:
+            channel.deliver(content, now=now)
+    except DeliveryError as exc:
+        error = exc.message
+    except ValueError as exc:
+        error = str(exc)
+    with writing(engine) as session:
+        if error is None:
+            schedule_store.mark_sent(session.connection(), outbox_id, now=now, late=late)
+            report.sent += 1
+            report.late += int(late)
+            report.lines.append(f"skickad{' (sent)' if late else ''}: {r.key}")
+            return schedule_store.SENT
+        attempts = r.attempts + 1
+        retry_at = now + min(timedelta(minutes=5) * 2 ** (attempts - 1), timedelta(hours=6))
+        schedule_store.mark_failed(
+            session.connection(), outbox_id, error=error, retry_at=retry_at if attempts < MAX_ATTEMPTS else None
+        )
+        report.failed += 1
+        report.lines.append(f"misslyckades ({error}): {r.key}")
+        return schedule_store.FAILED
+
+
+def _ready(r: Any, now: datetime) -> bool:
+    at = schedule_store.as_utc(now)
+    if r.state == schedule_store.PENDING:
+        return bool(r.due_at <= at)
+    if r.state == schedule_store.FAILED:
+        return r.next_attempt_at is not None and bool(r.next_attempt_at <= at)
+    if r.state == schedule_store.CLAIMED:
+        return claim_is_stale(r.claimed_by, r.claimed_at, now)
+    return False
+
+
+def claim_is_stale(claimed_by: str | None, claimed_at: datetime | None, now: datetime) -> bool:
+    """A claim whose process is gone: older than STALE_CLAIM, or made on this host by a process that has exited."""
+    if claimed_at is None or schedule_store.as_utc(claimed_at) <= schedule_store.as_utc(now - STALE_CLAIM):
+        return True
+    host, _, pid = (claimed_by or "").rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def reminder_content(
+    projection: CaseProjection, r: Any, settings: Settings, now: datetime, *, late: bool
+) -> ReminderContent:
+    """The reminder's text from the case as it stands now."""
+    from formation.schedule.messages import ReminderContent
+
+    progress = projection.parties.get(r.party)
+    if progress is None:
+        raise ValueError(f"Parten {r.party} finns inte längre i ärendet.")
+    step = progress.workflow.step(r.step)
+    local_today = now.astimezone(settings.policy.zone).date()
+    plan = plan_for(projection, local_today)
+    planned = plan.step(r.party, r.step)
+    recipients = tuple(c.email for c in projection.contacts.values() if c.party == r.party)
+    cc = tuple(a for a in settings.styrgrupp if a not in recipients)
+    if not recipients:
+        recipients, cc = cc, ()
+    if not recipients:
+        raise ValueError(
+            f"{progress.info.name} har ingen kontakt och styrgruppen ingen adress; lägg till en med `contact add`."
+        )
+    due_at = schedule_store.aware_utc(r.due_at)
+    assert due_at is not None
+    key = ReminderKey(projection.slug, r.party, r.step, r.deadline_on, r.offset_days)
+    return ReminderContent(
+        key=key,
+        kind=ReminderKind(r.kind),
+        forbund=projection.name,
+        party=progress.info.name,
+        step=step.label if step else r.step,
+        body=(planned.body if planned else (step.body if step else "")) or "beslutande organ",
+        meeting_on=(planned.earliest or planned.latest) if planned else None,
+        deadline=r.deadline_on,
+        today=local_today,
+        sender=settings.smtp.sender if settings.smtp else DEFAULT_SENDER,
+        recipients=recipients,
+        cc=cc,
+        formation_on=plan.formation_on,
+        target=plan.target,
+        late_from=due_at.astimezone(settings.policy.zone).date() if late else None,
+    )
