@@ -4,11 +4,11 @@ text without control characters and within its length, dates within a sane range
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from formation.case.events import Event
+from formation.case.events import Envelope, Event
 from formation.domain.text import BODY_MAX, EMAIL_MAX, NAME_MAX, NOTE_MAX, SHORT_MAX, clean_text
 from formation.errors import Refusal
 
@@ -52,8 +52,18 @@ def check_value(name: str, value: Any) -> None:
     elif isinstance(value, int):
         if not -(2**31) < value < 2**31:
             raise Refusal(f"Talet {value} är orimligt stort.", code="number_range", field=name)
-    elif isinstance(value, Decimal) and (not value.is_finite() or abs(value) > 10**12):
-        raise Refusal(f"Talet {value} är inte ett rimligt tal.", code="number_range", field=name)
+    elif isinstance(value, Decimal) and (
+        not value.is_finite() or abs(value) > 10**12 or _exponent(value) < -DECIMAL_PLACES
+    ):
+        raise Refusal(f"Talet {str(value)[:30]} är inte ett rimligt tal.", code="number_range", field=name)
+
+
+DECIMAL_PLACES = 10
+
+
+def _exponent(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return exponent if isinstance(exponent, int) else 0
 
 
 def check_date(day: date, what: str = "Datumet") -> None:
@@ -63,3 +73,20 @@ def check_date(day: date, what: str = "Datumet") -> None:
             code="date_range",
             field=what,
         )
+
+
+def check_envelope(envelope: Envelope) -> None:
+    """Refuse an imported event whose envelope (number, actor, time) a command would never have written."""
+    where = f"Händelse {envelope.seq}"
+    if not 0 < envelope.seq < 2**31:
+        raise Refusal(f"{where} har ett ogiltigt löpnummer.", code="bad_seq", seq=envelope.seq)
+    clean_text(envelope.actor, f"Användarnamnet i händelse {envelope.seq}", NAME_MAX)
+    check_timestamp(envelope.recorded_at, where)
+    check_event(envelope.event)
+
+
+def check_timestamp(moment: datetime, where: str = "Händelsen") -> None:
+    """A registration time: with a time zone, and its day within the sane range."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise Refusal(f"{where} har en registreringstid utan tidszon.", code="naive_time")
+    check_date(moment.date(), where)

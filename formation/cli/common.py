@@ -38,11 +38,16 @@ class Settings:
     case: str | None
     actor: str | None
     if_revision: int | None
+    create: bool = False
+    """Whether the command may create the database (init, import and demo only)."""
 
     def services(self) -> Services:
         from formation.bootstrap import make_services
 
-        return make_services(db=self.db, case=self.case, actor=self.actor)
+        return make_services(db=self.db, case=self.case, actor=self.actor, create=self.create)
+
+
+CREATING_COMMANDS = frozenset({"init", "import", "demo", "restore"})
 
 
 def settings(ctx: typer.Context) -> Settings:
@@ -89,17 +94,23 @@ def _global(
         bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Visa versionen.")
     ] = False,
 ) -> None:
-    ctx.obj = Settings(db, case, actor, parse_int(if_revision, "--if-revision"))
+    ctx.obj = Settings(
+        db, case, actor, parse_int(if_revision, "--if-revision"), create=ctx.invoked_subcommand in CREATING_COMMANDS
+    )
 
 
 def parse_date(text: str | None, option: str) -> date | None:
     """ISO date from the command line, or a refusal naming the option."""
     if text is None:
         return None
+    from formation.case.validation import check_date
+
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
+        day = date.fromisoformat(text.strip())
+    except (ValueError, OverflowError):
         raise Refusal(f"{option} '{_shown(text)}' är inget giltigt datum; använd formatet ÅÅÅÅ-MM-DD.") from None
+    check_date(day)  # the one sane range every stored date keeps (date arithmetic past it overflows)
+    return day
 
 
 def required_date(text: str, option: str) -> date:
@@ -112,8 +123,11 @@ def parse_int(text: str | None, option: str) -> int | None:
     """A whole number from the command line ("680 000" allowed), or a refusal naming the option."""
     if text is None:
         return None
+    digits = text.replace(" ", "").replace("\u00a0", "")
+    if len(digits) > 30:
+        raise Refusal(f"{option} '{_shown(text)}' är orimligt stort.")
     try:
-        value = int(text.replace(" ", "").replace("\u00a0", ""))
+        value = int(digits)
     except ValueError:
         raise Refusal(f"{option} '{_shown(text)}' är inget heltal.") from None
     if abs(value) >= 2**31:
@@ -121,15 +135,21 @@ def parse_int(text: str | None, option: str) -> int | None:
     return value
 
 
+KEY_DECIMALS = 6
+
+
 def parse_percent(text: str | None) -> Decimal | None:
     if text is None:
         return None
     try:
         value = Decimal(text.strip().rstrip("%").replace(",", "."))
-    except InvalidOperation:
+    except (InvalidOperation, ValueError, ArithmeticError):
         raise Refusal(f"Fördelningsnyckeln '{_shown(text)}' är inget tal; ange procent, t.ex. 13.") from None
     if not value.is_finite() or not Decimal(0) < value <= Decimal(100):
         raise Refusal(f"Fördelningsnyckeln måste vara mellan 0 och 100 procent, inte {_shown(text)}.")
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -KEY_DECIMALS:
+        raise Refusal(f"Fördelningsnyckeln får ha högst {KEY_DECIMALS} decimaler, inte {_shown(text)}.")
     return value
 
 
