@@ -27,9 +27,9 @@ def doctor(
 ) -> int:
     """Kontrollera databasen: lagringen, löpnumren, projektionen mot händelserna, texternas kontrollsummor."""
     from formation.services.doctor import examine
-    from formation.store.database import create_database_engine
+    from formation.store.database import open_database
 
-    engine = create_database_engine(_url(ctx, create=False))
+    engine = open_database(_url(ctx, create=False), create=False)  # migrated like every command; else read-only
     try:
         report = examine(engine)
     finally:
@@ -81,7 +81,7 @@ def restore(
 ) -> None:
     """Återställ databasen från en säkerhetskopia (vägras över en databas med ärenden utan --force)."""
     from formation.io.files import shown_path
-    from formation.store.backup import pg_dump_command, restore_sqlite, sqlite_path
+    from formation.store.backup import pg_restore_command, restore_sqlite, sqlite_path
 
     if not file.is_file():
         raise Refusal(f"Filen {shown_path(file)} finns inte.", code="no_file")
@@ -89,7 +89,7 @@ def restore(
     target = sqlite_path(url)
     if target is None:
         raise Refusal(
-            f"Databasen är PostgreSQL och återställs med dess egna verktyg (pg_restore från {pg_dump_command(url)}).",
+            f"Databasen är PostgreSQL och återställs med dess egna verktyg: {pg_restore_command(url)}.",
             code="use_pg_dump",
         )
     try:

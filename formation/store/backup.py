@@ -32,7 +32,13 @@ def pg_dump_command(url: str) -> str:
     """The documented PostgreSQL backup: a custom-format dump that `pg_restore` reads (password not shown)."""
     parsed = make_url(url).set(drivername="postgresql")
     shown = parsed.render_as_string(hide_password=True)
-    return f"pg_dump --format=custom --no-owner --file=FIL '{shown}'  (återställ med pg_restore --clean --dbname=…)"
+    return f"pg_dump --format=custom --no-owner --file=FIL '{shown}'"
+
+
+def pg_restore_command(url: str) -> str:
+    """The documented PostgreSQL restore of a `pg_dump_command` file into the database at `url`."""
+    shown = make_url(url).set(drivername="postgresql").render_as_string(hide_password=True)
+    return f"pg_restore --clean --if-exists --no-owner --dbname='{shown}' FIL"
 
 
 def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
