@@ -4,11 +4,14 @@ text without control characters and within its length, dates within a sane range
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from formation.case.events import Envelope, Event
+from formation.case.events import CaseCreated, Envelope, Event, PartyAdded
+from formation.domain.membership import KOMMUNALFORBUND_REFUSAL
+from formation.domain.parties import PartyKind
 from formation.domain.text import BODY_MAX, EMAIL_MAX, NAME_MAX, NOTE_MAX, SHORT_MAX, clean_text
 from formation.errors import Refusal
 
@@ -33,18 +36,37 @@ _TEXT_LIMITS: dict[str, tuple[str, int, bool]] = {
     "sha256": ("Kontrollsumman", 64, False),
 }
 _OTHER_TEXT = ("Texten", 500, False)
+# Bidi overrides and isolates make text display in another order than it is stored (a spoofed name in a log).
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def check_event(event: Event) -> None:
     """Refuse an event whose fields a command would never have produced."""
     for f in dataclasses.fields(event):
         check_value(f.name, getattr(event, f.name))
+    if isinstance(event, CaseCreated | PartyAdded) and not _SLUG.fullmatch(event.slug):
+        raise Refusal(f"Kortnamnet '{event.slug}' får bara innehålla a–z, 0–9 och bindestreck.", code="bad_slug")
+    if isinstance(event, PartyAdded):
+        _check_party(event)
+
+
+def _check_party(event: PartyAdded) -> None:
+    """The rules of § 3 and the party fields that `party add` enforces, for events that did not come from it."""
+    if event.kind is PartyKind.KOMMUNALFORBUND and not event.observer:
+        raise Refusal(KOMMUNALFORBUND_REFUSAL, code="kommunalforbund_member")
+    if event.population is not None and event.population <= 0:
+        raise Refusal(f"Befolkningstalet måste vara ett positivt heltal, inte {event.population}.", code="population")
+    if event.key_percent is not None and not Decimal(0) < event.key_percent <= Decimal(100):
+        raise Refusal("Fördelningsnyckeln måste vara mellan 0 och 100 procent.", code="key_percent")
 
 
 def check_value(name: str, value: Any) -> None:
     if isinstance(value, str):
         what, limit, multiline = _TEXT_LIMITS.get(name, _OTHER_TEXT)
         clean_text(value, what, limit, multiline=multiline)
+        if any(ch in _BIDI_CONTROLS for ch in value):
+            raise Refusal(f"{what} innehåller tecken som vänder textens riktning; skriv vanlig text.", code="bidi")
     elif isinstance(value, date):
         check_date(value, name)
     elif isinstance(value, bool):

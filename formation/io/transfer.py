@@ -110,7 +110,29 @@ def import_case(services: Services, document: Any) -> Result:
                 code="import_limit",
             )
         texts[raw["sha256"]] = raw["text"]
+    _check_workflows(events)
     return services.handle(ImportCase(events=events, texts=texts))
+
+
+def _check_workflows(events: list[Any]) -> None:
+    """A pinned template or a party's own workflow in the file must be one the loader accepts."""
+    from formation.case.events import CaseCreated, PartyAdded
+    from workflows.loader import workflow_from_dict, workflow_set_from_dict
+    from workflows.model import WorkflowDefinitionInvalid
+
+    for envelope in events:
+        event = envelope.event
+        try:
+            if isinstance(event, CaseCreated) and event.template is not None:
+                workflow_set_from_dict(event.template)
+            elif isinstance(event, PartyAdded) and event.workflow is not None:
+                workflow_from_dict(event.workflow)
+        except (WorkflowDefinitionInvalid, TypeError, ValueError, AttributeError) as exc:
+            raise Refusal(
+                f"Filen går inte att läsa in: beslutsgången i händelse {envelope.seq} är felaktig.",
+                code="bad_import",
+                seq=envelope.seq,
+            ) from exc
 
 
 def check_depth(document: Any, limit: int = IMPORT_MAX_DEPTH) -> None:
