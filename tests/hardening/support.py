@@ -10,6 +10,7 @@ import traceback
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 from unittest import mock
 
@@ -47,9 +48,28 @@ def _environ(env: Mapping[str, str]) -> Iterator[None]:
         os.environ.update(saved)
 
 
+_COMMAND: list[Any] = []
+
+
+def _click_command() -> Any:
+    """The Click command Typer builds from the app, built once: `app(...)` rebuilds it on every call (0.3 s of
+    annotation evaluation), and calling the built command is exactly what `Typer.__call__` does."""
+    if not _COMMAND:
+        import importlib
+
+        import typer.main
+
+        main_module = importlib.import_module("formation.cli.main")  # the package re-exports main() itself
+        _COMMAND.append(typer.main.get_command(main_module.app))
+    return _COMMAND[0]
+
+
 def cli(db: Path | str | None, *args: str, env: Mapping[str, str] | None = None) -> Outcome:
     """`formation ARGS` in this process, as the console script runs it: exit code, stdout, stderr."""
-    from formation.cli.main import main
+    import importlib
+
+    main_module = importlib.import_module("formation.cli.main")
+    main = main_module.main
 
     out, err = io.StringIO(), io.StringIO()
     code: int = 0
@@ -59,6 +79,7 @@ def cli(db: Path | str | None, *args: str, env: Mapping[str, str] | None = None)
     with (
         _environ(full_env),
         mock.patch.object(sys, "argv", ["formation", *args]),
+        mock.patch.object(main_module, "app", _click_command()),
         redirect_stdout(out),
         redirect_stderr(err),
     ):
