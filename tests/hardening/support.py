@@ -10,8 +10,8 @@ import traceback
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass
-from typing import Any
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 TODAY = "2026-11-23"
