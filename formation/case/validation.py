@@ -65,6 +65,8 @@ def check_value(name: str, value: Any) -> None:
     if isinstance(value, str):
         what, limit, multiline = _TEXT_LIMITS.get(name, _OTHER_TEXT)
         clean_text(value, what, limit, multiline=multiline)
+        if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+            raise Refusal(f"{what} innehåller tecken som inte är giltig Unicode.", code="surrogates")
         if any(ch in _BIDI_CONTROLS for ch in value):
             raise Refusal(f"{what} innehåller tecken som vänder textens riktning; skriv vanlig text.", code="bidi")
     elif isinstance(value, date):

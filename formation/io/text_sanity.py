@@ -83,6 +83,10 @@ def check_text(text: str, name: str) -> None:
         raise _refuse(f"Filen {_shown(name)} är sparad som UTF-16 men lästes som en annan teckenkodning.")
     if "\x00" in text:
         raise _refuse(f"Texten i {_shown(name)} innehåller nolltecken; filen kan vara UTF-16 eller binär.")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _refuse(f"Texten i {_shown(name)} innehåller tecken som inte är giltig Unicode.") from None
     for ch in text:
         if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS:
             raise _refuse(

@@ -136,16 +136,30 @@ def _check_workflows(events: list[Any]) -> None:
 
 
 def check_depth(document: Any, limit: int = IMPORT_MAX_DEPTH) -> None:
-    """Refuse a document nested deeper than any export (walked without recursion)."""
+    """Refuse a document nested deeper than any export, or holding text that is not valid Unicode (JSON allows
+    a lone surrogate such as \\udcff, which no database can store). Walked without recursion."""
     stack: list[tuple[Any, int]] = [(document, 1)]
     while stack:
         value, depth = stack.pop()
         if depth > limit:
             raise Refusal(f"Filen går inte att läsa in: den är nästlad djupare än {limit} nivåer.", code="import_limit")
-        if isinstance(value, dict):
-            stack.extend((child, depth + 1) for child in value.values())
+        if isinstance(value, str):
+            _check_unicode(value)
+        elif isinstance(value, dict):
+            for key, child in value.items():
+                _check_unicode(str(key))
+                stack.append((child, depth + 1))
         elif isinstance(value, list):
             stack.extend((child, depth + 1) for child in value)
+
+
+def _check_unicode(text: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise Refusal(
+            "Filen går inte att läsa in: den innehåller tecken som inte är giltig Unicode.", code="bad_import"
+        ) from None
 
 
 def _shown(value: Any) -> str:

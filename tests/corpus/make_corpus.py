@@ -207,6 +207,9 @@ def main() -> None:
     (HERE / "imports" / "nan.json").write_text('{"format": "formation-case", "format_version": NaN}')
     (HERE / "imports" / "not-json.json").write_bytes(b"\xff\xfe\x00garbage")
     (HERE / "imports" / "array.json").write_text("[1, 2, 3]")
+    surrogate = small_export()
+    surrogate["events"][1]["actor"] = "\udcff"  # type: ignore[index]
+    (HERE / "imports" / "lone-surrogate.json").write_text(json.dumps(surrogate, indent=1), encoding="ascii")
     lines = [json.dumps(args, ensure_ascii=True) for args in ARGUMENTS]
     (HERE / "arguments" / "against-demo.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 

@@ -76,9 +76,9 @@ def _events(doc: dict[str, object]) -> list[dict[str, object]]:
     return events
 
 
-def _mutate_first(kind: str, **changes: object) -> object:
+def _mutate_first(event_type: str, **changes: object) -> object:
     def mutate(doc: dict[str, object]) -> None:
-        event = next(e for e in _events(doc) if e["type"] == kind)
+        event = next(e for e in _events(doc) if e["type"] == event_type)
         data = event["data"]
         assert isinstance(data, dict)
         for key, value in changes.items():
@@ -155,6 +155,11 @@ IMPORT_CORRUPTIONS = {
     "deeply-nested": _nest,
     "key-nan": _mutate_first("party_added", key_percent="NaN"),
     "population-huge": _mutate_first("party_added", population=2**70),
+    "lone-surrogate-actor": _set(1, "actor", "\udcff"),
+    "lone-surrogate-name": _mutate_first("party_added", name="Kommun \udcff"),
+    "lone-surrogate-text": lambda doc: doc["fo_versions"][0].update(text="§ 1 \ud800"),  # type: ignore[index]
+    "kommunalforbund-member": _mutate_first("party_added", kind="kommunalforbund"),
+    "bidi-name": _mutate_first("party_added", name="Kommun \u202enuq"),
 }
 
 
@@ -164,7 +169,7 @@ def test_import_refuses_a_file_that_does_not_fit(demo_db: Path, tmp_path: Path, 
     document = _export(demo_db, tmp_path)
     IMPORT_CORRUPTIONS[name](document)  # type: ignore[operator]
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    bad.write_text(json.dumps(document), encoding="ascii")  # \u escapes, as JSON allows (lone surrogates too)
     target = tmp_path / "new.db"
     outcome = cli(target, "import", str(bad))
     assert outcome.code == 2, outcome
