@@ -119,15 +119,16 @@ def run(kills: int, seed: int, folder: Path, *, verbose: bool = True) -> Tally:
         slug = f"kopia-{index}"
         source = folder / f"import-{index}.json"
         source.write_text(json.dumps(renamed(document, slug), ensure_ascii=False), encoding="utf-8")
-        importer = subprocess.Popen(
-            [str(FORMATION), "import", str(source)], env=_env(db), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-        )
         stream = subprocess.Popen(
             [sys.executable, "-m", "tests.hardening.kill_test", "--worker", str(db), "--case", "stockholm"],
             env=_env(db),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             cwd=Path(__file__).resolve().parents[2],
+        )
+        _wait_for_stream(db, stream)  # the stream is committing decisions before the import starts
+        importer = subprocess.Popen(
+            [str(FORMATION), "import", str(source)], env=_env(db), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
         delay = rng.uniform(0.05, 2.5)
         time.sleep(delay)
@@ -156,14 +157,27 @@ def run(kills: int, seed: int, folder: Path, *, verbose: bool = True) -> Tally:
                 f"kill {index + 1:3d}/{kills} after {delay:.2f}s ({victims}): import exit {importer.returncode}, "
                 f"doctor {'clean' if not found else '; '.join(found)}"
             )
+    tally.stream_events = _stream_events(db)
+    return tally
+
+
+def _stream_events(db: Path) -> int:
     import sqlite3
 
-    connection = sqlite3.connect(db)
+    connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
     try:
-        tally.stream_events = connection.execute("SELECT count(*) FROM events WHERE actor = 'stream'").fetchone()[0]
+        return int(connection.execute("SELECT count(*) FROM events WHERE actor = 'stream'").fetchone()[0])
     finally:
         connection.close()
-    return tally
+
+
+def _wait_for_stream(db: Path, stream: subprocess.Popen[bytes], timeout: float = 20.0) -> None:
+    before = _stream_events(db)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and stream.poll() is None:
+        if _stream_events(db) > before:
+            return
+        time.sleep(0.05)
 
 
 def main() -> int:
