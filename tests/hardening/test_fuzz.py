@@ -238,7 +238,7 @@ def damaged_documents(draw: st.DrawFn) -> dict[str, Any]:
             events.append(again)
         elif action == "swap" and len(events) > 1:
             other = draw(st.integers(min_value=0, max_value=len(events) - 1))
-            events[index]["seq"], events[other]["seq"] = events[other]["seq"], events[index]["seq"]
+            events[index]["seq"], events[other]["seq"] = events[other].get("seq"), events[index].get("seq")
         elif action == "top":
             key = draw(st.sampled_from(["format", "format_version", "events", "fo_versions", "case"]))
             document[key] = draw(JSON_VALUES)
