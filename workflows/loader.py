@@ -53,6 +53,8 @@ STEP_KEYS = ("id", "label", "body", "skippable", "approves", "appealable", "lead
 MAX_LEAD_DAYS = 365
 GROUP_KEYS = ("id", "parallel")
 
+MAX_STEPS = 100  # per kind; a real decision path has 2–8 (a 20 001-step path made every decision take 28 s)
+
 _STEP_OR_GROUP = "ett steg (en mappning med id och label) eller en grupp med nyckeln parallel"
 _STEP = "ett steg (en mappning med id och label)"
 
@@ -219,6 +221,9 @@ def _parse_stages(item: Item, problems: Problems) -> list[_Stage]:
     if not entries:
         problems.add(item.line, item.path, "listan med steg är tom; en parttyp måste ha minst ett steg")
         return []
+    if len(entries) > MAX_STEPS:
+        problems.add(item.line, item.path, f"listan har {len(entries)} steg; en parttyp får ha högst {MAX_STEPS}")
+        return []
     stages: list[_Stage] = []
     complete = True
     for entry in entries:
@@ -238,6 +243,9 @@ def _parse_group(item: Item, entries: dict[str, Item], problems: Problems) -> _S
     check_keys(entries, item, problems, allowed=GROUP_KEYS)
     steps: list[_Step] = []
     members = as_sequence(entries["parallel"], problems)
+    if members is not None and len(members) > MAX_STEPS:
+        problems.add(entries["parallel"].line, entries["parallel"].path, f"en grupp får ha högst {MAX_STEPS} steg")
+        members = []
     for member in members or []:
         mapping = as_mapping(member, problems, what=_STEP)
         if mapping is not None and "parallel" in mapping:

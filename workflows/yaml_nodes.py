@@ -79,8 +79,50 @@ def index_path(path: str, index: int) -> str:
     return f"{path}[{index}]"
 
 
+# Limits no real definition reaches (finsam.yaml: 3 kB, nesting 8, no aliases); past them PyYAML's recursive
+# composer overflows the stack, or aliases multiply the work (a "billion laughs" file).
+MAX_TEXT_CHARS = 256 * 1024
+MAX_DEPTH = 24
+MAX_NODES = 20_000
+MAX_ALIASES = 100
+
+
+def _check_shape(text: str, problems: Problems) -> bool:
+    """Size, nesting depth, node and alias counts, read from the event stream (which does not recurse)."""
+    if len(text) > MAX_TEXT_CHARS:
+        problems.add(0, FILE_KEY, f"filen är {len(text)} tecken lång; en beslutsgång får vara högst {MAX_TEXT_CHARS}")
+        return False
+    depth = nodes = aliases = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                nodes += 1
+                if depth > MAX_DEPTH:
+                    line = int(event.start_mark.line) + 1 if event.start_mark else 0
+                    problems.add(line, FILE_KEY, f"filen är nästlad djupare än {MAX_DEPTH} nivåer")
+                    return False
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            elif isinstance(event, yaml.ScalarEvent):
+                nodes += 1
+            elif isinstance(event, yaml.AliasEvent):
+                aliases += 1
+            if nodes > MAX_NODES or aliases > MAX_ALIASES:
+                problems.add(0, FILE_KEY, f"filen har fler än {MAX_NODES} värden eller {MAX_ALIASES} alias")
+                return False
+    except yaml.YAMLError:
+        return True  # compose reports the syntax error with its line
+    except RecursionError:
+        problems.add(0, FILE_KEY, f"filen är nästlad djupare än {MAX_DEPTH} nivåer")
+        return False
+    return True
+
+
 def compose(text: str, problems: Problems) -> Item | None:
     """Parse YAML text into a node tree; report syntax errors and empty files instead of raising."""
+    if not _check_shape(text, problems):
+        return None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -118,6 +160,8 @@ def read_file(path: Path) -> str:
         return WorkflowDefinitionInvalid([DefinitionError(str(path), 0, FILE_KEY, message)])
 
     try:
+        if path.stat().st_size > MAX_TEXT_CHARS * 4:
+            raise fail(f"filen är för stor; en beslutsgång får vara högst {MAX_TEXT_CHARS} tecken")
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise fail("filen finns inte") from None

@@ -103,14 +103,25 @@ def log(
 
 
 @app.command()
-def demo(ctx: typer.Context) -> None:
+def demo(
+    ctx: typer.Context,
+    only: Annotated[
+        str | None, typer.Option("--only", metavar="ÄRENDE", help="Bara ett av demoärendena: stockholm eller norrort.")
+    ] = None,
+) -> None:
     """Skapa två demoärenden: Stockholm 2015–16 (historiskt) och Norrort (pågår, datum från i dag)."""
+    from formation.errors import Refusal
     from formation.io.demo import create_demo, create_living_demo
 
+    if only not in (None, "stockholm", "norrort"):
+        raise Refusal(f"Det finns inget demoärende '{only}'; välj stockholm eller norrort.")
     svc = services(ctx)
-    slug = create_demo(svc)
+    if only != "norrort":
+        slug = create_demo(svc)
+        typer.echo(f"Demoärendet '{slug}' är skapat. Visa det med `formation --case {slug} status`.")
+    if only == "stockholm":
+        return
     living = create_living_demo(svc)
-    typer.echo(f"Demoärendet '{slug}' är skapat. Visa det med `formation --case {slug} status`.")
     typer.echo(
         f"Demoärendet '{living}' pågår, med sammanträden, kontakter och påminnelser: välj det med --case {living}, "
         f"t.ex. `formation --case {living} plan` eller `formation --case {living} remind list`."

@@ -67,15 +67,20 @@ class Settings:
     if_revision: int | None
     config: Path | None = None
     """The settings file named by --config (else FORMATION_CONFIG or the default file)."""
+    create: bool = False
+    """Whether the command may create the database (init, import and demo only)."""
 
     def services(self) -> Services:
         from formation.bootstrap import make_services
 
-        services = make_services(db=self.db, case=self.case, actor=self.actor, config=self.config)
+        services = make_services(
+            db=self.db, case=self.case, actor=self.actor, config=self.config, create=self.create
+        )
         OPENED.append(services)
         return services
 
 
+CREATING_COMMANDS = frozenset({"init", "import", "demo", "restore"})
 OPENED: list[Services] = []
 """Services opened by this invocation; `close_all` releases their connections when the command ends."""
 
@@ -136,7 +141,12 @@ def _global(
     ] = None,
 ) -> None:
     ctx.obj = Settings(
-        db, case, actor, parse_int(if_revision, "--if-revision"), Path(config).expanduser() if config else None
+        db,
+        case,
+        actor,
+        parse_int(if_revision, "--if-revision"),
+        Path(config).expanduser() if config else None,
+        create=ctx.invoked_subcommand in CREATING_COMMANDS,
     )
 
 
@@ -144,10 +154,14 @@ def parse_date(text: str | None, option: str) -> date | None:
     """ISO date from the command line, or a refusal naming the option."""
     if text is None:
         return None
+    from formation.case.validation import check_date
+
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
+        day = date.fromisoformat(text.strip())
+    except (ValueError, OverflowError):
         raise Refusal(f"{option} '{_shown(text)}' är inget giltigt datum; använd formatet ÅÅÅÅ-MM-DD.") from None
+    check_date(day)  # the one sane range every stored date keeps (date arithmetic past it overflows)
+    return day
 
 
 def required_date(text: str, option: str) -> date:
@@ -160,8 +174,11 @@ def parse_int(text: str | None, option: str) -> int | None:
     """A whole number from the command line ("680 000" allowed), or a refusal naming the option."""
     if text is None:
         return None
+    digits = text.replace(" ", "").replace("\u00a0", "")
+    if len(digits) > 30:
+        raise Refusal(f"{option} '{_shown(text)}' är orimligt stort.")
     try:
-        value = int(text.replace(" ", "").replace("\u00a0", ""))
+        value = int(digits)
     except ValueError:
         raise Refusal(f"{option} '{_shown(text)}' är inget heltal.") from None
     if abs(value) >= 2**31:
@@ -169,15 +186,21 @@ def parse_int(text: str | None, option: str) -> int | None:
     return value
 
 
+KEY_DECIMALS = 6
+
+
 def parse_percent(text: str | None) -> Decimal | None:
     if text is None:
         return None
     try:
         value = Decimal(text.strip().rstrip("%").replace(",", "."))
-    except InvalidOperation:
+    except (InvalidOperation, ValueError, ArithmeticError):
         raise Refusal(f"Fördelningsnyckeln '{_shown(text)}' är inget tal; ange procent, t.ex. 13.") from None
     if not value.is_finite() or not Decimal(0) < value <= Decimal(100):
         raise Refusal(f"Fördelningsnyckeln måste vara mellan 0 och 100 procent, inte {_shown(text)}.")
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -KEY_DECIMALS:
+        raise Refusal(f"Fördelningsnyckeln får ha högst {KEY_DECIMALS} decimaler, inte {_shown(text)}.")
     return value
 
 

@@ -36,28 +36,55 @@ def finance(
 
 
 @app.command("export")
-def export_command(ctx: typer.Context, file: Annotated[Path, typer.Argument(metavar="FIL")]) -> None:
-    """Exportera hela ärendet som JSON."""
+def export_command(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(metavar="FIL")],
+    force: Annotated[bool, typer.Option("--force", help="Skriv över filen om den finns.")] = False,
+    with_contacts: Annotated[
+        bool, typer.Option("--with-contacts", help="Ta med kontaktuppgifter (e-postadresser).")
+    ] = False,
+) -> None:
+    """Exportera hela ärendet som JSON (läsbar bara för dig; utan kontaktuppgifter om du inte ber om dem)."""
     from formation.io.transfer import export_case
+    from formation.store.private_files import shown_path, write_private
 
-    document = export_case(services(ctx))
+    document = export_case(services(ctx), with_contacts=with_contacts)
     try:
-        file.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise Refusal(f"Filen {file} kunde inte skrivas: {exc.strerror}.") from exc
-    typer.echo(f"Ärendet {document['case']['slug']} exporterat till {file} ({len(document['events'])} händelser).")
+        write_private(file, json.dumps(document, ensure_ascii=False, indent=2) + "\n", force=force)
+    except Refusal as exc:
+        if exc.code == "file_exists":
+            raise Refusal(
+                f"Filen {shown_path(file)} finns redan; välj ett annat namn eller lägg till --force.",
+                code="file_exists",
+            ) from None
+        raise
+    typer.echo(
+        f"Ärendet {document['case']['slug']} exporterat till {shown_path(file)} ({len(document['events'])} händelser)."
+    )
 
 
 @app.command("import")
 def import_command(ctx: typer.Context, file: Annotated[Path, typer.Argument(metavar="FIL")]) -> None:
     """Läs in ett ärende från en JSON-export."""
-    from formation.io.transfer import import_case
+    from formation.io.transfer import IMPORT_MAX_BYTES, import_case
+    from formation.store.private_files import shown_path
 
     try:
-        document = json.loads(file.read_text(encoding="utf-8"))
+        if file.stat().st_size > IMPORT_MAX_BYTES:
+            raise Refusal(
+                f"Filen {shown_path(file)} är större än {IMPORT_MAX_BYTES // (1024 * 1024)} MB; "
+                "ingen export är så stor.",
+                code="import_limit",
+            )
+        document = json.loads(file.read_text(encoding="utf-8"), parse_constant=_no_constant)
     except FileNotFoundError:
-        raise Refusal(f"Filen {file} finns inte.") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise Refusal(f"Filen {file} är ingen läsbar JSON-fil.") from exc
+        raise Refusal(f"Filen {shown_path(file)} finns inte.") from None
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise Refusal(f"Filen {shown_path(file)} är ingen läsbar JSON-fil.") from exc
     result = import_case(services(ctx), document)
     typer.echo(f"Ärendet {result.slug} inläst ({len(result.seqs)} händelser).")
+
+
+def _no_constant(name: str) -> None:
+    """NaN and Infinity are not JSON; an export never holds them."""
+    raise ValueError(name)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
+import unicodedata
 
 import typer
 
@@ -15,7 +17,7 @@ except ImportError:  # pragma: no cover - older Typer uses click itself
 
 import formation.cli.calendar  # noqa: F401 - registers calendar, contact, deadline, plan
 import formation.cli.reminders  # noqa: F401 - registers remind and ics
-from formation.cli import case, decisions, documents, finance, fo, membership, party, workflow  # noqa: F401
+from formation.cli import admin, case, decisions, documents, finance, fo, membership, party, workflow  # noqa: F401
 from formation.cli.common import app, close_all
 from formation.cli.hints import with_hint
 from formation.errors import Refusal, first_line
@@ -42,31 +44,65 @@ def usage_error_sentence(exc: click_errors.UsageError) -> str:
     return f"Felaktigt kommando; se `{command} --help`."
 
 
+INTERNAL_ERROR = 70  # EX_SOFTWARE: never 1, which means "a check found a problem"
+
+
+def debugging() -> bool:
+    """FORMATION_DEBUG=1 (and only that) shows the traceback of an internal error."""
+    return os.environ.get("FORMATION_DEBUG", "").strip() == "1"
+
+
+def undecodable_argument(argv: list[str]) -> int | None:
+    """The position of the first argument that is not valid UTF-8 (Python keeps its bytes as surrogates)."""
+    for index, arg in enumerate(argv):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return index
+    return None
+
+
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def one_line(message: str) -> str:
+    """A message for the terminal: user input inside it may carry newlines, ESC/C1 sequences or bidi overrides;
+    shown as '?', so that a refusal is always one line that cannot move the cursor or forge output."""
+    return "".join(
+        "?" if unicodedata.category(ch) in ("Cc", "Cs") or ch in _BIDI_CONTROLS else ch for ch in message.strip()
+    )
+
+
 def main() -> None:
     """Console entry point: Typer in non-standalone mode so every error becomes Swedish and exit 2."""
+    bad = undecodable_argument(sys.argv[1:])
+    if bad is not None:
+        typer.echo(f"Argument {bad + 1} är inte giltig UTF-8-text; skriv det med vanliga tecken.", err=True)
+        sys.exit(2)
     try:
         result = app(standalone_mode=False)
     except SystemExit:
         raise
     except Refusal as exc:
-        typer.echo(with_hint(exc), err=True)
+        typer.echo(one_line(with_hint(exc)), err=True)
         sys.exit(2)
     except click_errors.NoArgsIsHelpError as exc:
         typer.echo(exc.ctx.get_help() if exc.ctx else "", err=True)
         sys.exit(2)
     except click_errors.UsageError as exc:
-        typer.echo(usage_error_sentence(exc), err=True)
+        typer.echo(one_line(usage_error_sentence(exc)), err=True)
         sys.exit(2)
     except (KeyboardInterrupt, typer.Abort):
         typer.echo("Avbrutet.", err=True)
         sys.exit(130)
     except Exception as exc:  # a bug, not bad input: one line for the user, the traceback on request
-        if os.environ.get("FORMATION_DEBUG") == "1":
-            raise
+        if debugging():
+            traceback.print_exc()
+        shown = one_line(first_line(exc))[:200]
         typer.echo(
-            f"Internt fel ({type(exc).__name__}: {first_line(exc)}); kör med FORMATION_DEBUG=1 för detaljer.", err=True
+            f"Internt fel ({type(exc).__name__}: {shown}); kör med FORMATION_DEBUG=1 för detaljer.", err=True
         )
-        sys.exit(70)
+        sys.exit(INTERNAL_ERROR)
     finally:
         close_all()
     sys.exit(result if isinstance(result, int) else 0)

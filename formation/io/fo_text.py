@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from formation.domain.text import normalise_newlines, sha256_of
+from formation.errors import Refusal
+from formation.io import text_sanity
 
 if TYPE_CHECKING:  # python-docx (and lxml) load only when a .docx is read
     from docx.table import Table
@@ -46,10 +48,15 @@ def read_forbundsordning(path: Path) -> str:
             f"Filformatet {shown} stöds inte för {path.name}; förbundsordningen kan läsas från {supported}."
         )
     readers = {".docx": _read_docx, ".pdf": _read_pdf}
-    text = readers.get(suffix, _read_plain)(path)
-    text = normalise_newlines(text)
-    if not text.strip():
-        raise ForbundsordningUnreadable(f"Filen {path.name} innehåller ingen text.")
+    try:
+        # Limits a real document never reaches, checked before the file is parsed (a zip bomb, 200 MB).
+        text_sanity.check_docx_archive(path) if suffix == ".docx" else text_sanity.check_file(path)
+        text = normalise_newlines(readers.get(suffix, _read_plain)(path))
+        if not text.strip():
+            raise ForbundsordningUnreadable(f"Filen {path.name} innehåller ingen text.")
+        text_sanity.check_text(text, path.name)
+    except Refusal as exc:
+        raise ForbundsordningUnreadable(exc.message) from exc
     return text
 
 
@@ -58,6 +65,7 @@ def _read_plain(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise ForbundsordningUnreadable(f"Filen {path} kunde inte läsas ({exc.strerror}).") from exc
+    text_sanity.check_bytes(data, path.name)  # NUL bytes or UTF-16 would decode as cp1252 into nonsense
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

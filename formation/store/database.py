@@ -9,7 +9,7 @@ from typing import Any
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from formation.errors import Refusal, first_line
 
@@ -25,24 +25,75 @@ def default_database_path() -> Path:
     return Path(user_data_dir("formation", appauthor=False)) / "formation.db"
 
 
-def database_url(target: str | None) -> str:
-    """A SQLAlchemy URL from --db / FORMATION_DB: a URL is used as given, anything else is a SQLite path."""
+def _shown_target(target: str) -> str:
+    """A database address in a message: one line, no control characters, no password."""
+    shown = "".join(ch if ch.isprintable() else "?" for ch in target)
+    if "@" in shown and "://" in shown:
+        scheme, rest = shown.split("://", 1)
+        shown = f"{scheme}://…@{rest.rsplit('@', 1)[-1]}"
+    return shown if len(shown) <= 80 else shown[:77] + "…"
+
+
+def database_url(target: str | None, *, create: bool = True) -> str:
+    """A SQLAlchemy URL from --db / FORMATION_DB: a URL is used as given, anything else is a SQLite path.
+    `create=False` (every command but init, import and demo) refuses a SQLite file that does not exist yet."""
     target = target or os.environ.get("FORMATION_DB") or str(default_database_path())
     if "://" in target:
         try:
             url = make_url(target)
-        except ArgumentError as exc:
-            raise Refusal(f"Databasadressen '{target}' går inte att tolka.") from exc
+            port = url.port  # parsed lazily: a bad port only shows here
+        except (ArgumentError, ValueError, TypeError) as exc:
+            raise Refusal(f"Databasadressen '{_shown_target(target)}' går inte att tolka.", code="bad_url") from exc
+        if port is not None and not 0 < port < 65536:
+            raise Refusal(f"Databasadressen '{_shown_target(target)}' har ett ogiltigt portnummer.", code="bad_url")
         if url.drivername in ("postgresql", "postgres"):
             url = url.set(drivername="postgresql+psycopg")
+        if url.get_backend_name() not in ("sqlite", "postgresql"):
+            raise Refusal(
+                f"Databasadressen '{_shown_target(target)}' anger en databas som inte stöds; använd SQLite eller "
+                "PostgreSQL.",
+                code="bad_url",
+            )
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:") and not create:
+            _refuse_missing(Path(url.database))
         return url.render_as_string(hide_password=False)
+    if "\x00" in target:
+        raise Refusal("Sökvägen till databasen innehåller ett nolltecken.", code="bad_url")
     path = Path(target).expanduser()
+    if not create:
+        _refuse_missing(path)
     if not path.parent.exists():
         if target == str(default_database_path()):
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         else:
             raise Refusal(f"Katalogen {path.parent} finns inte; ange en sökväg i en befintlig katalog.")
+    _create_private(path)
     return f"sqlite:///{path.resolve()}"
+
+
+def _refuse_missing(path: Path) -> None:
+    """Only init, import and demo create a database; every other command refuses a file that is not there."""
+    try:
+        exists = path.expanduser().is_file() and path.expanduser().stat().st_size > 0
+    except OSError:
+        exists = False
+    if not exists:
+        raise Refusal(
+            f"Databasen {_shown_target(str(path))} finns inte; skapa ett ärende (init), läs in ett (import) eller "
+            "skapa demoärendet (demo).",
+            code="no_database",
+        )
+
+
+def _create_private(path: Path) -> None:
+    """Create a new SQLite file readable by its owner only (SQLite gives -wal and -shm the same mode)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except FileExistsError:
+        return
+    except OSError:
+        return  # reported in Swedish when the engine opens the file
+    os.close(fd)
 
 
 WRITE_OPTION = "formation_write"
@@ -115,14 +166,31 @@ def migrate(engine: Engine) -> None:
             migrator.dispose()
 
 
-def open_database(target: str | None = None) -> Engine:
-    """The engine for --db / FORMATION_DB, migrated to the current schema."""
-    engine = create_database_engine(database_url(target))
+def open_database(target: str | None = None, *, create: bool = True) -> Engine:
+    """The engine for --db / FORMATION_DB, migrated to the current schema. With `create=False` a database that
+    does not exist or holds no schema yet is refused, and nothing is written."""
+    url = database_url(target, create=create)
     try:
+        engine = create_database_engine(url)
+    except (ArgumentError, NoSuchModuleError, ValueError, TypeError) as exc:
+        raise Refusal(f"Databasadressen '{_shown_target(url)}' går inte att använda.", code="bad_url") from exc
+    try:
+        if not create and current_revision(engine) is None:
+            raise Refusal(
+                "Databasen har inget ärende ännu; skapa ett ärende (init), läs in ett (import) eller skapa "
+                "demoärendet (demo).",
+                code="no_database",
+            )
         migrate(engine)
     except Refusal:
+        engine.dispose()
         raise
     except Exception as exc:
         engine.dispose()
-        raise Refusal(f"Databasen kunde inte öppnas: {first_line(exc)}") from exc
+        raise Refusal(f"Databasen kunde inte öppnas: {_one_line(first_line(exc))}", code="database") from exc
     return engine
+
+
+def _one_line(text: str) -> str:
+    clean = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return clean if len(clean) <= 200 else clean[:197] + "…"

@@ -102,10 +102,23 @@ def test_export_and_import_carry_calendars_contacts_and_deadlines(tmp_path: Path
     cli("calendar", "add", "Kommunstyrelsen", "2026-12-07", "2027-01-18", "--party", "Solna")
     cli("contact", "add", "Solna", "Anna Andersson", "--email", "anna@example.org")
     cli("deadline", "set", "Solna", "forstudie", "2026-12-07")
-    cli("export", str(tmp_path / "norr.json"))
+    cli("export", "--with-contacts", str(tmp_path / "norr.json"))
     other = Cli(tmp_path / "b.db", today="2026-11-23", FORMATION_CONFIG=str(tmp_path / "absent.toml"))
     other("import", str(tmp_path / "norr.json"))
     for command in (("calendar", "list", "--json"), ("contact", "list", "--json"), ("deadline", "list", "--json")):
         assert other(*command).stdout == cli(*command).stdout, command
     keys = [r["key"] for r in json.loads(other("remind", "list", "--json").stdout)]
     assert keys == [r["key"] for r in json.loads(cli("remind", "list", "--json").stdout)] and keys
+
+
+def test_an_export_without_contacts_still_imports_and_hides_every_address(tmp_path: Path) -> None:
+    cli = Cli(tmp_path / "norr.db")
+    cli("init", "Samordningsförbundet Norr", "--slug", "norr")
+    cli("party", "add", "Solna", "--kind", "kommun")
+    cli("contact", "add", "Solna", "Anna Andersson", "--email", "anna@example.org")
+    cli("export", str(tmp_path / "norr.json"))
+    text = (tmp_path / "norr.json").read_text(encoding="utf-8")
+    assert "anna@example.org" not in text
+    other = Cli(tmp_path / "other.db")
+    other("import", str(tmp_path / "norr.json"))
+    assert "anna@example.org" not in other("contact", "list").stdout
