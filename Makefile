@@ -34,3 +34,8 @@ test: $(STAMP) lint typecheck
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm .pytest_cache .mypy_cache .ruff_cache
+
+# Benchmarks on a national-scale database (built once under benchmarks/.data/); not part of `make test` or CI.
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run
