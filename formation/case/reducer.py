@@ -94,13 +94,23 @@ def apply(case: CaseProjection, envelope: Envelope) -> None:
     if day is not None:
         case.first_event_on = min(day, case.first_event_on or day)
         case.last_event_on = max(day, case.last_event_on or day)
-    if _may_change_formation(event):
+    if _may_change_formation(case, event):
         _update_formation(case)
 
 
-def _may_change_formation(event: DomainEvent) -> bool:
-    """Only these can complete the approvals; skipping the others keeps a long history linear."""
-    return isinstance(event, DecisionRecorded | ForbundsordningAdded | PartyAdded | AppealDecided | StepSkipped)
+def _may_change_formation(case: CaseProjection, event: DomainEvent) -> bool:
+    """Only these can complete the approvals; skipping the others keeps a long history linear. An event about
+    one party can complete them only when that party now stands approved of the current version (or is no
+    member): otherwise not every member has approved it, so checking every member is left out, and a case with
+    hundreds of parties stays linear too."""
+    if isinstance(event, ForbundsordningAdded | PartyAdded):
+        return True
+    if isinstance(event, DecisionRecorded | AppealDecided | StepSkipped):
+        progress = case.parties.get(event.party)
+        if progress is None or not progress.is_member:
+            return True
+        return progress.approved and progress.approved_version == case.current_version
+    return False
 
 
 def _case_created(case: CaseProjection, event: CaseCreated) -> None:
