@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import JSON, Date, DateTime, String, func, insert, select, type_coerce
 from sqlmodel import Session
 
 from formation.case.codec import decode, encode
@@ -18,27 +19,38 @@ _EVENTS = EventRow.__table__  # type: ignore[attr-defined]
 _RENAMED = {"decided_on": "date"}
 
 
+# The stored columns in table order (the order of the keys in `log --json`), without the row's identity.
+_STORED = [c for c in _EVENTS.columns if c.name not in ("id", "case_id")]
+_KEYS = [_RENAMED.get(c.name, c.name) for c in _STORED]
+# Dates, times and the JSON column are read as the driver gives them and converted here: SQLAlchemy's
+# per-value processing (a regular expression per timestamp on SQLite) was most of the cost of a long log.
+_RAW = [type_coerce(c, String).label(c.name) if isinstance(c.type, Date | DateTime | JSON) else c for c in _STORED]
+
+
 def load(*, session: Session, case_id: int, until_seq: int | None = None) -> list[Envelope]:
-    query = select(_EVENTS).where(_EVENTS.c.case_id == case_id).order_by(_EVENTS.c.seq)
+    query = select(*_RAW).where(_EVENTS.c.case_id == case_id).order_by(_EVENTS.c.seq)
     if until_seq is not None:
         query = query.where(_EVENTS.c.seq <= until_seq)
-    return [decode(_wire(row._mapping)) for row in session.connection().execute(query)]
+    return [decode(_wire(row)) for row in session.connection().execute(query)]
 
 
 def load_wire(*, session: Session, case_id: int) -> list[dict[str, Any]]:
     """The stored form of every event, as exported and as `log --json` prints it."""
-    query = select(_EVENTS).where(_EVENTS.c.case_id == case_id).order_by(_EVENTS.c.seq)
-    return [_wire(row._mapping) for row in session.connection().execute(query)]
+    query = select(*_RAW).where(_EVENTS.c.case_id == case_id).order_by(_EVENTS.c.seq)
+    return [_wire(row) for row in session.connection().execute(query)]
 
 
 def _wire(row: Any) -> dict[str, Any]:
-    wire: dict[str, Any] = {}
-    for key, value in row.items():
-        if key in ("id", "case_id"):
-            continue
-        key = _RENAMED.get(key, key)
-        wire[key] = value.isoformat() if isinstance(value, date) else value
-    wire["data"] = dict(wire.get("data") or {})
+    wire = dict(zip(_KEYS, row, strict=True))
+    recorded = wire["recorded_at"]
+    # SQLite keeps "YYYY-MM-DD HH:MM:SS.ffffff"; the stored form is the datetime's isoformat().
+    wire["recorded_at"] = (datetime.fromisoformat(recorded) if isinstance(recorded, str) else recorded).isoformat()
+    for key in ("date", "anslag"):
+        value = wire[key]
+        if value is not None and not isinstance(value, str):
+            wire[key] = value.isoformat()  # PostgreSQL gives dates; SQLite gives their isoformat() already
+    data = wire["data"]
+    wire["data"] = dict((json.loads(data) if isinstance(data, str) else data) or {})
     return wire
 
 
