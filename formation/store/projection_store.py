@@ -1,14 +1,21 @@
 """The stored projection (a cache of the replay): loading it, and writing back only what an event changed.
 
 Rows are read with SQLAlchemy Core, not as ORM objects: a case is loaded on every command and every read.
+
+A process keeps the projection it last committed for each case, keyed by the case's revision: a write to a
+case with hundreds of parties then costs what the event changes, not a read of every party's rows. Every
+revision is one committed state, so a cached projection is used only when the stored revision is the one it
+was saved at; it is put in the cache only once its transaction has committed, and every `load` gets its own
+copy (the write pipeline changes what it loads).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import weakref
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, event, insert, select, update
 from sqlmodel import Session
 
 from formation.case.projection import AppealInfo, CaseProjection, PartyInfo, PartyProgress, StepRecord, VersionInfo
@@ -82,10 +89,54 @@ def case_slugs(*, session: Session) -> list[str]:
     return [r[0] for r in session.connection().execute(select(_CASES.c.slug).order_by(_CASES.c.slug))]
 
 
+# Per connection pool (one database), per case id: (revision, created_at, Loaded as committed).
+_COMMITTED: weakref.WeakKeyDictionary[Any, dict[int, tuple[int, Any, Loaded]]] = weakref.WeakKeyDictionary()
+
+
+def _cache_of(session: Session) -> dict[int, tuple[int, Any, Loaded]]:
+    pool = session.connection().engine.pool
+    cache = _COMMITTED.get(pool)
+    if cache is None:
+        cache = _COMMITTED[pool] = {}
+    return cache
+
+
+def _copy(loaded: Loaded) -> Loaded:
+    """A copy that shares nothing the engine mutates with `loaded`. Shared: workflows and templates (frozen),
+    step records, appeals and board seats (the reducer replaces them, never changes one in place)."""
+    projection = loaded.projection
+    parties = {}
+    for slug, p in projection.parties.items():
+        i = p.info
+        info = PartyInfo(
+            i.slug, i.name, i.kind, i.observer, i.member_since, i.key_percent, i.population, i.email, i.added_on
+        )
+        parties[slug] = PartyProgress(
+            info, p.workflow, p.state, dict(p.steps), p.approved_version, p.approved_on, p.anslag_on, p.appeal,
+            p.leaves_on,
+        )  # fmt: skip
+    copied = replace(
+        projection,
+        parties=parties,
+        versions={n: VersionInfo(v.number, v.sha256, v.added_on, v.start_date, v.in_force)
+                  for n, v in projection.versions.items()},
+        board=list(projection.board),
+    )  # fmt: skip
+    return Loaded(copied, dict(loaded.party_ids), loaded.snapshot)
+
+
 def load(*, session: Session, case_id: int) -> Loaded:
     """The stored projection of a case, in the same shape a replay produces."""
     connection = session.connection()
     case = connection.execute(select(_CASES).where(_CASES.c.id == case_id)).one()._mapping
+    cached = _cache_of(session).get(case_id)
+    if cached is not None and cached[0] == case["revision"] and cached[1] == case["created_at"]:
+        return _copy(cached[2])
+    return _load_rows(session, case_id, case)
+
+
+def _load_rows(session: Session, case_id: int, case: Any) -> Loaded:
+    connection = session.connection()
     template = workflow_set_from_dict(case["template"]) if case["template"] else legacy_template()
     projection = CaseProjection(
         template=template,
@@ -106,10 +157,12 @@ def load(*, session: Session, case_id: int) -> Loaded:
     parties = connection.execute(
         select(_PARTIES).where(_PARTIES.c.case_id == case_id).order_by(_PARTIES.c.position)
     ).all()
-    ids = [p.id for p in parties]
-    states = {r.party_id: r for r in connection.execute(select(_PROGRESS).where(_PROGRESS.c.party_id.in_(ids)))}
+    # Joined on the case rather than `party_id IN (…)`: one cached statement whatever the number of parties.
+    of_case = _PARTIES.c.case_id == case_id
+    progress_rows = select(_PROGRESS).join(_PARTIES, _PARTIES.c.id == _PROGRESS.c.party_id).where(of_case)
+    states = {r.party_id: r for r in connection.execute(progress_rows)}
     steps: dict[int, dict[str, Any]] = {}
-    for row in connection.execute(select(_STEPS).where(_STEPS.c.party_id.in_(ids))):
+    for row in connection.execute(select(_STEPS).join(_PARTIES, _PARTIES.c.id == _STEPS.c.party_id).where(of_case)):
         steps.setdefault(row.party_id, {})[row.step_id] = row
     for party in parties:
         info = PartyInfo(
@@ -197,13 +250,15 @@ def _party_key(progress: PartyProgress) -> tuple[Any, ...]:
         progress.anslag_on,
         progress.leaves_on,
         progress.appeal,
-        tuple((k, r.status, r.date, r.outcome, r.fo_version, r.reason) for k, r in progress.steps.items()),
+        # The records themselves: the reducer replaces a step's record, never changes a stored one, and a
+        # tuple compares identical records without looking inside them.
+        tuple(progress.steps.items()),
     )
 
 
-def _snapshot(projection: CaseProjection) -> dict[str, Any]:
+def _snapshot(projection: CaseProjection, keys: dict[str, tuple[Any, ...]] | None = None) -> dict[str, Any]:
     return {
-        "parties": {slug: _party_key(p) for slug, p in projection.parties.items()},
+        "parties": keys if keys is not None else {slug: _party_key(p) for slug, p in projection.parties.items()},
         "versions": {n: v.in_force for n, v in projection.versions.items()},
         "board": list(projection.board),
         "template": id(projection.template),
@@ -255,13 +310,31 @@ def save(*, session: Session, case_id: int, loaded: Loaded) -> None:
         connection.execute(delete(_STEPS).where(_STEPS.c.party_id == party_id))
         connection.execute(delete(_PROGRESS).where(_PROGRESS.c.party_id == party_id))
         connection.execute(delete(_PARTIES).where(_PARTIES.c.id == party_id))
+    keys = {}
     for position, (slug, progress) in enumerate(projection.parties.items()):
-        if old_parties.get(slug) == _party_key(progress):
+        key = keys[slug] = _party_key(progress)
+        if old_parties.get(slug) == key:
             continue
         _save_party(session, case_id, position, progress, loaded)
     if before.get("board") != projection.board:
         _save_board(session, case_id, projection.board)
-    loaded.snapshot = _snapshot(projection)
+    loaded.snapshot = _snapshot(projection, keys)
+    _cache_on_commit(session, case_id, loaded)
+
+
+def _cache_on_commit(session: Session, case_id: int, loaded: Loaded) -> None:
+    """Keep this state for the next command on the case, once (and only if) the transaction commits."""
+    row = session.connection().execute(select(_CASES.c.revision, _CASES.c.created_at).where(_CASES.c.id == case_id))
+    revision, created_at = row.one()
+    cache = _cache_of(session)
+    cache.pop(case_id, None)
+    # Not copied: `load` hands out copies, and what the caller gets back (Result.projection) is read-only.
+    state = (revision, created_at, loaded)
+
+    def committed(_session: Session) -> None:
+        cache[case_id] = state
+
+    event.listen(session, "after_commit", committed, once=True)
 
 
 def _save_party(session: Session, case_id: int, position: int, progress: PartyProgress, loaded: Loaded) -> None:
