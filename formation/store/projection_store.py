@@ -311,11 +311,13 @@ def save(*, session: Session, case_id: int, loaded: Loaded) -> None:
         connection.execute(delete(_PROGRESS).where(_PROGRESS.c.party_id == party_id))
         connection.execute(delete(_PARTIES).where(_PARTIES.c.id == party_id))
     keys = {}
+    changed = []
     for position, (slug, progress) in enumerate(projection.parties.items()):
         key = keys[slug] = _party_key(progress)
-        if old_parties.get(slug) == key:
-            continue
-        _save_party(session, case_id, position, progress, loaded)
+        if old_parties.get(slug) != key:
+            changed.append((position, progress))
+    if changed:
+        _save_parties(session, case_id, changed, loaded)
     if before.get("board") != projection.board:
         _save_board(session, case_id, projection.board)
     loaded.snapshot = _snapshot(projection, keys)
@@ -337,10 +339,52 @@ def _cache_on_commit(session: Session, case_id: int, loaded: Loaded) -> None:
     event.listen(session, "after_commit", committed, once=True)
 
 
-def _save_party(session: Session, case_id: int, position: int, progress: PartyProgress, loaded: Loaded) -> None:
+def _save_parties(session: Session, case_id: int, changed: list[tuple[int, PartyProgress]], loaded: Loaded) -> None:
+    """Write the parties that changed: their rows updated (or inserted, for new ones), their progress and step
+    rows replaced. Each kind of row in one statement, so that an import or a rebuild of hundreds of parties
+    costs a few statements, not four per party."""
     connection = session.connection()
+    new_rows = []
+    for position, progress in changed:
+        values = _party_values(progress, loaded.projection)
+        party_id = loaded.party_ids.get(progress.info.slug)
+        if party_id is None:
+            new_rows.append({"case_id": case_id, "position": position, "slug": progress.info.slug, **values})
+        else:
+            connection.execute(update(_PARTIES).where(_PARTIES.c.id == party_id).values(**values))
+    existing = [loaded.party_ids[p.info.slug] for _, p in changed if p.info.slug in loaded.party_ids]
+    if new_rows:
+        inserted = connection.execute(insert(_PARTIES).returning(_PARTIES.c.id, _PARTIES.c.slug), new_rows)
+        for party_id, slug in inserted:
+            loaded.party_ids[slug] = int(party_id)
+    if existing:
+        connection.execute(delete(_PROGRESS).where(_PROGRESS.c.party_id.in_(existing)))
+        connection.execute(delete(_STEPS).where(_STEPS.c.party_id.in_(existing)))
+    states = []
+    steps = []
+    for _, progress in changed:
+        party_id = loaded.party_ids[progress.info.slug]
+        states.append({"party_id": party_id, **_progress_values(progress)})
+        steps += [
+            {
+                "party_id": party_id,
+                "step_id": step_id,
+                "status": r.status.value,
+                "decided_on": r.date,
+                "outcome": r.outcome.value if r.outcome else None,
+                "fo_version": r.fo_version,
+                "reason": r.reason,
+            }
+            for step_id, r in progress.steps.items()
+        ]
+    connection.execute(insert(_PROGRESS), states)
+    if steps:
+        connection.execute(insert(_STEPS), steps)
+
+
+def _party_values(progress: PartyProgress, projection: CaseProjection) -> dict[str, Any]:
     info = progress.info
-    party_values = {
+    return {
         "name": info.name,
         "kind": info.kind.value,
         "observer": info.observer,
@@ -349,20 +393,13 @@ def _save_party(session: Session, case_id: int, position: int, progress: PartyPr
         "population": info.population,
         "email": info.email,
         "added_on": info.added_on,
-        "workflow": _variant(progress, loaded.projection),
+        "workflow": _variant(progress, projection),
     }
-    party_id = loaded.party_ids.get(info.slug)
-    if party_id is None:
-        result = connection.execute(
-            insert(_PARTIES).values(case_id=case_id, position=position, slug=info.slug, **party_values)
-        )
-        assert result.inserted_primary_key is not None
-        party_id = int(result.inserted_primary_key[0])
-        loaded.party_ids[info.slug] = party_id
-    else:
-        connection.execute(update(_PARTIES).where(_PARTIES.c.id == party_id).values(**party_values))
+
+
+def _progress_values(progress: PartyProgress) -> dict[str, Any]:
     appeal = progress.appeal
-    state = {
+    return {
         "state": progress.state,
         "approved_version": progress.approved_version,
         "approved_on": progress.approved_on,
@@ -374,23 +411,6 @@ def _save_party(session: Session, case_id: int, position: int, progress: PartyPr
         "appeal_decided_on": appeal.decided_on if appeal else None,
         "appeal_outcome": appeal.outcome.value if appeal and appeal.outcome else None,
     }
-    connection.execute(delete(_PROGRESS).where(_PROGRESS.c.party_id == party_id))
-    connection.execute(insert(_PROGRESS).values(party_id=party_id, **state))
-    connection.execute(delete(_STEPS).where(_STEPS.c.party_id == party_id))
-    rows = [
-        {
-            "party_id": party_id,
-            "step_id": step_id,
-            "status": r.status.value,
-            "decided_on": r.date,
-            "outcome": r.outcome.value if r.outcome else None,
-            "fo_version": r.fo_version,
-            "reason": r.reason,
-        }
-        for step_id, r in progress.steps.items()
-    ]
-    if rows:
-        connection.execute(insert(_STEPS), rows)
 
 
 def _variant(progress: PartyProgress, projection: CaseProjection) -> dict[str, Any] | None:
