@@ -82,8 +82,9 @@ def encode(envelope: Envelope) -> Wire:
     return wire
 
 
-def encode_event(event: Event) -> Wire:
-    """The columns and `data` of one event (without seq, actor and time)."""
+def encode_event(event: Event, *, native_dates: bool = False) -> Wire:
+    """The columns and `data` of one event (without seq, actor and time). With `native_dates`, dates in
+    columns stay dates (for the event table's date columns); `data` is always JSON-ready."""
     wire: Wire = dict.fromkeys(COLUMNS)
     data: dict[str, Any] = {}
     for f in _fields(type(event)):
@@ -95,12 +96,14 @@ def encode_event(event: Event) -> Wire:
             if place == "data":
                 data[f.name] = stored
             else:
-                wire[place] = stored
+                wire[place] = value if native_dates and isinstance(value, dt.date) else stored
     wire["data"] = data
     return wire
 
 
 def _to_json(value: Any) -> Any:
+    if value is None or type(value) is str or type(value) is int or type(value) is bool:
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, dt.date):

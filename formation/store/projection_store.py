@@ -15,7 +15,7 @@ import weakref
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import delete, event, insert, select, update
+from sqlalchemy import bindparam, delete, event, insert, select, update
 from sqlmodel import Session
 
 from formation.case.projection import AppealInfo, CaseProjection, PartyInfo, PartyProgress, StepRecord, VersionInfo
@@ -125,10 +125,24 @@ def _copy(loaded: Loaded) -> Loaded:
     return Loaded(copied, dict(loaded.party_ids), loaded.snapshot)
 
 
+# The reads of a case, built once: a statement built per call costs SQLAlchemy a cache key each time.
+_CASE_ID: Any = bindparam("case_id")
+_CASE_ROW = select(_CASES).where(_CASES.c.id == _CASE_ID)
+_VERSION_ROWS = select(_VERSIONS).where(_VERSIONS.c.case_id == _CASE_ID).order_by(_VERSIONS.c.number)
+_PARTY_ROWS = select(_PARTIES).where(_PARTIES.c.case_id == _CASE_ID).order_by(_PARTIES.c.position)
+# Joined on the case rather than `party_id IN (…)`: one statement whatever the number of parties.
+_PROGRESS_ROWS = (
+    select(_PROGRESS).join(_PARTIES, _PARTIES.c.id == _PROGRESS.c.party_id).where(_PARTIES.c.case_id == _CASE_ID)
+)
+_STEP_ROWS = select(_STEPS).join(_PARTIES, _PARTIES.c.id == _STEPS.c.party_id).where(_PARTIES.c.case_id == _CASE_ID)
+_BOARD_ROWS = select(_BOARD).where(_BOARD.c.case_id == _CASE_ID).order_by(_BOARD.c.position)
+_TEXTS = select(_VERSIONS.c.number, _VERSIONS.c.text).where(_VERSIONS.c.case_id == _CASE_ID)
+
+
 def load(*, session: Session, case_id: int) -> Loaded:
     """The stored projection of a case, in the same shape a replay produces."""
     connection = session.connection()
-    case = connection.execute(select(_CASES).where(_CASES.c.id == case_id)).one()._mapping
+    case = connection.execute(_CASE_ROW, {"case_id": case_id}).one()._mapping
     cached = _cache_of(session).get(case_id)
     if cached is not None and cached[0] == case["revision"] and cached[1] == case["created_at"]:
         return _copy(cached[2])
@@ -151,18 +165,14 @@ def _load_rows(session: Session, case_id: int, case: Any) -> Loaded:
         target_start=case["target_start"],
         no_region=case["no_region"],
     )
-    for v in connection.execute(select(_VERSIONS).where(_VERSIONS.c.case_id == case_id).order_by(_VERSIONS.c.number)):
+    of_case = {"case_id": case_id}
+    for v in connection.execute(_VERSION_ROWS, of_case):
         projection.versions[v.number] = VersionInfo(v.number, v.sha256, v.added_on, v.start_date, v.in_force)
     loaded = Loaded(projection)
-    parties = connection.execute(
-        select(_PARTIES).where(_PARTIES.c.case_id == case_id).order_by(_PARTIES.c.position)
-    ).all()
-    # Joined on the case rather than `party_id IN (…)`: one cached statement whatever the number of parties.
-    of_case = _PARTIES.c.case_id == case_id
-    progress_rows = select(_PROGRESS).join(_PARTIES, _PARTIES.c.id == _PROGRESS.c.party_id).where(of_case)
-    states = {r.party_id: r for r in connection.execute(progress_rows)}
+    parties = connection.execute(_PARTY_ROWS, of_case).all()
+    states = {r.party_id: r for r in connection.execute(_PROGRESS_ROWS, of_case)}
     steps: dict[int, dict[str, Any]] = {}
-    for row in connection.execute(select(_STEPS).join(_PARTIES, _PARTIES.c.id == _STEPS.c.party_id).where(of_case)):
+    for row in connection.execute(_STEP_ROWS, of_case):
         steps.setdefault(row.party_id, {})[row.step_id] = row
     for party in parties:
         info = PartyInfo(
@@ -207,7 +217,7 @@ def _load_rows(session: Session, case_id: int, case: Any) -> Loaded:
         loaded.party_ids[info.slug] = party.id
     projection.board = [
         BoardSeat(s.party, s.person, s.role, s.term_start, s.term_end, s.fullmaktige, s.employed_by)
-        for s in connection.execute(select(_BOARD).where(_BOARD.c.case_id == case_id).order_by(_BOARD.c.position))
+        for s in connection.execute(_BOARD_ROWS, of_case)
     ]
     loaded.snapshot = _snapshot(projection)
     return loaded
@@ -473,9 +483,7 @@ def add_text(
 
 
 def texts(*, session: Session, case_id: int) -> dict[int, str]:
-    rows = session.connection().execute(
-        select(_VERSIONS.c.number, _VERSIONS.c.text).where(_VERSIONS.c.case_id == case_id)
-    )
+    rows = session.connection().execute(_TEXTS, {"case_id": case_id})
     return {r.number: r.text for r in rows}
 
 
