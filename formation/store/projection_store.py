@@ -125,6 +125,12 @@ def _copy(loaded: Loaded) -> Loaded:
     return Loaded(copied, dict(loaded.party_ids), loaded.snapshot)
 
 
+# Stored values to enum members by a dict lookup (calling the enum is several times slower); an unknown
+# value still goes through the enum, which raises as before.
+_KINDS = {k.value: k for k in PartyKind}
+_STATUSES = {s.value: s for s in StepStatus}
+_OUTCOMES = {o.value: o for o in Outcome}
+
 # The reads of a case, built once: a statement built per call costs SQLAlchemy a cache key each time.
 _CASE_ID: Any = bindparam("case_id")
 _CASE_ROW = select(_CASES).where(_CASES.c.id == _CASE_ID)
@@ -178,7 +184,7 @@ def _load_rows(session: Session, case_id: int, case: Any) -> Loaded:
         info = PartyInfo(
             slug=party.slug,
             name=party.name,
-            kind=PartyKind(party.kind),
+            kind=_KINDS.get(party.kind) or PartyKind(party.kind),
             observer=party.observer,
             member_since=party.member_since,
             key_percent=_decimal(party.key_percent),
@@ -204,9 +210,9 @@ def _load_rows(session: Session, case_id: int, case: Any) -> Loaded:
             stored = own.get(step.id)
             progress.steps[step.id] = (
                 StepRecord(
-                    StepStatus(stored.status),
+                    _STATUSES.get(stored.status) or StepStatus(stored.status),
                     stored.decided_on,
-                    Outcome(stored.outcome) if stored.outcome else None,
+                    (_OUTCOMES.get(stored.outcome) or Outcome(stored.outcome)) if stored.outcome else None,
                     stored.fo_version,
                     stored.reason,
                 )
