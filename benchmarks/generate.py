@@ -439,6 +439,8 @@ def generate(out: Path, *, jobs: int, scale: float = 1.0, quiet: bool = False) -
 
     started = time.perf_counter()
     out.parent.mkdir(parents=True, exist_ok=True)
+    if out.parent == DATA:  # the cache stays out of git (*.db is ignored already; the summary is not)
+        (DATA / ".gitignore").write_text("*\n", encoding="utf-8")
     tmp = out.with_suffix(".tmp.db")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{tmp}{suffix}").unlink(missing_ok=True)
