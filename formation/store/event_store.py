@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Date, DateTime, String, bindparam, func, insert, select, type_coerce
@@ -24,7 +24,12 @@ _STORED = [c for c in _EVENTS.columns if c.name not in ("id", "case_id")]
 _KEYS = [_RENAMED.get(c.name, c.name) for c in _STORED]
 # Dates, times and the JSON column are read as the driver gives them and converted here: SQLAlchemy's
 # per-value processing (a regular expression per timestamp on SQLite) was most of the cost of a long log.
-_RAW = [type_coerce(c, String).label(c.name) if isinstance(c.type, Date | DateTime | JSON) else c for c in _STORED]
+_RAW = [
+    type_coerce(c, String).label(c.name)
+    if isinstance(getattr(c.type, "impl", c.type), Date | DateTime | JSON)
+    else c
+    for c in _STORED
+]
 
 
 _OF_CASE: Any = _EVENTS.c.case_id == bindparam("case_id")
@@ -49,8 +54,11 @@ def load_wire(*, session: Session, case_id: int) -> list[dict[str, Any]]:
 def _wire(row: Any) -> dict[str, Any]:
     wire = dict(zip(_KEYS, row, strict=True))
     recorded = wire["recorded_at"]
-    # SQLite keeps "YYYY-MM-DD HH:MM:SS.ffffff"; the stored form is the datetime's isoformat().
-    wire["recorded_at"] = (datetime.fromisoformat(recorded) if isinstance(recorded, str) else recorded).isoformat()
+    # SQLite keeps "YYYY-MM-DD HH:MM:SS.ffffff" in UTC without an offset; the stored form is the isoformat() of
+    # the time in UTC, as the column's type (sqlmodel's UTCDateTime) reads it.
+    when = datetime.fromisoformat(recorded) if isinstance(recorded, str) else recorded
+    when = when.replace(tzinfo=UTC) if when.utcoffset() is None else when.astimezone(UTC)
+    wire["recorded_at"] = when.isoformat()
     for key in ("date", "anslag"):
         value = wire[key]
         if value is not None and not isinstance(value, str):
