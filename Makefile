@@ -37,3 +37,8 @@ walkthrough: $(STAMP)
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm walkthrough.db* kopia.db* falun-borlange.json norrort.ics lagesrapport.pdf underlag.docx .pytest_cache .mypy_cache .ruff_cache
+
+# Benchmarks on a national-scale database (built once under benchmarks/.data/); not part of `make test` or CI.
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run

@@ -36,6 +36,7 @@ class _Field:
     places: tuple[str, ...]
     kinds: tuple[Any, ...]  # the union members of the annotation
     required: bool
+    simple: Any = None  # str, int or bool when that is the field's only stored type: checked without _convert
 
 
 _FIELDS: dict[str, tuple[_Field, ...]] = {}
@@ -56,7 +57,9 @@ def _read_fields(cls: type[Any]) -> tuple[_Field, ...]:
         annotation = hints[f.name]
         kinds = typing.get_args(annotation) if _is_union(annotation) else (annotation,)
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        result.append(_Field(f.name, places, kinds, required))
+        stored = [k for k in kinds if k is not type(None) and k is not Unset]
+        simple = stored[0] if len(stored) == 1 and stored[0] in (str, int, bool) else None
+        result.append(_Field(f.name, places, kinds, required, simple))
     return tuple(result)
 
 
@@ -79,8 +82,9 @@ def encode(envelope: Envelope) -> Wire:
     return wire
 
 
-def encode_event(event: Event) -> Wire:
-    """The columns and `data` of one event (without seq, actor and time)."""
+def encode_event(event: Event, *, native_dates: bool = False) -> Wire:
+    """The columns and `data` of one event (without seq, actor and time). With `native_dates`, dates in
+    columns stay dates (for the event table's date columns); `data` is always JSON-ready."""
     wire: Wire = dict.fromkeys(COLUMNS)
     data: dict[str, Any] = {}
     for f in _fields(type(event)):
@@ -92,12 +96,14 @@ def encode_event(event: Event) -> Wire:
             if place == "data":
                 data[f.name] = stored
             else:
-                wire[place] = stored
+                wire[place] = value if native_dates and isinstance(value, dt.date) else stored
     wire["data"] = data
     return wire
 
 
 def _to_json(value: Any) -> Any:
+    if value is None or type(value) is str or type(value) is int or type(value) is bool:
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, dt.date):
@@ -132,6 +138,18 @@ def decode(wire: Any) -> Envelope:
     return Envelope(seq=seq, actor=actor, recorded_at=recorded_at, event=decode_event(type_name, wire, where))
 
 
+_ABSENT = object()
+_DATA_KEYS: dict[str, frozenset[str]] = {}
+
+
+def _in_data(cls: type[Any]) -> frozenset[str]:
+    """The names of the fields an event type keeps in `data`."""
+    cached = _DATA_KEYS.get(cls.TYPE)
+    if cached is None:
+        cached = _DATA_KEYS[cls.TYPE] = frozenset(f.name for f in _fields(cls) if "data" in f.places)
+    return cached
+
+
 def decode_event(type_name: Any, wire: Wire, where: str = "Händelsen") -> Event:
     cls = BY_TYPE.get(type_name) if isinstance(type_name, str) else None
     if cls is None:
@@ -139,21 +157,32 @@ def decode_event(type_name: Any, wire: Wire, where: str = "Händelsen") -> Event
     data = wire.get("data") or {}
     if not isinstance(data, dict):
         raise CodecError(f"{where}: fältet data är inte ett objekt.")
-    known = {f.name for f in _fields(cls) if "data" in f.places}
-    unknown = sorted(str(k) for k in data if k not in known)
-    if unknown:
+    fields = _fields(cls)
+    known = _in_data(cls)
+    if not known.issuperset(data):
+        unknown = sorted(str(k) for k in data if k not in known)
         raise CodecError(f"{where} ({cls.TYPE}) har okända fält: {', '.join(unknown)}.")
     values: dict[str, Any] = {}
-    for f in _fields(cls):
-        present = [(p, data.get(f.name) if p == "data" else wire.get(p)) for p in f.places]
-        found = [(p, v) for p, v in present if (p == "data" and f.name in data) or (p != "data" and v is not None)]
-        if not found:
+    for f in fields:
+        # The first place that holds the field: in `data` when the key is there, in a column when not null.
+        value: Any = _ABSENT
+        for place in f.places:
+            if place == "data":
+                if f.name in data:
+                    value = data[f.name]
+                    break
+            else:
+                column = wire.get(place)
+                if column is not None:
+                    value = column
+                    break
+        if value is _ABSENT:
             if Unset in f.kinds:
                 values[f.name] = UNSET
             elif f.required:
                 raise CodecError(f"{where} ({cls.TYPE}) saknar fältet {f.name}.")
             continue
-        values[f.name] = _from_json(found[0][1], f, where)
+        values[f.name] = _from_json(value, f, where)
     try:
         event: Event = cls(**values)
     except (TypeError, ValueError) as exc:  # pragma: no cover - the checks above cover the fields
@@ -162,6 +191,9 @@ def decode_event(type_name: Any, wire: Wire, where: str = "Händelsen") -> Event
 
 
 def _from_json(value: Any, f: _Field, where: str) -> Any:
+    simple = f.simple
+    if simple is not None and type(value) is simple and (simple is not int or abs(value) < 2**63):
+        return value  # what _convert returns for it
     if value is None:
         if type(None) in f.kinds or not f.required:
             return None

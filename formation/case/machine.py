@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from transitions import EventData, Machine
+from transitions import EventData, Machine, MachineError
 
 from formation.case.projection import APPROVED, REJECTED, TERMINAL_STATES
 from formation.domain.outcomes import Outcome
@@ -99,9 +99,46 @@ def machine_for(workflow: PartyWorkflow) -> Machine:
 
 def fire(workflow: PartyWorkflow, model: StageModel, trigger: str, **kwargs: Any) -> bool:
     """Fire `trigger`; True when a transition was taken. Raises transitions.MachineError when the state
-    has no such trigger (callers explain the refusal before firing)."""
+    has no such trigger (callers explain the refusal before firing).
+
+    What `Event.trigger` does for this machine, without its per-call machinery (a partial, the processing
+    queue, the callback chains, each condition's name resolved anew): the machine's own transitions for the
+    state, in order, the first whose conditions all hold is taken. The machine has no callbacks (no model is
+    attached, none are declared), so setting the state is the whole of a transition. Replay fires once or twice
+    per event; this is most of what a replay of a long history costs in `transitions`."""
     machine = machine_for(workflow)
-    return bool(machine.events[trigger].trigger(model, **kwargs))
+    event = machine.events[trigger]
+    state = machine.get_state(model.state)  # ValueError for a state the machine does not have, as before
+    candidates = event.transitions.get(state.name)
+    if not candidates:
+        raise MachineError(f"{machine.name}Can't trigger event {trigger} from state {state.name}!")
+    data = EventData(state, event, machine, model, args=(), kwargs=kwargs)
+    known: dict[str, bool] = {}  # a condition asked again by the next transition has the same answer
+    for transition in candidates:
+        data.transition = transition
+        if all(_holds(model, condition, data, known) for condition in transition.conditions):
+            if transition.dest is not None:  # None: an internal transition, the stage stays
+                model.state = transition.dest
+            return True
+    return False
+
+
+# Conditions that look only at the party and the trigger's arguments, not at the transition being tried.
+_SAME_FOR_EVERY_TRANSITION = frozenset(
+    {"may_decide", "may_skip", "in_current_stage", "completes_stage", "previous_stage_decided", "stage_settled"}
+)
+
+
+def _holds(model: StageModel, condition: Any, data: EventData, known: dict[str, bool]) -> bool:
+    func = condition.func
+    if not isinstance(func, str):  # pragma: no cover - every condition here is a method name
+        return bool(func(data) == condition.target)
+    answer = known.get(func)
+    if answer is None:
+        answer = bool(getattr(model, func)(data))
+        if func in _SAME_FOR_EVERY_TRANSITION:
+            known[func] = answer
+    return bool(answer == condition.target)
 
 
 def allowed(workflow: PartyWorkflow, model: StageModel, trigger: str, **kwargs: Any) -> bool:

@@ -101,13 +101,23 @@ def apply(case: CaseProjection, envelope: Envelope) -> None:
     if day is not None:
         case.first_event_on = min(day, case.first_event_on or day)
         case.last_event_on = max(day, case.last_event_on or day)
-    if _may_change_formation(event):
+    if _may_change_formation(case, event):
         _update_formation(case)
 
 
-def _may_change_formation(event: DomainEvent) -> bool:
-    """Only these can complete the approvals; skipping the others keeps a long history linear."""
-    return isinstance(event, DecisionRecorded | ForbundsordningAdded | PartyAdded | AppealDecided | StepSkipped)
+def _may_change_formation(case: CaseProjection, event: DomainEvent) -> bool:
+    """Only these can complete the approvals; skipping the others keeps a long history linear. An event about
+    one party can complete them only when that party now stands approved of the current version (or is no
+    member): otherwise not every member has approved it, so checking every member is left out, and a case with
+    hundreds of parties stays linear too."""
+    if isinstance(event, ForbundsordningAdded | PartyAdded):
+        return True
+    if isinstance(event, DecisionRecorded | AppealDecided | StepSkipped):
+        progress = case.parties.get(event.party)
+        if progress is None or not progress.is_member:
+            return True
+        return progress.approved and progress.approved_version == case.current_version
+    return False
 
 
 def _case_created(case: CaseProjection, event: CaseCreated) -> None:
@@ -351,9 +361,11 @@ def _update_formation(case: CaseProjection) -> None:
     if case.current_version is None or case.current_version == case.in_force_version:
         return
     members = case.members
+    version = case.versions[case.current_version]
+    if not all(p.approved and p.approved_version == version.number for p in members):
+        return  # all_approved_on would find a member that has not approved this version (stops at the first)
     if membership_problems([p.info.kind for p in members], gotland_exception=case.no_region):
         return
-    version = case.versions[case.current_version]
     approvals = [MemberApproval(p.approved_version if p.approved else None, p.approved_on) for p in members]
     when = all_approved_on(approvals, version.number, version.start_date)
     if when is None:

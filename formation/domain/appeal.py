@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import cache
-
-import holidays
+from pathlib import Path
+from typing import Any
 
 # KL 13 kap. 5 §: an appeal must arrive within three weeks from the day the justering was posted.
 APPEAL_DAYS = 21
@@ -19,12 +21,49 @@ def _midsummer_eve(year: int) -> date:
     return june_19 + timedelta(days=(4 - june_19.weekday()) % 7)
 
 
+_SWEDEN_MODULE = "holidays.countries.sweden"
+
+
+@cache
+def _sweden() -> Any:
+    """The `holidays` package's Sweden calendar class, loaded on first use.
+
+    Every documented way to reach it (`country_holidays("SE")`, `holidays.SE`, `from holidays.countries.sweden
+    import Sweden`) first runs `holidays/countries/__init__.py`, which imports all ~250 countries: about half a
+    second on every `formation status`. The Sweden module needs only the package's base classes, so it is
+    loaded from its file under its own name; if the package is laid out differently, the documented way is used.
+    """
+    import holidays
+
+    module = sys.modules.get(_SWEDEN_MODULE)
+    if module is None:
+        path = Path(holidays.__file__).parent / "countries" / "sweden.py"
+        spec = importlib.util.spec_from_file_location(_SWEDEN_MODULE, path) if path.is_file() else None
+        if spec is None or spec.loader is None:
+            return holidays.country_holidays  # pragma: no cover - another layout of the package
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[_SWEDEN_MODULE] = module
+        try:
+            spec.loader.exec_module(module)
+        except Exception:  # pragma: no cover - another layout of the package
+            del sys.modules[_SWEDEN_MODULE]
+            return holidays.country_holidays
+    return module.Sweden
+
+
+def _calendar(year: int) -> Any:
+    sweden = _sweden()
+    # include_sundays=False is explicit because the SE calendar otherwise lists every Sunday; weekends are
+    # handled by weekday() in is_non_working_day, so the calendar only has to supply real holidays.
+    if isinstance(sweden, type):
+        return sweden(years=year, categories=("public", "de_facto"), include_sundays=False)
+    return sweden("SE", years=year, categories=("public", "de_facto"), include_sundays=False)  # pragma: no cover
+
+
 @cache
 def _holidays_of(year: int) -> frozenset[date]:
     """Every public holiday plus the three 'aftnar' that lag (1930:173) treats as holidays, for one year."""
-    # include_sundays=False is explicit because the SE calendar otherwise lists every Sunday; weekends are
-    # handled by weekday() in is_non_working_day, so the calendar only has to supply real holidays.
-    calendar = holidays.country_holidays("SE", years=year, categories=("public", "de_facto"), include_sundays=False)
+    calendar = _calendar(year)
     days = set(calendar.keys())
     # de_facto carries midsommarafton, julafton and nyårsafton in holidays 0.109 (checked 1990–2040); they
     # are added here as well so that a future change in the package cannot silently shorten a deadline.

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import JSON, Date, DateTime, String, bindparam, func, insert, select, type_coerce
 from sqlmodel import Session
 
-from formation.case.codec import decode, encode
+from formation.case.codec import decode, encode_event
 from formation.case.events import Envelope
 from formation.store.tables import EventRow
 
@@ -18,32 +19,57 @@ _EVENTS = EventRow.__table__  # type: ignore[attr-defined]
 _RENAMED = {"decided_on": "date"}
 
 
+# The stored columns in table order (the order of the keys in `log --json`), without the row's identity.
+_STORED = [c for c in _EVENTS.columns if c.name not in ("id", "case_id")]
+_KEYS = [_RENAMED.get(c.name, c.name) for c in _STORED]
+# Dates, times and the JSON column are read as the driver gives them and converted here: SQLAlchemy's
+# per-value processing (a regular expression per timestamp on SQLite) was most of the cost of a long log.
+_RAW = [
+    type_coerce(c, String).label(c.name)
+    if isinstance(getattr(c.type, "impl", c.type), Date | DateTime | JSON)
+    else c
+    for c in _STORED
+]
+
+
+_OF_CASE: Any = _EVENTS.c.case_id == bindparam("case_id")
+_LOG = select(*_RAW).where(_OF_CASE).order_by(_EVENTS.c.seq)
+_LOG_UNTIL = select(*_RAW).where(_OF_CASE, _EVENTS.c.seq <= bindparam("until_seq")).order_by(_EVENTS.c.seq)
+_LAST_SEQ = select(func.max(_EVENTS.c.seq)).where(_OF_CASE)
+
+
 def load(*, session: Session, case_id: int, until_seq: int | None = None) -> list[Envelope]:
-    query = select(_EVENTS).where(_EVENTS.c.case_id == case_id).order_by(_EVENTS.c.seq)
-    if until_seq is not None:
-        query = query.where(_EVENTS.c.seq <= until_seq)
-    return [decode(_wire(row._mapping)) for row in session.connection().execute(query)]
+    if until_seq is None:
+        rows = session.connection().execute(_LOG, {"case_id": case_id})
+    else:
+        rows = session.connection().execute(_LOG_UNTIL, {"case_id": case_id, "until_seq": until_seq})
+    return [decode(_wire(row)) for row in rows]
 
 
 def load_wire(*, session: Session, case_id: int) -> list[dict[str, Any]]:
     """The stored form of every event, as exported and as `log --json` prints it."""
-    query = select(_EVENTS).where(_EVENTS.c.case_id == case_id).order_by(_EVENTS.c.seq)
-    return [_wire(row._mapping) for row in session.connection().execute(query)]
+    return [_wire(row) for row in session.connection().execute(_LOG, {"case_id": case_id})]
 
 
 def _wire(row: Any) -> dict[str, Any]:
-    wire: dict[str, Any] = {}
-    for key, value in row.items():
-        if key in ("id", "case_id"):
-            continue
-        key = _RENAMED.get(key, key)
-        wire[key] = value.isoformat() if isinstance(value, date) else value
-    wire["data"] = dict(wire.get("data") or {})
+    wire = dict(zip(_KEYS, row, strict=True))
+    recorded = wire["recorded_at"]
+    # SQLite keeps "YYYY-MM-DD HH:MM:SS.ffffff" in UTC without an offset; the stored form is the isoformat() of
+    # the time in UTC, as the column's type (sqlmodel's UTCDateTime) reads it.
+    when = datetime.fromisoformat(recorded) if isinstance(recorded, str) else recorded
+    when = when.replace(tzinfo=UTC) if when.utcoffset() is None else when.astimezone(UTC)
+    wire["recorded_at"] = when.isoformat()
+    for key in ("date", "anslag"):
+        value = wire[key]
+        if value is not None and not isinstance(value, str):
+            wire[key] = value.isoformat()  # PostgreSQL gives dates; SQLite gives their isoformat() already
+    data = wire["data"]
+    wire["data"] = dict((json.loads(data) if isinstance(data, str) else data) or {})
     return wire
 
 
 def next_seq(*, session: Session, case_id: int) -> int:
-    last = session.connection().execute(select(func.max(_EVENTS.c.seq)).where(_EVENTS.c.case_id == case_id)).scalar()
+    last = session.connection().execute(_LAST_SEQ, {"case_id": case_id}).scalar()
     return int(last or 0) + 1
 
 
@@ -52,12 +78,15 @@ def append(*, session: Session, case_id: int, envelopes: Sequence[Envelope]) -> 
         return
     rows = []
     for envelope in envelopes:
-        wire = encode(envelope)
-        row = {("decided_on" if k == "date" else k): v for k, v in wire.items()}
-        row["recorded_at"] = envelope.recorded_at
-        for column in ("decided_on", "anslag"):
-            if row[column] is not None:
-                row[column] = date.fromisoformat(row[column])
-        row["case_id"] = case_id
+        # The codec's stored form, with the date columns as dates (not their isoformat and back).
+        row = encode_event(envelope.event, native_dates=True)
+        row["decided_on"] = row.pop("date")
+        row.update(
+            case_id=case_id,
+            seq=envelope.seq,
+            type=envelope.type,
+            actor=envelope.actor,
+            recorded_at=envelope.recorded_at,
+        )
         rows.append(row)
     session.connection().execute(insert(_EVENTS), rows)

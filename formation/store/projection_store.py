@@ -1,14 +1,21 @@
 """The stored projection (a cache of the replay): loading it, and writing back only what an event changed.
 
 Rows are read with SQLAlchemy Core, not as ORM objects: a case is loaded on every command and every read.
+
+A process keeps the projection it last committed for each case, keyed by the case's revision: a write to a
+case with hundreds of parties then costs what the event changes, not a read of every party's rows. Every
+revision is one committed state, so a cached projection is used only when the stored revision is the one it
+was saved at; it is put in the cache only once its transaction has committed, and every `load` gets its own
+copy (the write pipeline changes what it loads).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import weakref
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, event, insert, select, update
 from sqlmodel import Session
 
 from formation.case.projection import AppealInfo, CaseProjection, PartyInfo, PartyProgress, StepRecord, VersionInfo
@@ -83,10 +90,74 @@ def case_slugs(*, session: Session) -> list[str]:
     return [r[0] for r in session.connection().execute(select(_CASES.c.slug).order_by(_CASES.c.slug))]
 
 
+# Per connection pool (one database), per case id: (revision, created_at, Loaded as committed).
+_COMMITTED: weakref.WeakKeyDictionary[Any, dict[int, tuple[int, Any, Loaded]]] = weakref.WeakKeyDictionary()
+
+
+def _cache_of(session: Session) -> dict[int, tuple[int, Any, Loaded]]:
+    pool = session.connection().engine.pool
+    cache = _COMMITTED.get(pool)
+    if cache is None:
+        cache = _COMMITTED[pool] = {}
+    return cache
+
+
+def _copy(loaded: Loaded) -> Loaded:
+    """A copy that shares nothing the engine mutates with `loaded`. Shared: workflows and templates (frozen),
+    step records, appeals and board seats (the reducer replaces them, never changes one in place)."""
+    projection = loaded.projection
+    parties = {}
+    for slug, p in projection.parties.items():
+        i = p.info
+        info = PartyInfo(
+            i.slug, i.name, i.kind, i.observer, i.member_since, i.key_percent, i.population, i.email, i.added_on
+        )
+        parties[slug] = PartyProgress(
+            info, p.workflow, p.state, dict(p.steps), p.approved_version, p.approved_on, p.anslag_on, p.appeal,
+            p.leaves_on,
+        )  # fmt: skip
+    copied = replace(
+        projection,
+        parties=parties,
+        versions={n: VersionInfo(v.number, v.sha256, v.added_on, v.start_date, v.in_force)
+                  for n, v in projection.versions.items()},
+        board=list(projection.board),
+    )  # fmt: skip
+    return Loaded(copied, dict(loaded.party_ids), loaded.snapshot)
+
+
+# Stored values to enum members by a dict lookup (calling the enum is several times slower); an unknown
+# value still goes through the enum, which raises as before.
+_KINDS = {k.value: k for k in PartyKind}
+_STATUSES = {s.value: s for s in StepStatus}
+_OUTCOMES = {o.value: o for o in Outcome}
+
+# The reads of a case, built once: a statement built per call costs SQLAlchemy a cache key each time.
+_CASE_ID: Any = bindparam("case_id")
+_CASE_ROW = select(_CASES).where(_CASES.c.id == _CASE_ID)
+_VERSION_ROWS = select(_VERSIONS).where(_VERSIONS.c.case_id == _CASE_ID).order_by(_VERSIONS.c.number)
+_PARTY_ROWS = select(_PARTIES).where(_PARTIES.c.case_id == _CASE_ID).order_by(_PARTIES.c.position)
+# Joined on the case rather than `party_id IN (…)`: one statement whatever the number of parties.
+_PROGRESS_ROWS = (
+    select(_PROGRESS).join(_PARTIES, _PARTIES.c.id == _PROGRESS.c.party_id).where(_PARTIES.c.case_id == _CASE_ID)
+)
+_STEP_ROWS = select(_STEPS).join(_PARTIES, _PARTIES.c.id == _STEPS.c.party_id).where(_PARTIES.c.case_id == _CASE_ID)
+_BOARD_ROWS = select(_BOARD).where(_BOARD.c.case_id == _CASE_ID).order_by(_BOARD.c.position)
+_TEXTS = select(_VERSIONS.c.number, _VERSIONS.c.text).where(_VERSIONS.c.case_id == _CASE_ID)
+
+
 def load(*, session: Session, case_id: int) -> Loaded:
     """The stored projection of a case, in the same shape a replay produces."""
     connection = session.connection()
-    case = connection.execute(select(_CASES).where(_CASES.c.id == case_id)).one()._mapping
+    case = connection.execute(_CASE_ROW, {"case_id": case_id}).one()._mapping
+    cached = _cache_of(session).get(case_id)
+    if cached is not None and cached[0] == case["revision"] and cached[1] == case["created_at"]:
+        return _copy(cached[2])
+    return _load_rows(session, case_id, case)
+
+
+def _load_rows(session: Session, case_id: int, case: Any) -> Loaded:
+    connection = session.connection()
     template = workflow_set_from_dict(case["template"]) if case["template"] else legacy_template()
     projection = CaseProjection(
         template=template,
@@ -101,22 +172,20 @@ def load(*, session: Session, case_id: int) -> Loaded:
         target_start=case["target_start"],
         no_region=case["no_region"],
     )
-    for v in connection.execute(select(_VERSIONS).where(_VERSIONS.c.case_id == case_id).order_by(_VERSIONS.c.number)):
+    of_case = {"case_id": case_id}
+    for v in connection.execute(_VERSION_ROWS, of_case):
         projection.versions[v.number] = VersionInfo(v.number, v.sha256, v.added_on, v.start_date, v.in_force)
     loaded = Loaded(projection)
-    parties = connection.execute(
-        select(_PARTIES).where(_PARTIES.c.case_id == case_id).order_by(_PARTIES.c.position)
-    ).all()
-    ids = [p.id for p in parties]
-    states = {r.party_id: r for r in connection.execute(select(_PROGRESS).where(_PROGRESS.c.party_id.in_(ids)))}
+    parties = connection.execute(_PARTY_ROWS, of_case).all()
+    states = {r.party_id: r for r in connection.execute(_PROGRESS_ROWS, of_case)}
     steps: dict[int, dict[str, Any]] = {}
-    for row in connection.execute(select(_STEPS).where(_STEPS.c.party_id.in_(ids))):
+    for row in connection.execute(_STEP_ROWS, of_case):
         steps.setdefault(row.party_id, {})[row.step_id] = row
     for party in parties:
         info = PartyInfo(
             slug=party.slug,
             name=party.name,
-            kind=PartyKind(party.kind),
+            kind=_KINDS.get(party.kind) or PartyKind(party.kind),
             observer=party.observer,
             member_since=party.member_since,
             key_percent=_decimal(party.key_percent),
@@ -142,9 +211,9 @@ def load(*, session: Session, case_id: int) -> Loaded:
             stored = own.get(step.id)
             progress.steps[step.id] = (
                 StepRecord(
-                    StepStatus(stored.status),
+                    _STATUSES.get(stored.status) or StepStatus(stored.status),
                     stored.decided_on,
-                    Outcome(stored.outcome) if stored.outcome else None,
+                    (_OUTCOMES.get(stored.outcome) or Outcome(stored.outcome)) if stored.outcome else None,
                     stored.fo_version,
                     stored.reason,
                 )
@@ -155,7 +224,7 @@ def load(*, session: Session, case_id: int) -> Loaded:
         loaded.party_ids[info.slug] = party.id
     projection.board = [
         BoardSeat(s.party, s.person, s.role, s.term_start, s.term_end, s.fullmaktige, s.employed_by)
-        for s in connection.execute(select(_BOARD).where(_BOARD.c.case_id == case_id).order_by(_BOARD.c.position))
+        for s in connection.execute(_BOARD_ROWS, of_case)
     ]
     schedule_store.load_into(connection, case_id, projection)
     loaded.snapshot = _snapshot(projection)
@@ -199,13 +268,15 @@ def _party_key(progress: PartyProgress) -> tuple[Any, ...]:
         progress.anslag_on,
         progress.leaves_on,
         progress.appeal,
-        tuple((k, r.status, r.date, r.outcome, r.fo_version, r.reason) for k, r in progress.steps.items()),
+        # The records themselves: the reducer replaces a step's record, never changes a stored one, and a
+        # tuple compares identical records without looking inside them.
+        tuple(progress.steps.items()),
     )
 
 
-def _snapshot(projection: CaseProjection) -> dict[str, Any]:
+def _snapshot(projection: CaseProjection, keys: dict[str, tuple[Any, ...]] | None = None) -> dict[str, Any]:
     return {
-        "parties": {slug: _party_key(p) for slug, p in projection.parties.items()},
+        "parties": keys if keys is not None else {slug: _party_key(p) for slug, p in projection.parties.items()},
         "versions": {n: v.in_force for n, v in projection.versions.items()},
         "board": list(projection.board),
         "template": id(projection.template),
@@ -257,19 +328,81 @@ def save(*, session: Session, case_id: int, loaded: Loaded) -> None:
         connection.execute(delete(_STEPS).where(_STEPS.c.party_id == party_id))
         connection.execute(delete(_PROGRESS).where(_PROGRESS.c.party_id == party_id))
         connection.execute(delete(_PARTIES).where(_PARTIES.c.id == party_id))
+    keys = {}
+    changed = []
     for position, (slug, progress) in enumerate(projection.parties.items()):
-        if old_parties.get(slug) == _party_key(progress):
-            continue
-        _save_party(session, case_id, position, progress, loaded)
+        key = keys[slug] = _party_key(progress)
+        if old_parties.get(slug) != key:
+            changed.append((position, progress))
+    if changed:
+        _save_parties(session, case_id, changed, loaded)
     if before.get("board") != projection.board:
         _save_board(session, case_id, projection.board)
-    loaded.snapshot = _snapshot(projection)
+    loaded.snapshot = _snapshot(projection, keys)
+    _cache_on_commit(session, case_id, loaded)
 
 
-def _save_party(session: Session, case_id: int, position: int, progress: PartyProgress, loaded: Loaded) -> None:
+def _cache_on_commit(session: Session, case_id: int, loaded: Loaded) -> None:
+    """Keep this state for the next command on the case, once (and only if) the transaction commits."""
+    row = session.connection().execute(select(_CASES.c.revision, _CASES.c.created_at).where(_CASES.c.id == case_id))
+    revision, created_at = row.one()
+    cache = _cache_of(session)
+    cache.pop(case_id, None)
+    # Not copied: `load` hands out copies, and what the caller gets back (Result.projection) is read-only.
+    state = (revision, created_at, loaded)
+
+    def committed(_session: Session) -> None:
+        cache[case_id] = state
+
+    event.listen(session, "after_commit", committed, once=True)
+
+
+def _save_parties(session: Session, case_id: int, changed: list[tuple[int, PartyProgress]], loaded: Loaded) -> None:
+    """Write the parties that changed: their rows updated (or inserted, for new ones), their progress and step
+    rows replaced. Each kind of row in one statement, so that an import or a rebuild of hundreds of parties
+    costs a few statements, not four per party."""
     connection = session.connection()
+    new_rows = []
+    for position, progress in changed:
+        values = _party_values(progress, loaded.projection)
+        party_id = loaded.party_ids.get(progress.info.slug)
+        if party_id is None:
+            new_rows.append({"case_id": case_id, "position": position, "slug": progress.info.slug, **values})
+        else:
+            connection.execute(update(_PARTIES).where(_PARTIES.c.id == party_id).values(**values))
+    existing = [loaded.party_ids[p.info.slug] for _, p in changed if p.info.slug in loaded.party_ids]
+    if new_rows:
+        inserted = connection.execute(insert(_PARTIES).returning(_PARTIES.c.id, _PARTIES.c.slug), new_rows)
+        for party_id, slug in inserted:
+            loaded.party_ids[slug] = int(party_id)
+    if existing:
+        connection.execute(delete(_PROGRESS).where(_PROGRESS.c.party_id.in_(existing)))
+        connection.execute(delete(_STEPS).where(_STEPS.c.party_id.in_(existing)))
+    states = []
+    steps = []
+    for _, progress in changed:
+        party_id = loaded.party_ids[progress.info.slug]
+        states.append({"party_id": party_id, **_progress_values(progress)})
+        steps += [
+            {
+                "party_id": party_id,
+                "step_id": step_id,
+                "status": r.status.value,
+                "decided_on": r.date,
+                "outcome": r.outcome.value if r.outcome else None,
+                "fo_version": r.fo_version,
+                "reason": r.reason,
+            }
+            for step_id, r in progress.steps.items()
+        ]
+    connection.execute(insert(_PROGRESS), states)
+    if steps:
+        connection.execute(insert(_STEPS), steps)
+
+
+def _party_values(progress: PartyProgress, projection: CaseProjection) -> dict[str, Any]:
     info = progress.info
-    party_values = {
+    return {
         "name": info.name,
         "kind": info.kind.value,
         "observer": info.observer,
@@ -278,20 +411,13 @@ def _save_party(session: Session, case_id: int, position: int, progress: PartyPr
         "population": info.population,
         "email": info.email,
         "added_on": info.added_on,
-        "workflow": _variant(progress, loaded.projection),
+        "workflow": _variant(progress, projection),
     }
-    party_id = loaded.party_ids.get(info.slug)
-    if party_id is None:
-        result = connection.execute(
-            insert(_PARTIES).values(case_id=case_id, position=position, slug=info.slug, **party_values)
-        )
-        assert result.inserted_primary_key is not None
-        party_id = int(result.inserted_primary_key[0])
-        loaded.party_ids[info.slug] = party_id
-    else:
-        connection.execute(update(_PARTIES).where(_PARTIES.c.id == party_id).values(**party_values))
+
+
+def _progress_values(progress: PartyProgress) -> dict[str, Any]:
     appeal = progress.appeal
-    state = {
+    return {
         "state": progress.state,
         "approved_version": progress.approved_version,
         "approved_on": progress.approved_on,
@@ -303,23 +429,6 @@ def _save_party(session: Session, case_id: int, position: int, progress: PartyPr
         "appeal_decided_on": appeal.decided_on if appeal else None,
         "appeal_outcome": appeal.outcome.value if appeal and appeal.outcome else None,
     }
-    connection.execute(delete(_PROGRESS).where(_PROGRESS.c.party_id == party_id))
-    connection.execute(insert(_PROGRESS).values(party_id=party_id, **state))
-    connection.execute(delete(_STEPS).where(_STEPS.c.party_id == party_id))
-    rows = [
-        {
-            "party_id": party_id,
-            "step_id": step_id,
-            "status": r.status.value,
-            "decided_on": r.date,
-            "outcome": r.outcome.value if r.outcome else None,
-            "fo_version": r.fo_version,
-            "reason": r.reason,
-        }
-        for step_id, r in progress.steps.items()
-    ]
-    if rows:
-        connection.execute(insert(_STEPS), rows)
 
 
 def _variant(progress: PartyProgress, projection: CaseProjection) -> dict[str, Any] | None:
@@ -382,9 +491,7 @@ def add_text(
 
 
 def texts(*, session: Session, case_id: int) -> dict[int, str]:
-    rows = session.connection().execute(
-        select(_VERSIONS.c.number, _VERSIONS.c.text).where(_VERSIONS.c.case_id == case_id)
-    )
+    rows = session.connection().execute(_TEXTS, {"case_id": case_id})
     return {r.number: r.text for r in rows}
 
 
