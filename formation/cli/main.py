@@ -4,6 +4,7 @@ Swedish sentence with the exit codes of the contract (0 ok, 1 a check found a pr
 from __future__ import annotations
 
 import os
+import re
 import sys
 import traceback
 import unicodedata
@@ -38,10 +39,22 @@ def usage_error_sentence(exc: click_errors.UsageError) -> str:
         return f"Ogiltigt värde; se `{command} --help`."
     message = exc.format_message()
     if message.startswith("No such command"):
-        return f"Okänt kommando {message.split(' ', 3)[-1].rstrip('.')}; se `{command} --help`."
+        # "No such command 'decid'. Did you mean 'decide'?" -> the name, and the suggestion in Swedish.
+        names = re.findall(r"'([^']*)'", message)
+        wrong = _shown(names[0]) if names else "?"
+        hint = f" Menade du {_shown(names[1])}?" if len(names) > 1 else ""
+        return f"Okänt kommando '{wrong}'; se `{command} --help`.{hint}"
+    if message.startswith("Option") and "requires an argument" in message:
+        option = re.findall(r"'([^']*)'", message)
+        return f"Alternativet {option[0] if option else ''} behöver ett värde; se `{command} --help`."
     if "Got unexpected extra argument" in message:
         return f"För många argument; se `{command} --help`."
     return f"Felaktigt kommando; se `{command} --help`."
+
+
+def _shown(text: str) -> str:
+    clean = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return clean if len(clean) <= 40 else clean[:37] + "…"
 
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: never 1, which means "a check found a problem"
@@ -80,7 +93,7 @@ def main() -> None:
         typer.echo(f"Argument {bad + 1} är inte giltig UTF-8-text; skriv det med vanliga tecken.", err=True)
         sys.exit(2)
     try:
-        result = app(standalone_mode=False)
+        result = app(prog_name="formation", standalone_mode=False)
     except SystemExit:
         raise
     except Refusal as exc:
