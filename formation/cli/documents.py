@@ -14,6 +14,7 @@ from formation.errors import Refusal
 
 if TYPE_CHECKING:
     from formation.reports.documents.model import SnapshotData
+    from formation.services.views import CaseView
 
 FORMAT = typer.Option("--format", "-f", metavar="FORMAT", help="md, html, docx eller pdf.")
 OUT = typer.Option("--output", "-o", metavar="FIL", help="Filen att skriva (standard: skärmen för md och html).")
@@ -41,7 +42,24 @@ def _data(ctx: typer.Context, as_of: str | None, budget: str | None) -> Snapshot
 
     svc = services(ctx)
     view = svc.view(as_of=parse_date(as_of, "--as-of"), with_texts=True)
-    return snapshot_data(view, svc.wire_events(), budget=budget)
+    return snapshot_data(view, svc.wire_events(), budget=budget, plan=_planned(view))
+
+
+def _planned(view: CaseView) -> dict[str, object] | None:
+    """Planned meetings and the projected formation date, when the case has calendars to plan with."""
+    from formation.schedule.case_plan import has_schedule, plan_for
+
+    projection = view.projection
+    if projection.in_force_version is not None or not has_schedule(projection):
+        return None
+    plan = plan_for(projection, view.as_of)
+    meetings = [
+        {"party": s.party, "step": s.step_id, "body": s.body, "date": s.earliest.isoformat()}
+        for s in plan.steps
+        if s.earliest is not None
+    ]
+    projected = plan.formation_on.isoformat() if plan.formation_on else None
+    return {"projected_formed_on": projected, "meetings": meetings} if meetings or projected else None
 
 
 def _render(render: Callable[..., bytes], data: object, fmt: str, template: Path | None) -> bytes:

@@ -54,3 +54,10 @@ def test_snapshot_pdf_and_underlag_docx_are_written_to_files(cli: Cli, tmp_path:
 def test_bad_document_requests_are_refused_in_one_sentence(cli: Cli, args: tuple[str, ...], message: str) -> None:
     refused = cli(*args, expect=2)
     assert message in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
+
+
+def test_the_snapshot_of_a_case_with_calendars_shows_planned_meetings_and_the_projected_date(tmp_path: Path) -> None:
+    living = Cli(tmp_path / "living.db")
+    living("demo", "--only", "norrort")
+    out = living("--case", "norrort", "snapshot").stdout
+    assert "Beräknat bildande" in out and "planerat" in out
