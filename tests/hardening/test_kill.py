@@ -10,7 +10,7 @@ from tests.hardening.kill_test import run
 
 
 def test_sigkill_during_import_and_decisions_leaves_a_sound_database(tmp_path: Path) -> None:
-    kills = int(os.environ.get("FORMATION_KILLS", "10"))
+    kills = int(os.environ.get("FORMATION_KILLS", "3"))
     tally = run(kills, seed=7, folder=tmp_path, verbose=False)
     assert tally.kills == kills
     assert not tally.problems, tally.problems

@@ -250,7 +250,7 @@ def check_formation(run: Run) -> dict[str, Any]:
 
 
 @settings(
-    max_examples=60,
+    max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -312,7 +312,7 @@ def correct_or_void_once(run: Run, data: st.DataObject) -> None:
 
 
 @settings(
-    max_examples=30,
+    max_examples=15,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
