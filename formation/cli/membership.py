@@ -154,20 +154,9 @@ def board_list(
     ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="Skriv ut som JSON.")] = False
 ) -> None:
     """Visa styrelsen."""
-    view = services(ctx).view()
-    names = {p.info.slug: p.info.name for p in view.projection.parties.values()}
-    seats = [
-        {
-            "party": names.get(s.party, s.party),
-            "person": s.person,
-            "role": s.role,
-            "term_start": s.term_start.isoformat(),
-            "term_end": s.term_end.isoformat(),
-            "fullmaktige": s.fullmaktige,
-            "employed_by": s.employed_by,
-        }
-        for s in view.projection.board
-    ]
+    from formation.reports.board import board_rows
+
+    seats = board_rows(services(ctx).view().projection)
     if as_json:
         emit_json(seats)
         return
