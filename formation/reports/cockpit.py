@@ -49,7 +49,8 @@ class NextAction:
     name: str
     steps: tuple[StepChoice, ...]
     deadline: date | None = None
-    """Filled once deadlines exist (the reminder issue); None until then, and the screens sort by it first."""
+    """The party's next deadline from the plan (None when the case has no meeting calendars); the screens sort
+    by it first and show an overdue one in red."""
 
 
 @dataclass(frozen=True)
@@ -102,13 +103,17 @@ def next_actions(view: CaseView) -> list[NextAction]:
     """Per party, the step it must decide next (its first open step; the machine may allow recording later
     ones too, for a backfilled history, but the coordinator plans by the first). Those with a deadline first
     (earliest first), then in case order."""
+    from formation.schedule.case_plan import has_schedule, plan_for
+
+    plan = plan_for(view.projection, view.as_of) if has_schedule(view.projection) else None
     actions = []
     for p in view.parties:
         choices = step_choices(p) if p.is_member else ()
         if not choices:
             continue
         first = next((c for c in choices if c.step == p.first_open_step), choices[0])
-        actions.append(NextAction(p.info.slug, p.info.name, (first,)))
+        deadline = plan.next_deadline(p.info.slug) if plan is not None else None
+        actions.append(NextAction(p.info.slug, p.info.name, (first,), deadline))
     return sorted(actions, key=lambda a: (a.deadline is None, a.deadline or date.max))
 
 

@@ -134,7 +134,7 @@ class DashboardScreen(Screen[None]):
         )
         self.query_one(PartyTable).show_parties(message.document["parties"])
         self.query_one(ProblemList).show_problems(message.document["problems"])
-        self.query_one(NextList).show_actions(message.actions, read_only=self.historic)
+        self.query_one(NextList).show_actions(message.actions, read_only=self.historic, today=message.view.as_of)
         self.query_one(PartyDetail).show_matrix(message.matrix)
         self.query_one(PartyDetail).show_party(self.find_party(self.chosen_slug))
         if self.app.screen is self and self.focused is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -10,19 +12,25 @@ from textual.widgets import Static
 from formation.reports.cockpit import NextAction
 
 NO_DEADLINE = "frist saknas"
-"""Shown until the reminder issue gives steps their deadlines (NextAction.deadline)."""
+"""Shown for a step without a deadline (the case has no meeting calendar for its body)."""
 
 
-def action_content(action: NextAction) -> Content:
-    """'Falun: Inriktningsbeslut (frist saknas)' – names as data, never as markup."""
+def action_content(action: NextAction, today: date | None = None) -> Content:
+    """'Falun: Inriktningsbeslut (frist 2026-12-03)' – names as data, never as markup; overdue in red."""
     steps = ", ".join(choice.label for choice in action.steps)
-    deadline = f"frist {action.deadline}" if action.deadline else NO_DEADLINE
+    overdue = action.deadline is not None and today is not None and action.deadline < today
+    if action.deadline is None:
+        deadline, style = NO_DEADLINE, "$text-muted"
+    elif overdue:
+        deadline, style = f"FÖRSENAT, frist {action.deadline}", "bold $error"
+    else:
+        deadline, style = f"frist {action.deadline}", "$text-muted"
     return Content.assemble(
         ("• ", "$text-muted"),
         (action.name, "bold"),
         ": ",
         steps,
-        (f" ({deadline})", "$text-muted"),
+        (f" ({deadline})", style),
     )
 
 
@@ -35,12 +43,12 @@ class NextList(VerticalScroll):
     def on_mount(self) -> None:
         self.border_title = "Nästa att göra"
 
-    def show_actions(self, actions: list[NextAction], *, read_only: bool = False) -> None:
+    def show_actions(self, actions: list[NextAction], *, read_only: bool = False, today: date | None = None) -> None:
         self.border_title = f"Nästa att göra ({len(actions)})" if actions else "Nästa att göra"
         if not actions:
             self.query_one(Static).update(Content("Inget beslut väntar."))
             return
-        body = Content("\n").join(action_content(a) for a in actions)
+        body = Content("\n").join(action_content(a, today) for a in actions)
         if read_only:
             body = Content.assemble(("Historisk vy: inga beslut kan registreras.\n", "$text-warning"), body)
         self.query_one(Static).update(body)
