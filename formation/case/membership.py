@@ -107,8 +107,11 @@ def board_seat_added(case: CaseProjection, event: BoardSeatAdded) -> None:
             f"Mandattiden slutar ({event.term_end}) före den börjar ({event.term_start}).", code="term_reversed"
         )
     person = event.person.strip()
+    slug, wanted = progress.info.slug, person.casefold()
     for seat in case.board:
-        same_seat = seat.party == progress.info.slug and seat.person.casefold() == person.casefold()
+        if seat.party != slug:  # cheap test first: a long board history is scanned on every seat event
+            continue
+        same_seat = seat.person.casefold() == wanted
         overlaps = seat.term_start <= event.term_end and event.term_start <= seat.term_end
         if same_seat and seat.role == event.role and overlaps:
             raise Refusal(
