@@ -18,6 +18,7 @@ from enum import Enum
 from typing import Any
 
 from formation.case.events import BY_TYPE, COLUMNS, UNSET, Envelope, Event, Unset
+from formation.domain.text import shown
 from formation.errors import Refusal
 
 Wire = dict[str, Any]
@@ -246,6 +247,4 @@ def _convert(value: Any, kind: Any) -> Any:  # noqa: PLR0911 - one branch per st
 
 def _shown(value: Any) -> str:
     """A short, printable rendering of a bad value for a message."""
-    text = repr(value)
-    text = "".join(ch if ch.isprintable() else "?" for ch in text)
-    return text if len(text) <= 40 else text[:37] + "…"
+    return shown(repr(value), 40)

@@ -15,6 +15,7 @@ import typer
 from typer.models import CommandFunctionType
 
 from formation.cli.helptext import FormationCommand, FormationGroup
+from formation.domain.text import shown
 from formation.errors import Refusal
 
 if TYPE_CHECKING:
@@ -206,8 +207,7 @@ def parse_percent(text: str | None) -> Decimal | None:
 
 def _shown(text: str) -> str:
     """User input quoted in a message: one line, no control characters, not too long."""
-    clean = "".join(ch if ch.isprintable() else "?" for ch in text)
-    return clean if len(clean) <= 60 else clean[:57] + "…"
+    return shown(text, 60)
 
 
 def emit_json(data: Any) -> None:

@@ -21,6 +21,7 @@ import formation.cli.reminders  # noqa: F401 - registers remind and ics
 from formation.cli import admin, case, decisions, documents, finance, fo, membership, party, workflow  # noqa: F401
 from formation.cli.common import app, close_all
 from formation.cli.hints import with_hint
+from formation.domain.text import shown
 from formation.errors import Refusal, first_line
 
 
@@ -53,8 +54,7 @@ def usage_error_sentence(exc: click_errors.UsageError) -> str:
 
 
 def _shown(text: str) -> str:
-    clean = "".join(ch if ch.isprintable() else "?" for ch in text)
-    return clean if len(clean) <= 40 else clean[:37] + "…"
+    return shown(text, 40)
 
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: never 1, which means "a check found a problem"

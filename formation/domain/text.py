@@ -47,3 +47,9 @@ def sha256_of(text: str) -> str:
     import hashlib
 
     return hashlib.sha256(normalise_newlines(text).encode("utf-8")).hexdigest()
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """Input quoted in a message: one printable line (control characters as "?"), cut at `limit` characters."""
+    clean = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return clean if len(clean) <= limit else clean[: limit - 3] + "…"

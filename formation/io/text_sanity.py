@@ -12,6 +12,7 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+from formation.domain.text import shown
 from formation.errors import Refusal
 
 # A real förbundsordning is 20–80 kB of text (Samspelet: 31 kB; Stockholm 2016: 42 kB); a .docx with
@@ -27,8 +28,7 @@ _UTF16_BOMS_AS_TEXT = ("ÿþ", "þÿ")  # the BOMs read as Windows-1252 or Latin
 
 
 def _shown(name: str) -> str:
-    clean = "".join(ch if ch.isprintable() else "?" for ch in name)
-    return clean if len(clean) <= 80 else clean[:77] + "…"
+    return shown(name, 80)
 
 
 def _refuse(message: str, **facts: object) -> Refusal:

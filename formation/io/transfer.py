@@ -8,6 +8,7 @@ from typing import Any
 from formation.case.codec import decode
 from formation.case.commands import ImportCase
 from formation.case.validation import check_envelope
+from formation.domain.text import shown
 from formation.errors import Refusal
 from formation.io.text_sanity import TEXT_MAX_CHARS
 from formation.services import Services
@@ -177,5 +178,4 @@ def _check_unicode(text: str) -> None:
 
 
 def _shown(value: Any) -> str:
-    text = "".join(ch if ch.isprintable() else "?" for ch in repr(value))
-    return text[:20]
+    return shown(repr(value), 20)

@@ -28,12 +28,11 @@ def case_view(engine: Engine, slug: str | None, *, as_of: date, with_texts: bool
         projection = loaded.projection
         if projection.last_event_on is not None and as_of < projection.last_event_on:
             projection = replay(event_store.load(session=session, case_id=case.id), as_of=as_of)
-        row = session.connection().execute(select(_CASES.c.target_start).where(_CASES.c.id == case.id)).one()
         info = CaseInfo(
             slug=case.slug,
             name=projection.name or case.name,
             seat=projection.seat,
-            target_start=projection.target_start if projection.target_start else row.target_start,
+            target_start=projection.target_start,
             created_at=case.created_at,
             revision=case.revision,
         )

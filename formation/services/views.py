@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from formation.case.projection import CaseProjection, PartyProgress
+from formation.domain.outcomes import StepStatus
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def existed_on(progress: PartyProgress, day: date, case_began: date | None) -> b
     """A party exists from its membership or its own first dated decision; one with no dated history of its
     own (entered while backfilling) is taken to have been part of the case from the case's first event."""
     info = progress.info
-    own = [r.date for r in progress.steps.values() if r.date is not None and r.status.value != "skipped"]
+    own = [r.date for r in progress.steps.values() if r.date is not None and r.status is not StepStatus.SKIPPED]
     if info.member_since is not None:
         own.append(info.member_since)
     if own:
