@@ -5,22 +5,10 @@ from __future__ import annotations
 
 from formation.case.projection import CaseProjection, PartyProgress
 from formation.domain.names import slugify
-from formation.domain.parties import PartyKind
+from formation.domain.parties import KIND_WORDS
 from formation.errors import Refusal
 from workflows.model import StepDef
 
-KIND_WORDS: dict[str, PartyKind] = {
-    "fk": PartyKind.FORSAKRINGSKASSAN,
-    "forsakringskassan": PartyKind.FORSAKRINGSKASSAN,
-    "af": PartyKind.ARBETSFORMEDLINGEN,
-    "arbetsformedlingen": PartyKind.ARBETSFORMEDLINGEN,
-    "kommun": PartyKind.KOMMUN,
-    "kommunen": PartyKind.KOMMUN,
-    "region": PartyKind.REGION,
-    "regionen": PartyKind.REGION,
-    "landsting": PartyKind.REGION,
-    "landstinget": PartyKind.REGION,
-}
 # What coordinators call the steps of the standard path: KF/RF (fullmäktige), KS/RS (styrelsen).
 STEP_WORDS: dict[str, str] = {
     "kf": "fullmaktige",

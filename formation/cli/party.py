@@ -9,20 +9,15 @@ import typer
 
 from formation.cli.common import emit_json, group, parse_date, parse_int, parse_percent, revision, services
 from formation.domain.labels import KIND_SHORT
-from formation.domain.parties import PartyKind
+from formation.domain.parties import KIND_WORDS, PartyKind
 from formation.errors import Refusal
 
 party_app = group("party", "Parter i förbundet.")
 PARTY = typer.Argument(metavar="PART", help="Partens namn, kortnamn eller en entydig början av namnet.")
 CLEAR = "-"
-KIND_WORDS = {
-    "fk": PartyKind.FORSAKRINGSKASSAN,
-    "forsakringskassan": PartyKind.FORSAKRINGSKASSAN,
-    "af": PartyKind.ARBETSFORMEDLINGEN,
-    "arbetsformedlingen": PartyKind.ARBETSFORMEDLINGEN,
-    "landsting": PartyKind.REGION,
-    "kf": PartyKind.KOMMUNALFORBUND,
-}
+# The domain's words, and "kf", which in `party add --kind` can only mean a kommunalförbund (refused with the
+# reason unless it is an observer).
+KIND_OPTION_WORDS = {**KIND_WORDS, "kf": PartyKind.KOMMUNALFORBUND}
 
 
 def parse_kind(text: str) -> PartyKind:
@@ -30,7 +25,7 @@ def parse_kind(text: str) -> PartyKind:
 
     word = slugify(text).replace("-", "")
     try:
-        return KIND_WORDS.get(word) or PartyKind(word)
+        return KIND_OPTION_WORDS.get(word) or PartyKind(word)
     except ValueError:
         kinds = ", ".join(k.value for k in PartyKind if k is not PartyKind.KOMMUNALFORBUND)
         raise Refusal(f"Okänd typ av part '{text}'; välj en av {kinds}.") from None

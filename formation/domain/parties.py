@@ -34,3 +34,18 @@ MEMBER_KINDS: tuple[PartyKind, ...] = (
     PartyKind.FORSAKRINGSKASSAN,
     PartyKind.ARBETSFORMEDLINGEN,
 )
+
+
+# The words users write for a kind of party (as slugs): names, abbreviations, the old "landsting".
+KIND_WORDS: dict[str, PartyKind] = {
+    "fk": PartyKind.FORSAKRINGSKASSAN,
+    "forsakringskassan": PartyKind.FORSAKRINGSKASSAN,
+    "af": PartyKind.ARBETSFORMEDLINGEN,
+    "arbetsformedlingen": PartyKind.ARBETSFORMEDLINGEN,
+    "kommun": PartyKind.KOMMUN,
+    "kommunen": PartyKind.KOMMUN,
+    "region": PartyKind.REGION,
+    "regionen": PartyKind.REGION,
+    "landsting": PartyKind.REGION,
+    "landstinget": PartyKind.REGION,
+}
