@@ -10,8 +10,8 @@ from formation.clock import Clock, clock_from_env
 from formation.domain.text import NAME_MAX, clean_text
 from formation.errors import Refusal
 from formation.io.config import load_file_settings, load_reminder_settings
+from formation.schedule.policy import configure_policy
 from formation.services import Services
-from formation.services.scheduling import configure_policy
 from formation.store.database import open_database
 from workflows.loader import load_workflow_set
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -37,19 +38,25 @@ class PartyWorkflow:
     stages: tuple[StageDef, ...]
     decider: str = ""
 
-    @property
+    # A definition never changes once made (frozen), and every read asks these for every party: work them
+    # out once per definition.
+    @cached_property
     def steps(self) -> tuple[StepDef, ...]:
         return tuple(step for stage in self.stages for step in stage.steps)
 
-    @property
+    @cached_property
     def approving_step(self) -> StepDef:
         return next(step for step in self.steps if step.approves)
+
+    @cached_property
+    def _steps_by_id(self) -> dict[str, StepDef]:
+        return {s.id: s for s in reversed(self.steps)}  # the first of a repeated id wins, as a search would
 
     def stage_index(self, stage_id: str) -> int:
         return [stage.id for stage in self.stages].index(stage_id)
 
     def step(self, step_id: str) -> StepDef | None:
-        return next((s for s in self.steps if s.id == step_id), None)
+        return self._steps_by_id.get(step_id)
 
     def stage_of(self, step_id: str) -> str:
         return self.stages[self.stage_index_of(step_id)].id

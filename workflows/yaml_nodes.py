@@ -87,14 +87,31 @@ MAX_NODES = 20_000
 MAX_ALIASES = 100
 
 
+# libyaml, when PyYAML has it, reads several times faster (every read of a case parses its stored template);
+# the pure-Python loader words the syntax errors we report, so a text libyaml refuses is read again by it.
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _check_shape(text: str, problems: Problems) -> bool:
     """Size, nesting depth, node and alias counts, read from the event stream (which does not recurse)."""
     if len(text) > MAX_TEXT_CHARS:
         problems.add(0, FILE_KEY, f"filen är {len(text)} tecken lång; en beslutsgång får vara högst {MAX_TEXT_CHARS}")
         return False
+    try:
+        return _check_events(text, problems, _FAST_LOADER)
+    except yaml.YAMLError:
+        # libyaml stops at what it cannot read (or nests too deep for it); the pure-Python parser then
+        # tells which of the two it is, as before.
+        try:
+            return _check_events(text, problems, yaml.SafeLoader)
+        except yaml.YAMLError:
+            return True  # compose reports the syntax error with its line
+
+
+def _check_events(text: str, problems: Problems, loader: Any) -> bool:
     depth = nodes = aliases = 0
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=loader):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 nodes += 1
@@ -111,8 +128,6 @@ def _check_shape(text: str, problems: Problems) -> bool:
             if nodes > MAX_NODES or aliases > MAX_ALIASES:
                 problems.add(0, FILE_KEY, f"filen har fler än {MAX_NODES} värden eller {MAX_ALIASES} alias")
                 return False
-    except yaml.YAMLError:
-        return True  # compose reports the syntax error with its line
     except RecursionError:
         problems.add(0, FILE_KEY, f"filen är nästlad djupare än {MAX_DEPTH} nivåer")
         return False
@@ -124,7 +139,10 @@ def compose(text: str, problems: Problems) -> Item | None:
     if not _check_shape(text, problems):
         return None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:
+            root = yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = int(mark.line) + 1 if mark is not None else 0

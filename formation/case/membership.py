@@ -9,7 +9,7 @@ from formation.case.events import (
     BoardSeatRemoved,
     NoticeGiven,
 )
-from formation.case.projection import AppealInfo, CaseProjection, PartyProgress
+from formation.case.projection import AppealInfo, CaseProjection, PartyProgress, is_appealable
 from formation.case.reopening import reopen_approval
 from formation.domain.board import ROLES, BoardSeat
 from formation.domain.labels import role_label
@@ -24,11 +24,6 @@ def party(case: CaseProjection, slug: str) -> PartyProgress:
     if progress is None:
         raise Refusal(f"Det finns ingen part '{slug}' i ärendet.", code="unknown_party", party=slug)
     return progress
-
-
-def is_appealable(progress: PartyProgress) -> bool:
-    """Whether the party's approval can be appealed (laglighetsprövning): said by its workflow definition."""
-    return progress.workflow.approving_step.appealable
 
 
 def appeal_filed(case: CaseProjection, event: AppealFiled) -> None:

@@ -217,3 +217,14 @@ class Contact:
     name: str
     email: str
     role: str | None = None
+
+
+def default_workflow(template: WorkflowSet, kind: PartyKind) -> PartyWorkflow:
+    """The template path for a kind; an observing kommunalförbund follows the kommun path for its own
+    decision to take part."""
+    return template.for_kind(PartyKind.KOMMUN if kind is PartyKind.KOMMUNALFORBUND else kind)
+
+
+def is_appealable(progress: PartyProgress) -> bool:
+    """Whether the party's approval can be appealed (laglighetsprövning): said by its workflow definition."""
+    return progress.workflow.approving_step.appealable

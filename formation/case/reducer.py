@@ -44,16 +44,16 @@ from formation.case.projection import (
     PartyProgress,
     StepRecord,
     VersionInfo,
+    default_workflow,
 )
 from formation.case.reopening import reopen_approval, reopen_rejection
 from formation.case.step_rules import decision_refusal, skip_refusal
 from formation.domain.formation_rule import MemberApproval, all_approved_on
 from formation.domain.membership import membership_problems
 from formation.domain.outcomes import Outcome, StepStatus
-from formation.domain.parties import PartyKind
 from formation.errors import Refusal
 from workflows.loader import legacy_template, workflow_from_dict, workflow_set_from_dict
-from workflows.model import PartyWorkflow, WorkflowSet
+from workflows.model import PartyWorkflow
 
 
 def new_projection() -> CaseProjection:
@@ -160,12 +160,6 @@ def _party_updated(case: CaseProjection, event: PartyUpdated) -> None:
         info.population = event.population
     if event.email is not UNSET:
         info.email = event.email
-
-
-def default_workflow(template: WorkflowSet, kind: PartyKind) -> PartyWorkflow:
-    """The template path for a kind; an observing kommunalförbund follows the kommun path for its own
-    decision to take part."""
-    return template.for_kind(PartyKind.KOMMUN if kind is PartyKind.KOMMUNALFORBUND else kind)
 
 
 def _make_existing_member(case: CaseProjection, progress: PartyProgress) -> None:

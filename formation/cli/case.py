@@ -46,7 +46,7 @@ def status(
     from formation.reports.status import status_document
     from formation.reports.status_text import render_status
 
-    view = services(ctx).view(as_of=parse_date(as_of, "--as-of"), with_texts=True)
+    view = services(ctx).view(as_of=parse_date(as_of, "--as-of"))
     doc = status_document(view)
     if as_json:
         emit_json(doc)

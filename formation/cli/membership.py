@@ -109,14 +109,12 @@ def board_add(
     """Lägg till en ledamot eller ersättare. Mandattiden är fyra år från 1 april året efter valåret, eller den
     kortare tid som förbundsordningen anger ("Mandattiden är två år …")."""
     from formation.case.commands import AddBoardSeat
-    from formation.domain.board import term_period, term_years_in
+    from formation.domain.board import term_period
 
     svc = services(ctx)
     start, end = parse_date(term_start, "--from"), parse_date(term_end, "--to")
     if end is None:
-        view = svc.view(with_texts=True)
-        version = view.projection.in_force_version or view.projection.current_version
-        years = term_years_in(view.fo_texts.get(version)) if version is not None else None
+        years = svc.view().board_term_years
         if years is not None:
             start = start or term_period(svc.clock.today(), years)[0]
             end = term_period(start, years)[1]

@@ -50,7 +50,7 @@ def is_election_year(year: int) -> bool:
 
 TERM_YEARS = 4
 _NUMBER_WORDS = {"ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_TERM = re.compile(r"mandattid\w*\b[^.]*?\b(ett|en|två|tre|fyra|[1-4])\s+år", re.IGNORECASE)
+TERM_SENTENCE = re.compile(r"mandattid\w*\b[^.]*?\b(ett|en|två|tre|fyra|[1-4])\s+år", re.IGNORECASE)
 
 
 def term_years_in(text: str | None) -> int | None:
@@ -61,7 +61,7 @@ def term_years_in(text: str | None) -> int | None:
     for sentence in re.split(r"(?<=[.!?])\s+", text):
         if "revisor" in sentence.lower():
             continue
-        match = _TERM.search(sentence)
+        match = TERM_SENTENCE.search(sentence)
         if match:
             years = _NUMBER_WORDS[match.group(1).lower()]
             return years if years < TERM_YEARS else None
@@ -116,9 +116,12 @@ def board_problems(
     kommun/region seats sit in that member's fullmäktige, FK/AF seats are held by their employees."""
     problems: list[Problem] = []
     names = {m.slug: m.name for m in members}
-    current = [s for s in seats if s.term_start <= as_of <= s.term_end or s.term_start > as_of]
+    current: dict[str, list[BoardSeat]] = {}
+    for s in seats:
+        if s.term_start <= as_of <= s.term_end or s.term_start > as_of:
+            current.setdefault(s.party, []).append(s)
     for member in members:
-        own = [s for s in current if s.party == member.slug]
+        own = current.get(member.slug, [])
         ledamoter = sum(1 for s in own if s.role == LEDAMOT)
         ersattare = sum(1 for s in own if s.role == ERSATTARE)
         if ledamoter == 0:

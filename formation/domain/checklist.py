@@ -25,6 +25,7 @@ __all__ = [
     "ItemFinding",
     "check_forbundsordning",
     "format_checklist",
+    "rules_text",
 ]
 
 LAW = "9 § lagen (2003:1210)"
@@ -113,6 +114,11 @@ def _check_item(text: list[Sentence], item: ChecklistItem) -> ItemFinding:
     missing = tuple(name for name, sentence in located if sentence is None)
     first = min((s for _, s in located if s is not None), key=lambda s: s.line, default=None)
     return ItemFinding(item=item, found=not missing, where=_where(first) if first else None, missing_parts=missing)
+
+
+def rules_text() -> str:
+    """Everything the checklist matches with, as text: what a stored reading's fingerprint is made from."""
+    return f"{_ABOUT_THE_CONTENT.pattern}\n{CHECKLIST!r}"
 
 
 def check_forbundsordning(text: str) -> ChecklistResult:

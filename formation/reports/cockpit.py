@@ -20,8 +20,7 @@ from formation.case.events import (
 )
 from formation.case.history import resolve
 from formation.case.machine import SKIP, possible_decisions
-from formation.case.membership import is_appealable
-from formation.case.projection import PartyProgress
+from formation.case.projection import PartyProgress, is_appealable
 from formation.domain.appeal import appeal_ends_on
 from formation.domain.finance import FinanceError, FundingParty, compute_financing
 from formation.domain.labels import EVENT_TYPE_LABELS, KIND_SHORT, OUTCOME_LABELS, role_label

@@ -5,11 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from formation.case.membership import is_appealable
-from formation.case.projection import CaseProjection, PartyProgress
+from formation.case.projection import CaseProjection, PartyProgress, is_appealable
 from formation.domain.appeal import anslag_days_late, appeal_ends_on, final_on
-from formation.domain.board import TERM_YEARS, BoardMember, board_problems, term_years_in
-from formation.domain.checklist import check_forbundsordning
+from formation.domain.board import TERM_YEARS, BoardMember, board_problems
 from formation.domain.membership import membership_problems
 from formation.domain.outcomes import AppealOutcome, StepStatus
 from formation.domain.parties import PartyKind
@@ -125,8 +123,8 @@ def case_problems(view: CaseView) -> list[Problem]:
                 "Ingen förbundsordning är registrerad ännu.",
             )
         )
-    elif view.fo_texts.get(projection.current_version):
-        for problem in check_forbundsordning(view.fo_texts[projection.current_version]).problems():
+    elif (facts := view.facts.get(projection.current_version)) is not None:
+        for problem in facts.checklist.problems():
             problems.append(Problem(problem.code, problem.message, details={"fo_version": projection.current_version}))
     for progress in members:
         if progress.rejected:
@@ -266,9 +264,7 @@ def _board_problems(view: CaseView) -> list[Problem]:
     members = [
         BoardMember(p.info.slug, p.info.name, p.info.kind) for p in projection.members if not has_left(p, view.as_of)
     ]
-    version = projection.in_force_version or projection.current_version
-    years = term_years_in(view.fo_texts.get(version)) if version is not None else None
-    return board_problems(projection.board, members, view.as_of, years or TERM_YEARS)
+    return board_problems(projection.board, members, view.as_of, view.board_term_years or TERM_YEARS)
 
 
 def _pending_effective_on(projection: CaseProjection, pending: int | None) -> str | None:

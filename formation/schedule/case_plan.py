@@ -11,8 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from formation.case.projection import CaseProjection, PartyProgress, ScheduledMeeting, body_key
-from formation.case.reducer import default_workflow
+from formation.case.projection import CaseProjection, PartyProgress, ScheduledMeeting, body_key, default_workflow
 from formation.domain.outcomes import StepStatus
 from formation.schedule.calendars import Meeting, MeetingCalendar
 from formation.schedule.pending import pending_steps, ready_after

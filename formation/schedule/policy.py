@@ -123,3 +123,15 @@ def reminders_for(
 def due_now(reminders: list[DueReminder], now: datetime, *, since: datetime | None = None) -> list[DueReminder]:
     """The reminders due at `now` (and, with `since`, not already due at `since`); the clock is injected."""
     return [r for r in reminders if r.due_at <= now and (since is None or r.due_at > since)]
+
+
+_POLICY: list[ReminderPolicy] = [ReminderPolicy()]
+
+
+def configure_policy(policy: ReminderPolicy) -> None:
+    """The reminder policy the projector plans with (the config file's [reminders]; default 14/7/1 days)."""
+    _POLICY[0] = policy
+
+
+def current_policy() -> ReminderPolicy:
+    return _POLICY[0]

@@ -29,6 +29,7 @@ from formation.case.history import HistoryRefusal, replay
 from formation.case.projection import CaseProjection
 from formation.case.reducer import apply, new_projection
 from formation.case.validation import check_event
+from formation.domain.fo_facts import facts_to_stored, read_text_facts
 from formation.domain.text import NAME_MAX, clean_text, sha256_of
 from formation.errors import Refusal, StaleRevision, first_line
 from formation.services import handlers
@@ -137,6 +138,7 @@ def _commit(
                 text=text,
                 added_on=event.added_on,
                 start_date=event.start_date,
+                facts=facts_to_stored(read_text_facts(text)),
             )
     revision = projection_store.bump_revision(session=session, case=case, by=len(envelopes))
     written = Written(session, case.id, loaded, tuple(envelopes), writer.today)

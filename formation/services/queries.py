@@ -7,16 +7,19 @@ replay's cache, used when no event took effect after D (a test holds the two equ
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, select
+from sqlmodel import Session
 
-from formation.case.events import Envelope
-from formation.case.history import replay
+from formation.domain.fo_facts import FactsByVersion, TextFacts, is_current, read_text_facts
 from formation.services.views import CaseInfo, CaseView
-from formation.store import event_store, projection_store
+from formation.store import projection_store
 from formation.store.tables import CaseRow
 from formation.store.uow import reading
+
+if TYPE_CHECKING:
+    from formation.case.events import Envelope
 
 _CASES = CaseRow.__table__  # type: ignore[attr-defined]
 
@@ -27,6 +30,9 @@ def case_view(engine: Engine, slug: str | None, *, as_of: date, with_texts: bool
         loaded = projection_store.load(session=session, case_id=case.id)
         projection = loaded.projection
         if projection.last_event_on is not None and as_of < projection.last_event_on:
+            from formation.case.history import replay  # a replay is needed only for a day in the past
+            from formation.store import event_store
+
             projection = replay(event_store.load(session=session, case_id=case.id), as_of=as_of)
         info = CaseInfo(
             slug=case.slug,
@@ -37,16 +43,34 @@ def case_view(engine: Engine, slug: str | None, *, as_of: date, with_texts: bool
             revision=case.revision,
         )
         texts = projection_store.texts(session=session, case_id=case.id) if with_texts else {}
-        return CaseView(case=info, projection=projection, as_of=as_of, fo_texts=texts)
+        facts = _facts(session, case.id, texts)
+        return CaseView(case=info, projection=projection, as_of=as_of, fo_texts=texts, facts=facts)
+
+
+def _facts(session: Session, case_id: int, texts: dict[int, str]) -> FactsByVersion:
+    """The stored facts of each version; a text stored without them, or read under other rules, is read now
+    (reads never write: the stored facts are renewed by the migration that changes the rules)."""
+    stored = projection_store.stored_facts(session=session, case_id=case_id)
+    read: dict[int, TextFacts] = {}
+    for number in [n for n, facts in stored.items() if not is_current(facts)]:
+        text = texts.get(number)
+        if text is None:
+            text = projection_store.text_of(session=session, case_id=case_id, number=number) or ""
+        read[number] = read_text_facts(text)
+    return FactsByVersion(stored, read)
 
 
 def events(engine: Engine, slug: str | None) -> list[Envelope]:
+    from formation.store import event_store
+
     with reading(engine) as session:
         case = projection_store.find_case(session=session, slug=slug)
         return event_store.load(session=session, case_id=case.id)
 
 
 def wire_events(engine: Engine, slug: str | None) -> list[dict[str, Any]]:
+    from formation.store import event_store
+
     with reading(engine) as session:
         case = projection_store.find_case(session=session, slug=slug)
         return event_store.load_wire(session=session, case_id=case.id)

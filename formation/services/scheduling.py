@@ -32,7 +32,7 @@ from formation.case.events import (
 from formation.case.projection import CaseProjection
 from formation.schedule.case_plan import has_schedule, plan_for
 from formation.schedule.plan_model import Plan
-from formation.schedule.policy import ReminderKey, ReminderKind, ReminderPolicy, reminders_for
+from formation.schedule.policy import ReminderKey, ReminderKind, ReminderPolicy, current_policy, reminders_for
 from formation.schedule.settings import Settings
 from formation.store import projection_store, schedule_store
 from formation.store.schedule_store import Deadline, Wanted
@@ -52,18 +52,6 @@ MAX_ATTEMPTS = 8
 LOOKAHEAD = timedelta(days=31)
 """The outbox holds the reminders of the coming month, so a runner can set its alarms ahead."""
 DEFAULT_SENDER = "Formation <formation@localhost>"
-
-_POLICY: list[ReminderPolicy] = [ReminderPolicy()]
-
-
-def configure_policy(policy: ReminderPolicy) -> None:
-    """The reminder policy the projector plans with (the config file's [reminders]; default 14/7/1 days)."""
-    _POLICY[0] = policy
-
-
-def current_policy() -> ReminderPolicy:
-    return _POLICY[0]
-
 
 # ------------------------------------------------------------------------------------ the projector
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from formation.case.projection import CaseProjection, PartyProgress
+from formation.domain.fo_facts import TextFacts
 from formation.domain.outcomes import StepStatus
 
 
@@ -23,16 +25,28 @@ class CaseInfo:
 
 @dataclass(frozen=True)
 class CaseView:
-    """A case as of a day: its identity, the projection (a replay up to that day) and, on request, the texts."""
+    """A case as of a day: its identity, the projection (a replay up to that day), what each version's text
+    states and, on request, the texts."""
 
     case: CaseInfo
     projection: CaseProjection
     as_of: date
     fo_texts: dict[int, str] = field(default_factory=dict)
+    facts: Mapping[int, TextFacts] = field(default_factory=dict)
+    """What each version's text states (the 9 § checklist, the board's term), by version number."""
 
     @property
     def revision(self) -> int:
         return self.case.revision
+
+    @property
+    def board_term_years(self) -> int | None:
+        """The board's term set by the förbundsordning in force (or else the current one), when it is shorter
+        than four years."""
+        projection = self.projection
+        version = projection.in_force_version or projection.current_version
+        facts = self.facts.get(version) if version is not None else None
+        return facts.term_years if facts is not None else None
 
     @property
     def parties(self) -> list[PartyProgress]:

@@ -18,8 +18,15 @@ from typing import Any
 from sqlalchemy import bindparam, delete, event, insert, select, update
 from sqlmodel import Session
 
-from formation.case.projection import AppealInfo, CaseProjection, PartyInfo, PartyProgress, StepRecord, VersionInfo
-from formation.case.reducer import default_workflow
+from formation.case.projection import (
+    AppealInfo,
+    CaseProjection,
+    PartyInfo,
+    PartyProgress,
+    StepRecord,
+    VersionInfo,
+    default_workflow,
+)
 from formation.domain.board import BoardSeat
 from formation.domain.outcomes import AppealOutcome, Outcome, StepStatus
 from formation.domain.parties import PartyKind
@@ -57,18 +64,22 @@ class Loaded:
     snapshot: dict[str, Any] = field(default_factory=dict)
 
 
+# Built once: a statement built per call costs SQLAlchemy a cache key each time.
+_CASE_RECORD = select(_CASES.c.id, _CASES.c.slug, _CASES.c.name, _CASES.c.seat, _CASES.c.revision, _CASES.c.created_at)
+_CASE_RECORD_BY_SLUG = _CASE_RECORD.where(_CASES.c.slug == bindparam("slug"))
+
+
 def find_case(*, session: Session, slug: str | None, for_update: bool = False) -> CaseRecord:
     """The case named by --case, or the only one; a refusal says what to do otherwise."""
     connection = session.connection()
-    query = select(_CASES.c.id, _CASES.c.slug, _CASES.c.name, _CASES.c.seat, _CASES.c.revision, _CASES.c.created_at)
     if slug:
-        row = connection.execute(_locked(query.where(_CASES.c.slug == slug), for_update, session)).first()
+        row = connection.execute(_locked(_CASE_RECORD_BY_SLUG, for_update, session), {"slug": slug}).first()
         if row is None:
             known = ", ".join(r[0] for r in connection.execute(select(_CASES.c.slug).order_by(_CASES.c.slug)))
             hint = f" Ärenden i databasen: {known}." if known else ""
             raise Refusal(f"Det finns inget ärende '{slug}' i databasen.{hint}", code="unknown_case", slug=slug)
         return CaseRecord(*row)
-    rows = connection.execute(query.order_by(_CASES.c.slug).limit(50)).all()
+    rows = connection.execute(_CASE_RECORD.order_by(_CASES.c.slug).limit(50)).all()
     if not rows:
         raise Refusal("Databasen har inget ärende ännu.", code="no_case")
     if len(rows) > 1:
@@ -144,6 +155,8 @@ _PROGRESS_ROWS = (
 _STEP_ROWS = select(_STEPS).join(_PARTIES, _PARTIES.c.id == _STEPS.c.party_id).where(_PARTIES.c.case_id == _CASE_ID)
 _BOARD_ROWS = select(_BOARD).where(_BOARD.c.case_id == _CASE_ID).order_by(_BOARD.c.position)
 _TEXTS = select(_VERSIONS.c.number, _VERSIONS.c.text).where(_VERSIONS.c.case_id == _CASE_ID)
+_FACTS = select(_VERSIONS.c.number, _VERSIONS.c.facts).where(_VERSIONS.c.case_id == _CASE_ID)
+_TEXT = select(_VERSIONS.c.text).where(_VERSIONS.c.case_id == _CASE_ID, _VERSIONS.c.number == bindparam("number"))
 
 
 def load(*, session: Session, case_id: int) -> Loaded:
@@ -474,8 +487,10 @@ def add_text(
     text: str,
     added_on: Any,
     start_date: Any,
+    facts: dict[str, Any],
 ) -> None:
-    """A version's text, stored once when the version is added (the log holds only its sha256)."""
+    """A version's text and what it states, stored once when the version is added (the log holds only its
+    sha256)."""
     session.connection().execute(
         insert(_VERSIONS).values(
             case_id=case_id,
@@ -486,6 +501,7 @@ def add_text(
             added_on=added_on,
             start_date=start_date,
             in_force=False,
+            facts=facts,
         )
     )
 
@@ -493,6 +509,15 @@ def add_text(
 def texts(*, session: Session, case_id: int) -> dict[int, str]:
     rows = session.connection().execute(_TEXTS, {"case_id": case_id})
     return {r.number: r.text for r in rows}
+
+
+def stored_facts(*, session: Session, case_id: int) -> dict[int, Any]:
+    """Per version, what its text states as stored (domain.fo_facts decides whether it is still valid)."""
+    return {r.number: r.facts for r in session.connection().execute(_FACTS, {"case_id": case_id})}
+
+
+def text_of(*, session: Session, case_id: int, number: int) -> str | None:
+    return session.connection().execute(_TEXT, {"case_id": case_id, "number": number}).scalar()
 
 
 def text_rows(*, session: Session, case_id: int) -> list[dict[str, Any]]:

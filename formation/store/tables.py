@@ -66,6 +66,8 @@ class FoVersionRow(SQLModel, table=True):
     added_on: date | None = None
     start_date: date | None = None
     in_force: bool = False
+    facts: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    """What the text states (domain.fo_facts), read once when the version is added."""
 
 
 class EventRow(SQLModel, table=True):

@@ -101,7 +101,7 @@ class DashboardScreen(Screen[None]):
         worker = get_current_worker()
         message: CaseLoaded | StatusRefused
         try:
-            view = self.services.view(as_of=self.cockpit.as_of, with_texts=True)
+            view = self.services.view(as_of=self.cockpit.as_of)
             message = CaseLoaded(
                 view,
                 status_document(view),

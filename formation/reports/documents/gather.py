@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from formation.domain.checklist import check_forbundsordning
 from formation.reports.board import board_rows
 from formation.reports.documents.build import snapshot_data_from_status
 from formation.reports.documents.model import SnapshotData
@@ -24,14 +23,13 @@ def snapshot_data(
     status = status_document(view)
     number = status["case"]["pending_version"] or status["case"]["fo_version"]
     fo = None
-    if number and number in view.fo_texts:
+    if number and number in view.fo_texts and number in view.facts:
         text = view.fo_texts[number]
         checklist = [
             {"number": f.item.number, "label": f.item.label, "found": f.found, "where": f.where}
-            for f in check_forbundsordning(text).findings
+            for f in view.facts[number].checklist.findings
         ]
-        fo = {"number": number, "sha256": view.projection.versions[number].sha256, "text": text,
-              "checklist": checklist}
+        fo = {"number": number, "sha256": view.projection.versions[number].sha256, "text": text, "checklist": checklist}
     finance = finance_plan(view, total=budget, offers=[]).as_json() if budget else None
     return snapshot_data_from_status(
         status, events=wire_events, finance=finance, board=board_rows(view.projection), fo=fo, plan=plan
