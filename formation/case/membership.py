@@ -103,9 +103,7 @@ def board_seat_added(case: CaseProjection, event: BoardSeatAdded) -> None:
         )
     person = event.person.strip()
     slug, wanted = progress.info.slug, person.casefold()
-    for seat in case.board:
-        if seat.party != slug:  # cheap test first: a long board history is scanned on every seat event
-            continue
+    for seat in case.seats.of_party(slug):
         same_seat = seat.person.casefold() == wanted
         overlaps = seat.term_start <= event.term_end and event.term_start <= seat.term_end
         if same_seat and seat.role == event.role and overlaps:
@@ -114,7 +112,7 @@ def board_seat_added(case: CaseProjection, event: BoardSeatAdded) -> None:
                 f"{seat.term_start}–{seat.term_end}.",
                 code="seat_exists",
             )
-    case.board.append(
+    case.seats.append(
         BoardSeat(
             party=progress.info.slug,
             person=person,
@@ -130,7 +128,6 @@ def board_seat_added(case: CaseProjection, event: BoardSeatAdded) -> None:
 def board_seat_removed(case: CaseProjection, event: BoardSeatRemoved) -> None:
     progress = party(case, event.party)
     person = event.person.strip().casefold()
-    kept = [s for s in case.board if not (s.party == progress.info.slug and s.person.casefold() == person)]
-    if len(kept) == len(case.board):
+    if not any(s.person.casefold() == person for s in case.seats.of_party(progress.info.slug)):
         raise Refusal(f"{event.person} har ingen plats i styrelsen för {progress.info.name}.", code="no_seat")
-    case.board = kept
+    case.seats.remove(progress.info.slug, lambda s: s.person.casefold() == person)

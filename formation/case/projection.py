@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from formation.case.step_rules import decision_refusal, skip_refusal
-from formation.domain.board import BoardSeat
+from formation.domain.board import BoardSeat, BoardSeats
 from formation.domain.outcomes import AppealOutcome, Outcome, StepStatus
 from formation.domain.parties import PartyKind
 from workflows.model import PartyWorkflow, WorkflowSet
@@ -181,7 +182,8 @@ class CaseProjection:
     formed_on: date | None = None
     target_start: date | None = None
     no_region: bool = False
-    board: list[BoardSeat] = field(default_factory=list)
+    seats: BoardSeats = field(default_factory=BoardSeats)
+    """The board, kept so that one party's seats are found without scanning all of them; see `board`."""
     meetings: dict[tuple[str | None, str, date], ScheduledMeeting] = field(default_factory=dict)
     """Meetings by (party or None for global, normalised body, day)."""
     contacts: dict[tuple[str, str], Contact] = field(default_factory=dict)
@@ -192,6 +194,20 @@ class CaseProjection:
     @property
     def members(self) -> list[PartyProgress]:
         return [p for p in self.parties.values() if p.is_member]
+
+    @property
+    def has_schedule(self) -> bool:
+        """Whether the case has anything to plan deadlines from (a calendar or a deadline set by hand)."""
+        return bool(self.meetings or self.deadline_overrides)
+
+    @property
+    def board(self) -> list[BoardSeat]:
+        """The board's seats in the order they were appointed (a new list: change it through `seats`)."""
+        return self.seats.as_list()
+
+    @board.setter
+    def board(self, seats: Iterable[BoardSeat]) -> None:
+        self.seats = BoardSeats(seats)
 
 
 def body_key(name: str) -> str:

@@ -37,7 +37,8 @@ _TEXT_LIMITS: dict[str, tuple[str, int, bool]] = {
 }
 _OTHER_TEXT = ("Texten", 500, False)
 # Bidi overrides and isolates make text display in another order than it is stored (a spoofed name in a log).
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -65,9 +66,9 @@ def check_value(name: str, value: Any) -> None:
     if isinstance(value, str):
         what, limit, multiline = _TEXT_LIMITS.get(name, _OTHER_TEXT)
         clean_text(value, what, limit, multiline=multiline)
-        if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+        if _SURROGATES.search(value):
             raise Refusal(f"{what} innehåller tecken som inte är giltig Unicode.", code="surrogates")
-        if any(ch in _BIDI_CONTROLS for ch in value):
+        if _BIDI_CONTROLS.search(value):
             raise Refusal(f"{what} innehåller tecken som vänder textens riktning; skriv vanlig text.", code="bidi")
     elif isinstance(value, date):
         check_date(value, name)

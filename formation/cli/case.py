@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from formation.cli.common import app, emit_json, parse_date, services, settings
+from formation.cli.common import app, emit_json, emit_json_lines, parse_date, services, settings
 
 JSON = typer.Option("--json", help="Skriv ut som JSON.")
 
@@ -88,18 +88,24 @@ def log(
     from formation.reports.log import event_types, filter_log, render_log, without_contacts
 
     svc = services(ctx)
-    view = svc.view()
     wanted_types = set().union(*(event_types(word) for word in types)) if types else None
-    party_slug = find_party(view.projection, party).info.slug if party else None
     since_day = parse_date(since, "--since")
+    projection = svc.view().projection if party or not as_json else None
+    party_slug = find_party(projection, party).info.slug if projection is not None and party else None
+    filtered = party_slug is not None or wanted_types is not None or since_day is not None
+    if as_json and not filtered:  # the whole log as stored: no need to read it as events first
+        wire = svc.wire_events()
+        emit_json_lines(wire if with_contacts else without_contacts(wire))
+        return
     envelopes = svc.events()
     shown = filter_log(envelopes, party=party_slug, types=wanted_types, since=since_day)
     if as_json:
         seqs = {e.seq for e in shown}
         wire = [row for row in svc.wire_events() if row["seq"] in seqs]
-        emit_json(wire if with_contacts else without_contacts(wire))
+        emit_json_lines(wire if with_contacts else without_contacts(wire))
         return
-    typer.echo(render_log(envelopes, view.projection, shown=shown))
+    assert projection is not None
+    typer.echo(render_log(envelopes, projection, shown=shown))
 
 
 @app.command()

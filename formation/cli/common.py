@@ -214,6 +214,16 @@ def emit_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def emit_json_lines(rows: list[Any]) -> None:
+    """A JSON array with one element per line: a log of tens of thousands of events is written several
+    times faster than indented (json's C encoder does not indent), and stays easy to read and to grep."""
+    if not rows:
+        typer.echo("[]")
+        return
+    body = ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in rows)
+    typer.echo(f"[\n{body}\n]")
+
+
 def state_sentence(result: Result) -> str:
     """Where the command's party stands after it: 'nästa steg är Kommunstyrelsens förslag.'"""
     progress = result.party()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import traceback
 import unicodedata
 
 import typer
@@ -110,6 +109,8 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:  # a bug, not bad input: one line for the user, the traceback on request
         if debugging():
+            import traceback
+
             traceback.print_exc()
         shown = one_line(first_line(exc))[:200]
         typer.echo(

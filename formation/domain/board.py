@@ -4,7 +4,7 @@ the election cycle (4 years from 1 April after a general election year)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,6 +28,57 @@ class BoardSeat:
     term_end: date
     fullmaktige: str | None = None
     employed_by: str | None = None
+
+
+class BoardSeats:
+    """The board's seats in the order they were appointed. A seat is found and removed at the cost of what its
+    party holds, not of the whole board: a länsförbund's history appoints and ends thousands of seats."""
+
+    def __init__(self, seats: Iterable[BoardSeat] = ()) -> None:
+        self._seats: dict[int, BoardSeat] = {}
+        self._of_party: dict[str, list[int]] = {}
+        self._next = 0
+        for seat in seats:
+            self.append(seat)
+
+    def append(self, seat: BoardSeat) -> None:
+        self._seats[self._next] = seat
+        self._of_party.setdefault(seat.party, []).append(self._next)
+        self._next += 1
+
+    def of_party(self, party: str) -> list[BoardSeat]:
+        return [self._seats[key] for key in self._of_party.get(party, ())]
+
+    def remove(self, party: str, doomed: Callable[[BoardSeat], bool]) -> int:
+        """Remove the party's seats for which `doomed` holds; how many there were."""
+        keys = self._of_party.get(party, [])
+        gone = [key for key in keys if doomed(self._seats[key])]
+        for key in gone:
+            del self._seats[key]
+        self._of_party[party] = [key for key in keys if key in self._seats]
+        return len(gone)
+
+    def as_list(self) -> list[BoardSeat]:
+        return list(self._seats.values())
+
+    def copy(self) -> BoardSeats:
+        return BoardSeats(self._seats.values())
+
+    def __len__(self) -> int:
+        return len(self._seats)
+
+    def __iter__(self) -> Iterator[BoardSeat]:
+        return iter(list(self._seats.values()))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, BoardSeats):
+            return self.as_list() == other.as_list()
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return f"BoardSeats({self.as_list()!r})"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from formation.domain.checklist_items import CHECKLIST, ChecklistItem, ChecklistPart
-from formation.domain.checklist_text import Sentence, sentences
+from formation.domain.checklist_text import Sentence
 from formation.domain.problems import Problem
 
 __all__ = [
@@ -123,6 +123,8 @@ def rules_text() -> str:
 
 def check_forbundsordning(text: str) -> ChecklistResult:
     """Check a förbundsordning (Markdown, plain or PDF text) against the 15 points of 9 §."""
+    from formation.domain.checklist_text import sentences  # reading a text; a stored reading needs none of it
+
     statements = [s for s in sentences(text) if not _ABOUT_THE_CONTENT.search(s.text)]
     return ChecklistResult(tuple(_check_item(statements, item) for item in CHECKLIST))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
+import re
 
 from formation.errors import Refusal
 
@@ -11,13 +11,18 @@ from formation.errors import Refusal
 NAME_MAX, SHORT_MAX, BODY_MAX, NOTE_MAX, EMAIL_MAX, SLUG_MAX = 200, 100, 500, 5000, 320, 80
 
 
+# Unicode's control characters (category Cc) are exactly U+0000–U+001F and U+007F–U+009F; one regex search
+# finds them far faster than asking for each character's category (an import checks millions of them).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_TAB_AND_NEWLINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def clean_text(value: str | None, what: str, max_length: int, *, multiline: bool = False) -> str | None:
     """Trimmed text, or None for empty; refuses control characters (terminal escapes) and overlong values."""
     if value is None:
         return None
     text = value.strip()
-    allowed = "\n\t" if multiline else ""
-    if any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text):
+    if (_CONTROL_BUT_TAB_AND_NEWLINE if multiline else _CONTROL).search(text):
         raise Refusal(f"{what} innehåller styrtecken; skriv vanlig text.", code="control_characters")
     if len(text) > max_length:
         raise Refusal(f"{what} är {len(text)} tecken lång; högst {max_length} tecken går.", code="too_long")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from formation.case.codec import decode
@@ -154,18 +155,16 @@ def check_depth(document: Any, limit: int = IMPORT_MAX_DEPTH) -> None:
     """Refuse a document nested deeper than any export, or holding text that is not valid Unicode (JSON allows
     a lone surrogate such as \\udcff, which no database can store). Walked without recursion."""
     stack: list[tuple[Any, int]] = [(document, 1)]
-    while stack:
+    while stack:  # only the containers: the texts are checked below, all in one go
         value, depth = stack.pop()
         if depth > limit:
             raise Refusal(f"Filen går inte att läsa in: den är nästlad djupare än {limit} nivåer.", code="import_limit")
-        if isinstance(value, str):
-            _check_unicode(value)
-        elif isinstance(value, dict):
-            for key, child in value.items():
-                _check_unicode(str(key))
-                stack.append((child, depth + 1))
-        elif isinstance(value, list):
-            stack.extend((child, depth + 1) for child in value)
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    if isinstance(document, dict | list):
+        _check_unicode(json.dumps(document, ensure_ascii=False, default=str))
+    elif isinstance(document, str):
+        _check_unicode(document)
 
 
 def _check_unicode(text: str) -> None:

@@ -258,8 +258,12 @@ def without_contacts(wire: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The stored events without personal contact details (e-mail addresses), for `log --json`."""
     result = []
     for row in wire:
-        data = {k: v for k, v in (row.get("data") or {}).items() if k not in CONTACT_KEYS}
+        data = row.get("data") or {}
         changes = data.get("changes")
+        if not any(key in data or (isinstance(changes, dict) and key in changes) for key in CONTACT_KEYS):
+            result.append(row)  # most events hold no address: no copy
+            continue
+        data = {k: v for k, v in data.items() if k not in CONTACT_KEYS}
         if isinstance(changes, dict):
             data["changes"] = {k: v for k, v in changes.items() if k not in CONTACT_KEYS}
         result.append({**row, "data": data})

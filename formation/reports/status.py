@@ -12,7 +12,6 @@ from formation.domain.membership import membership_problems
 from formation.domain.outcomes import AppealOutcome, StepStatus
 from formation.domain.parties import PartyKind
 from formation.domain.problems import Problem
-from formation.schedule.case_plan import with_next_deadlines
 from formation.services.views import CaseView
 
 
@@ -308,6 +307,16 @@ def status_document(view: CaseView) -> dict[str, Any]:
             "pending_effective_on": _pending_effective_on(projection, pending),
             "as_of": view.as_of.isoformat(),
         },
-        "parties": with_next_deadlines(projection, view.as_of, [party_json(p, view.as_of) for p in view.parties]),
+        "parties": _with_next_deadlines(projection, view.as_of, [party_json(p, view.as_of) for p in view.parties]),
         "problems": [p.as_json() for p in case_problems(view)],
     }
+
+
+def _with_next_deadlines(
+    projection: CaseProjection, as_of: date, parties: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    if not projection.has_schedule:
+        return parties  # the planner is loaded only for a case with something to plan from
+    from formation.schedule.case_plan import with_next_deadlines
+
+    return with_next_deadlines(projection, as_of, parties)

@@ -118,12 +118,12 @@ def plan_for(case: CaseProjection, today: date) -> Plan:
 
 def has_schedule(case: CaseProjection) -> bool:
     """Whether the case has anything to plan deadlines from (a calendar or a deadline set by hand)."""
-    return bool(case.meetings or case.deadline_overrides)
+    return case.has_schedule
 
 
 def with_next_deadlines(case: CaseProjection, today: date, parties: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """`status --json` parties with `next_deadline` filled from the plan (left None without a calendar)."""
-    if not has_schedule(case):
+    if not case.has_schedule:
         return parties
     plan = plan_for(case, today)
     for party in parties:

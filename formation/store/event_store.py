@@ -40,25 +40,20 @@ _LAST_SEQ = select(func.max(_EVENTS.c.seq)).where(_OF_CASE)
 
 def load(*, session: Session, case_id: int, until_seq: int | None = None) -> list[Envelope]:
     if until_seq is None:
-        rows = session.connection().execute(_LOG, {"case_id": case_id})
+        rows = session.connection().execute(_LOG, {"case_id": case_id}).all()
     else:
-        rows = session.connection().execute(_LOG_UNTIL, {"case_id": case_id, "until_seq": until_seq})
+        rows = session.connection().execute(_LOG_UNTIL, {"case_id": case_id, "until_seq": until_seq}).all()
     return [decode(_wire(row)) for row in rows]
 
 
 def load_wire(*, session: Session, case_id: int) -> list[dict[str, Any]]:
     """The stored form of every event, as exported and as `log --json` prints it."""
-    return [_wire(row) for row in session.connection().execute(_LOG, {"case_id": case_id})]
+    return [_wire(row) for row in session.connection().execute(_LOG, {"case_id": case_id}).all()]
 
 
 def _wire(row: Any) -> dict[str, Any]:
     wire = dict(zip(_KEYS, row, strict=True))
-    recorded = wire["recorded_at"]
-    # SQLite keeps "YYYY-MM-DD HH:MM:SS.ffffff" in UTC without an offset; the stored form is the isoformat() of
-    # the time in UTC, as the column's type (sqlmodel's UTCDateTime) reads it.
-    when = datetime.fromisoformat(recorded) if isinstance(recorded, str) else recorded
-    when = when.replace(tzinfo=UTC) if when.utcoffset() is None else when.astimezone(UTC)
-    wire["recorded_at"] = when.isoformat()
+    wire["recorded_at"] = _utc_isoformat(wire["recorded_at"])
     for key in ("date", "anslag"):
         value = wire[key]
         if value is not None and not isinstance(value, str):
@@ -66,6 +61,18 @@ def _wire(row: Any) -> dict[str, Any]:
     data = wire["data"]
     wire["data"] = dict((json.loads(data) if isinstance(data, str) else data) or {})
     return wire
+
+
+def _utc_isoformat(recorded: Any) -> str:
+    """SQLite keeps "YYYY-MM-DD HH:MM:SS.ffffff" in UTC without an offset; the stored form is the isoformat()
+    of the time in UTC, as the column's type (sqlmodel's UTCDateTime) reads it."""
+    if isinstance(recorded, str) and len(recorded) == 26 and recorded[10] == " " and recorded[19] == ".":
+        # What the parse below gives, without parsing (isoformat() leaves out a zero fraction).
+        time = recorded[11:19] if recorded.endswith("000000") else recorded[11:]
+        return f"{recorded[:10]}T{time}+00:00"
+    when = datetime.fromisoformat(recorded) if isinstance(recorded, str) else recorded
+    when = when.replace(tzinfo=UTC) if when.utcoffset() is None else when.astimezone(UTC)
+    return when.isoformat()
 
 
 def next_seq(*, session: Session, case_id: int) -> int:

@@ -132,7 +132,7 @@ def _copy(loaded: Loaded) -> Loaded:
         parties=parties,
         versions={n: VersionInfo(v.number, v.sha256, v.added_on, v.start_date, v.in_force)
                   for n, v in projection.versions.items()},
-        board=list(projection.board),
+        seats=projection.seats.copy(),
     )  # fmt: skip
     return Loaded(copied, dict(loaded.party_ids), loaded.snapshot)
 
