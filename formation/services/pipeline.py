@@ -175,7 +175,10 @@ def _import(writer: Writer, session: Session, command: ImportCase) -> Result:
                 f"(fann {envelope.seq}).",
                 code="bad_import",
             )
-        check_event(envelope.event)
+        try:
+            check_event(envelope.event)
+        except Refusal as exc:
+            raise Refusal(f"Filen går inte att läsa in: {exc.message}", code="bad_import", seq=envelope.seq) from exc
         clean_text(envelope.actor, f"Användarnamnet i händelse {envelope.seq}", NAME_MAX)
         if isinstance(envelope.event, CaseCreated) and envelope.seq != 1:
             raise Refusal(
