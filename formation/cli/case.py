@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from formation.cli.common import app, emit_json, emit_json_lines, parse_date, services, settings
+from formation.cli.common import app, emit_json, parse_date, services, settings
 
 JSON = typer.Option("--json", help="Skriv ut som JSON.")
 
@@ -95,14 +95,14 @@ def log(
     filtered = party_slug is not None or wanted_types is not None or since_day is not None
     if as_json and not filtered:  # the whole log as stored: no need to read it as events first
         wire = svc.wire_events()
-        emit_json_lines(wire if with_contacts else without_contacts(wire))
+        emit_json(wire if with_contacts else without_contacts(wire))
         return
     envelopes = svc.events()
     shown = filter_log(envelopes, party=party_slug, types=wanted_types, since=since_day)
     if as_json:
         seqs = {e.seq for e in shown}
         wire = [row for row in svc.wire_events() if row["seq"] in seqs]
-        emit_json_lines(wire if with_contacts else without_contacts(wire))
+        emit_json(wire if with_contacts else without_contacts(wire))
         return
     assert projection is not None
     typer.echo(render_log(envelopes, projection, shown=shown))

@@ -211,17 +211,15 @@ def _shown(text: str) -> str:
 
 
 def emit_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    """Indented JSON, UTF-8 as is. orjson writes the same text as json.dumps(ensure_ascii=False, indent=2)
+    about ten times faster (json's C encoder does not indent), which a log of 30,000 events notices."""
+    import orjson
 
-
-def emit_json_lines(rows: list[Any]) -> None:
-    """A JSON array with one element per line: a log of tens of thousands of events is written several
-    times faster than indented (json's C encoder does not indent), and stays easy to read and to grep."""
-    if not rows:
-        typer.echo("[]")
-        return
-    body = ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in rows)
-    typer.echo(f"[\n{body}\n]")
+    try:
+        text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+    except TypeError:  # a value orjson does not take (an integer past 64 bits): the standard library's way
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    typer.echo(text)
 
 
 def state_sentence(result: Result) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import JSON, Date, DateTime, String, bindparam, func, insert, select, type_coerce
 from sqlmodel import Session
 
@@ -59,7 +59,7 @@ def _wire(row: Any) -> dict[str, Any]:
         if value is not None and not isinstance(value, str):
             wire[key] = value.isoformat()  # PostgreSQL gives dates; SQLite gives their isoformat() already
     data = wire["data"]
-    wire["data"] = dict((json.loads(data) if isinstance(data, str) else data) or {})
+    wire["data"] = dict((orjson.loads(data) if isinstance(data, str) else data) or {})
     return wire
 
 
