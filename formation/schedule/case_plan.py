@@ -33,25 +33,40 @@ class PartyBody(str):
 
 
 class PartyCalendar(MeetingCalendar):
-    """Meetings by (party, body), falling back to the global meetings of the body."""
+    """Meetings by (party, body), falling back to the global meetings of the body.
+
+    A party's calendar of one body is indexed only when planning first asks for it: a national case has tens of
+    thousands of meetings, and a plan asks for the bodies of the pending steps only."""
 
     def __init__(self, meetings: Iterable[ScheduledMeeting] = ()) -> None:
-        listed = list(meetings)
-        super().__init__(Meeting(m.body, m.on) for m in listed if m.party is None)
+        shared: list[Meeting] = []
+        grouped: dict[tuple[str, str], list[ScheduledMeeting]] = {}
+        keys: dict[str, str] = {}  # body name -> body_key: a calendar repeats a handful of names
+        for m in meetings:
+            if m.party is None:
+                shared.append(Meeting(m.body, m.on))
+                continue
+            key = keys.get(m.body)
+            if key is None:
+                key = keys[m.body] = body_key(m.body)
+            grouped.setdefault((m.party, key), []).append(m)
+        super().__init__(shared)
+        self._grouped = grouped
         self._own: dict[tuple[str, str], MeetingCalendar] = {}
-        grouped: dict[tuple[str, str], list[Meeting]] = {}
-        for m in listed:
-            if m.party is not None:
-                grouped.setdefault((m.party, body_key(m.body)), []).append(Meeting(m.body, m.on))
-        self._own = {key: MeetingCalendar(items) for key, items in grouped.items()}
+
+    def _calendar_of(self, key: tuple[str, str]) -> MeetingCalendar | None:
+        calendar = self._own.get(key)
+        if calendar is None and key in self._grouped:
+            calendar = self._own[key] = MeetingCalendar(Meeting(m.body, m.on) for m in self._grouped[key])
+        return calendar
 
     def _scope(self, body: str) -> MeetingCalendar | None:
         party = getattr(body, "party", None)
-        return self._own.get((party, body_key(body))) if party is not None else None
+        return self._calendar_of((party, body_key(body))) if party is not None else None
 
     def source_of(self, party: str, body: str) -> str | None:
         """'party', 'global' or None: where a party's body gets its meetings from."""
-        if (party, body_key(body)) in self._own:
+        if (party, body_key(body)) in self._grouped:
             return "party"
         return "global" if super().has_body(body) else None
 
