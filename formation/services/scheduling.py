@@ -33,7 +33,6 @@ from formation.case.projection import CaseProjection
 from formation.schedule.case_plan import has_schedule, plan_for
 from formation.schedule.plan_model import Plan
 from formation.schedule.policy import ReminderKey, ReminderKind, ReminderPolicy, reminders_for
-from formation.schedule.settings import Settings
 from formation.store import projection_store, schedule_store
 from formation.store.schedule_store import Deadline, Wanted
 from formation.store.tables import CaseRow, DeadlineRow, OutboxRow
@@ -42,6 +41,7 @@ from formation.store.uow import reading, writing
 if TYPE_CHECKING:
     from formation.schedule.channels import Channel
     from formation.schedule.messages import ReminderContent
+    from formation.schedule.settings import Settings
     from formation.services import Services
     from formation.services.projectors import Written
 
