@@ -57,7 +57,8 @@ class PartyCalendar(MeetingCalendar):
     def _calendar_of(self, key: tuple[str, str]) -> MeetingCalendar | None:
         calendar = self._own.get(key)
         if calendar is None and key in self._grouped:
-            calendar = self._own[key] = MeetingCalendar(Meeting(m.body, m.on) for m in self._grouped[key])
+            meetings = self._grouped[key]
+            calendar = self._own[key] = MeetingCalendar.of_body(meetings[0].body, (m.on for m in meetings))
         return calendar
 
     def _scope(self, body: str) -> MeetingCalendar | None:
@@ -100,12 +101,13 @@ def party_pending(case: CaseProjection, progress: PartyProgress) -> PartyPending
     )
     ready_from = None
     decided = [
-        (record.date, progress.workflow.step(sid))
+        (record.date, sid)
         for sid, record in progress.steps.items()
         if record.status is StepStatus.DONE and record.date is not None
     ]
     if decided:
-        day, step = max(decided, key=lambda pair: pair[0] or date.min)
+        day, last = max(decided, key=lambda pair: pair[0] or date.min)
+        step = progress.workflow.step(last)  # only the latest decision's step: a lookup builds the step list
         lead = step.lead_days if step is not None and step.lead_days is not None else 0
         assert day is not None
         ready_from = ready_after(day, lead)
