@@ -39,20 +39,28 @@ class PartyCalendar(MeetingCalendar):
     thousands of meetings, and a plan asks for the bodies of the pending steps only."""
 
     def __init__(self, meetings: Iterable[ScheduledMeeting] = ()) -> None:
-        shared: list[Meeting] = []
-        grouped: dict[tuple[str, str], list[ScheduledMeeting]] = {}
-        keys: dict[str, str] = {}  # body name -> body_key: a calendar repeats a handful of names
-        for m in meetings:
-            if m.party is None:
-                shared.append(Meeting(m.body, m.on))
-                continue
-            key = keys.get(m.body)
-            if key is None:
-                key = keys[m.body] = body_key(m.body)
-            grouped.setdefault((m.party, key), []).append(m)
-        super().__init__(shared)
-        self._grouped = grouped
+        listed = list(meetings)
+        super().__init__(Meeting(m.body, m.on) for m in listed if m.party is None)
+        self._listed = listed
+        self._by_party: dict[tuple[str, str], list[ScheduledMeeting]] | None = None
         self._own: dict[tuple[str, str], MeetingCalendar] = {}
+
+    @property
+    def _grouped(self) -> dict[tuple[str, str], list[ScheduledMeeting]]:
+        """The parties' meetings by (party, body_key), grouped when first asked for (a case whose members have
+        all decided never asks)."""
+        if self._by_party is None:
+            grouped: dict[tuple[str, str], list[ScheduledMeeting]] = {}
+            keys: dict[str, str] = {}  # body name -> body_key: a calendar repeats a handful of names
+            for m in self._listed:
+                if m.party is None:
+                    continue
+                key = keys.get(m.body)
+                if key is None:
+                    key = keys[m.body] = body_key(m.body)
+                grouped.setdefault((m.party, key), []).append(m)
+            self._by_party = grouped
+        return self._by_party
 
     def _calendar_of(self, key: tuple[str, str]) -> MeetingCalendar | None:
         calendar = self._own.get(key)
