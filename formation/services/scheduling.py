@@ -137,9 +137,9 @@ def _reconcile(
 def reconcile_all(engine: Engine, policy: ReminderPolicy, now: datetime) -> tuple[int, int]:
     """Bring every case's outbox up to `now` (overdue reminders repeat as time passes, without a command).
 
-    The same as `_reconcile` case by case, in a few statements over all cases: every case locked first (as a
-    command locks its own), then all deadlines and all outbox rows read at once, and the new reminders
-    inserted (and the stale ones cancelled) in one statement each."""
+    The same as `_reconcile` case by case, in slug order, in a few statements over all cases: every case locked
+    first (as a command locks its own), then all deadlines and all outbox rows read at once, and the new
+    reminders inserted (and the stale ones cancelled) in one statement each."""
     until = now.astimezone(policy.zone).date() + LOOKAHEAD
     with writing(engine) as session:
         connection = session.connection()
@@ -203,9 +203,10 @@ _CANCELLABLE = (schedule_store.PENDING, schedule_store.FAILED)
 
 
 def _locked_cases(connection: Connection) -> dict[int, str]:
-    """Every case's id and slug, the rows locked FOR UPDATE in the order of their ids (SQLite: the write
-    transaction's BEGIN IMMEDIATE already holds the database)."""
-    query = select(_CASES.c.id, _CASES.c.slug).order_by(_CASES.c.id)
+    """Every case's id and slug in the order of the slugs (the order reminders are added in, so their ids and
+    so the order of reminders due at the same instant stay as they were), the rows locked FOR UPDATE (SQLite:
+    the write transaction's BEGIN IMMEDIATE already holds the database)."""
+    query = select(_CASES.c.id, _CASES.c.slug).order_by(_CASES.c.slug)
     if connection.dialect.name != "sqlite":
         query = query.with_for_update()
     return {r.id: r.slug for r in connection.execute(query)}
