@@ -649,6 +649,8 @@ def ensure(out: Path = DEFAULT_DB, *, jobs: int | None = None, quiet: bool = Fal
     if out.exists() and meta.exists():
         summary: dict[str, Any] = json.loads(meta.read_text(encoding="utf-8"))
         if not has_schedule(out):
+            if out.parent == DATA:  # a database copied here without the .gitignore that generate() writes
+                (DATA / ".gitignore").write_text("*\n", encoding="utf-8")
             if not quiet:
                 sys.stderr.write(f"Adding calendars, contacts and new versions to {out} (once; takes minutes)…\n")
             summary["schedule"] = schedule(out, quiet=quiet)
