@@ -10,6 +10,15 @@ member's approval. Two länsförbund have 12 and 20 kommuner, one case has 32 pa
 Deterministic (seeded): the same arguments give the same events. The database is cached: `ensure()` reuses the
 file when it exists (delete it, or pass --force, to build it again).
 
+On top of the histories, `schedule()` gives every case what deadlines and reminders need: sammanträdesplaner
+for the autumn of 2026 and the spring of 2027 of every party's deciding bodies (kommunstyrelse, fullmäktige,
+nämnd; regionstyrelse, regionfullmäktige, hälso- och sjukvårdsnämnd; Försäkringskassans and
+Arbetsförmedlingens ledning), a contact per party, and in two cases of three (always the national one) a new
+version of the förbundsordning sent out in the autumn of 2026 with a target start date around the turn of the
+year, so that the members must decide again: some have by December 2026, the others have deadlines ahead or
+overdue, and so reminders. `ensure()` adds it, in about a minute, to a database built before it existed (one
+without rows in schedule_meetings).
+
 Each case is written into its own scratch database (in parallel, one process per core) through
 `Services.handle`, one command at a time; the finished case is then exported and imported into the national
 database with the import command (itself a replay of the whole log through the write pipeline).
@@ -42,6 +51,9 @@ DATA = Path(__file__).resolve().parent / ".data"
 DEFAULT_DB = DATA / "national.db"
 SEED = 20160101
 LAST_DAY = date(2026, 6, 30)
+SCHEDULE_MONTHS = [(2026, m) for m in range(8, 13)] + [(2027, m) for m in range(1, 7)]
+"""The sammanträdesplaner: the autumn of 2026 and the spring of 2027."""
+SCHEDULE_END = date(2026, 12, 1)  # the last day of the schedule step's commands (the benchmarks' today is later)
 
 REGIONS = [
     "Region Stockholm", "Region Uppsala", "Region Sörmland", "Region Östergötland", "Region Jönköpings län",
@@ -176,8 +188,12 @@ class SteppingClock:
 
 
 def _fo_text(plan_: CasePlan, version: int) -> str:
+    return _fo_text_named(plan_.name, version)
+
+
+def _fo_text_named(name: str, version: int) -> str:
     base = (ROOT / "formation" / "io" / "samples" / "forbundsordning_stockholm.md").read_text(encoding="utf-8")
-    return f"{base}\n\n<!-- {plan_.name}, version {version} -->\n"
+    return f"{base}\n\n<!-- {name}, version {version} -->\n"
 
 
 class CaseWriter:
@@ -380,6 +396,149 @@ class CaseWriter:
         return self.queue
 
 
+# ---- calendars, contacts and a new version to decide: what deadlines and reminders need ----------------
+
+# Per kind of party: body -> the months it meets (none in July; fullmäktige not in August either).
+_BODIES: dict[str, dict[str, tuple[int, ...]]] = {
+    "kommun": {
+        "Ansvarig nämnd": (1, 2, 3, 4, 5, 6, 9, 10, 11, 12),
+        "Kommunstyrelsen": (1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12),
+        "Kommunfullmäktige": (1, 2, 3, 4, 5, 6, 9, 10, 11, 12),
+    },
+    "region": {
+        "Hälso- och sjukvårdsnämnden": (1, 2, 3, 4, 5, 6, 9, 10, 11, 12),
+        "Regionstyrelsen": (1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12),
+        "Regionfullmäktige": (2, 4, 6, 9, 10, 11, 12),
+    },
+    "forsakringskassan": {"Försäkringskassans ledning": (1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12)},
+    "arbetsformedlingen": {"Arbetsförmedlingens ledning": (1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12)},
+}
+# When in the month each body meets (its week): a nämnd early, the styrelse in the middle, fullmäktige late,
+# so that a styrelse's proposal reaches fullmäktige with the three weeks' lead of the workflow.
+_WEEK = {"Ansvarig nämnd": 0, "Hälso- och sjukvårdsnämnden": 0, "Kommunstyrelsen": 1, "Regionstyrelsen": 1}
+# The target start of a case that decides on a new version: around the benchmarks' today (2027-01-01), so that
+# some deadlines are overdue, some near (reminders due in the coming month) and some further ahead.
+_TARGETS = (date(2026, 12, 1), date(2027, 1, 1), date(2027, 2, 1), date(2027, 3, 1), date(2027, 4, 1))
+
+
+def _meeting_days(rng: random.Random, body: str, months: tuple[int, ...]) -> list[date]:
+    from formation.schedule.workdays import next_working_day
+
+    week = _WEEK.get(body, 3 if "fullmäktige" in body.casefold() else 2)
+    weekday = rng.randint(0, 3)  # the body's fixed day of the week, Monday–Thursday
+    days = []
+    for year, month in SCHEDULE_MONTHS:
+        if month in months:
+            first = date(year, month, 1)
+            day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * week)
+            days.append(next_working_day(day))
+    return days
+
+
+def _party_email(slug: str, kind: str) -> str:
+    return f"registrator@{slug}.se" if kind in ("kommun", "region") else f"samordning@{slug}.se"
+
+
+def schedule_case(services: Any, slug: str, *, reopen: bool, seed: int) -> dict[str, int]:
+    """Give one case its calendars and contacts and (when `reopen`) a new version its members must decide on;
+    every change through `services.handle`. Returns the counts of what was added."""
+    from formation.case.commands import AddContact, AddForbundsordning, AddMeetings, CorrectEvent, RecordDecision
+    from formation.domain.outcomes import Outcome
+
+    rng = random.Random(seed)
+    clock = services.clock
+    services.case_slug = slug
+    projection = services.view().projection
+    members = [p for p in projection.parties.values() if p.is_member and p.leaves_on is None]
+    # The autumn of 2026: the new version is sent out 3–4 months before the target start.
+    target = _TARGETS[rng.randrange(len(_TARGETS))] if slug != "samordningsforbundet-sverige" else date(2027, 2, 1)
+    sent_out = target - timedelta(days=rng.randint(100, 130))
+    clock.day = sent_out - timedelta(days=rng.randint(7, 30))
+    counts = {"meetings": 0, "contacts": 0, "decisions": 0, "reopened": int(reopen)}
+    calendars: dict[str, list[tuple[str, date]]] = {}
+    for progress in members:
+        info = progress.info
+        kind = info.kind.value
+        services.handle(
+            AddContact(party=info.slug, name=f"Registrator {info.name}", email=_party_email(info.slug, kind),
+                       role="registrator")
+        )  # fmt: skip
+        counts["contacts"] += 1
+        calendars[info.slug] = [
+            (body, day) for body, months in _BODIES[kind].items() for day in _meeting_days(rng, body, months)
+        ]
+    for party, meetings in calendars.items():
+        services.handle(AddMeetings(meetings=meetings, party=party, source="sammanträdesplan 2026–2027"))  # fmt: skip
+        counts["meetings"] += len(meetings)
+    if not reopen:
+        return counts
+    created = services.events()[0]
+    services.handle(CorrectEvent(seq=created.seq, changes={"target_start": target}, reason="Ny planerad start"))
+    clock.day = sent_out
+    number = len(projection.versions) + 1
+    services.handle(
+        AddForbundsordning(
+            text=_fo_text_named(projection.name, number),
+            filename=f"forbundsordning-v{number}.pdf",
+            added_on=sent_out,
+            start_date=target,
+        )
+    )
+    # Some members have decided by SCHEDULE_END, at a meeting of their approving body; the rest have not.
+    reopened = services.view().projection
+    decisions: list[tuple[date, str, str]] = []
+    for progress in reopened.members:
+        step = progress.first_open_step
+        if step is None or rng.random() < 0.6:
+            continue
+        body = progress.workflow.step(step).body if progress.workflow.step(step) else ""
+        days = [d for b, d in calendars.get(progress.info.slug, []) if b == body and sent_out + timedelta(days=20) <= d]
+        days = [d for d in days if d <= SCHEDULE_END]
+        if days:
+            decisions.append((rng.choice(days), progress.info.slug, step))
+    for day, party, step in sorted(decisions):
+        clock.day = day
+        services.handle(
+            RecordDecision(party=party, step=step, outcome=Outcome.BIFALL, decided_on=day, fo_version=number,
+                           paragraph=f"§ {rng.randint(1, 240)}", dnr=f"{day.year}/{rng.randint(10, 9999)}")
+        )  # fmt: skip
+        counts["decisions"] += 1
+    clock.day = SCHEDULE_END
+    return counts
+
+
+def has_schedule(db: Path) -> bool:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT 1 FROM schedule_meetings LIMIT 1").fetchone() is not None
+
+
+def schedule(db: Path, *, quiet: bool = False) -> dict[str, int]:
+    """Add calendars, contacts, target start dates and new versions to every case of `db` (see the module's
+    docstring); deterministic. Meant for a database without them."""
+    from formation.services import Services
+    from formation.store.database import open_database
+    from workflows.loader import load_workflow_set
+
+    clock = SteppingClock(SCHEDULE_END)
+    services = Services(engine=open_database(str(db)), template=load_workflow_set(), clock=clock, actor="samordnare")
+    totals = {"meetings": 0, "contacts": 0, "decisions": 0, "reopened": 0}
+    started = time.perf_counter()
+    rng = random.Random(SEED ^ 0xCA1E)
+    for slug in sorted(services.case_slugs()):
+        reopen = slug == "samordningsforbundet-sverige" or rng.random() < 2 / 3
+        began = time.perf_counter()
+        counts = schedule_case(services, slug, reopen=reopen, seed=rng.randrange(2**32))
+        for key, value in counts.items():
+            totals[key] += value
+        if not quiet:
+            sys.stderr.write(f"  {slug}: {counts} in {time.perf_counter() - began:.1f} s\n")
+    services.engine.dispose()
+    totals["seconds"] = round(time.perf_counter() - started, 1)
+    return totals
+
+
 def write_case(plan_: CasePlan, db_path: str) -> dict[str, Any]:
     """Write one case into `db_path` through the services; returns its export and counts."""
     from formation.case.commands import CorrectEvent, InitCase, RecordDecision
@@ -451,7 +610,6 @@ def generate(out: Path, *, jobs: int, scale: float = 1.0, quiet: bool = False) -
     national = Services(
         engine=open_database(str(tmp)), template=load_workflow_set(), clock=SteppingClock(LAST_DAY), actor="import"
     )
-    total = 0
     per_case: dict[str, int] = {}
     with tempfile.TemporaryDirectory(dir=scratch_root) as scratch:
         with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -464,9 +622,9 @@ def generate(out: Path, *, jobs: int, scale: float = 1.0, quiet: bool = False) -
         for result in sorted(done, key=lambda r: r["slug"]):
             national.case_slug = None
             import_case(national, json.loads(json.dumps(result["document"])))
-            total += result["events"]
             per_case[result["slug"]] = result["events"]
     national.engine.dispose()
+    scheduled = schedule(tmp, quiet=quiet)
     os.replace(tmp, out)
     for suffix in ("-wal", "-shm"):
         Path(f"{tmp}{suffix}").unlink(missing_ok=True)
@@ -474,27 +632,54 @@ def generate(out: Path, *, jobs: int, scale: float = 1.0, quiet: bool = False) -
     summary = {
         "path": str(out),
         "cases": len(per_case),
-        "events": total,
+        "events": _count_events(out),  # with the calendars and decisions schedule() added
         "largest": largest,
-        "largest_events": per_case[largest],
+        "largest_events": _count_events(out, largest),
         "seconds": round(time.perf_counter() - started, 1),
+        "schedule": scheduled,
     }
     out.with_suffix(".json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return summary
 
 
 def ensure(out: Path = DEFAULT_DB, *, jobs: int | None = None, quiet: bool = False) -> dict[str, Any]:
-    """The cached database's summary, generating it first if it is missing."""
+    """The cached database's summary, generating it first if it is missing (and adding the calendars,
+    contacts and new versions of `schedule()` to one built before they existed)."""
     meta = out.with_suffix(".json")
     if out.exists() and meta.exists():
         summary: dict[str, Any] = json.loads(meta.read_text(encoding="utf-8"))
+        if not has_schedule(out):
+            if out.parent == DATA:  # a database copied here without the .gitignore that generate() writes
+                (DATA / ".gitignore").write_text("*\n", encoding="utf-8")
+            if not quiet:
+                sys.stderr.write(f"Adding calendars, contacts and new versions to {out} (once; takes minutes)…\n")
+            summary["schedule"] = schedule(out, quiet=quiet)
+            summary["events"] = _count_events(out)
+            summary["largest_events"] = _count_events(out, summary["largest"])
+            meta.write_text(json.dumps(summary, indent=2), encoding="utf-8")
         return summary
     return generate(out, jobs=jobs or os.cpu_count() or 1, quiet=quiet)
+
+
+def _count_events(db: Path, slug: str | None = None) -> int:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        if slug is None:
+            return int(conn.execute("SELECT count(*) FROM events").fetchone()[0])
+        query = "SELECT count(*) FROM events e JOIN cases c ON c.id = e.case_id WHERE c.slug = ?"
+        return int(conn.execute(query, (slug,)).fetchone()[0])
 
 
 def iter_lines(summary: dict[str, Any]) -> Iterator[str]:
     yield f"{summary['cases']} cases, {summary['events']} events in {summary['path']}"
     yield f"largest case: {summary['largest']} ({summary['largest_events']} events); built in {summary['seconds']} s"
+    if "schedule" in summary:
+        s = summary["schedule"]
+        yield (
+            f"schedule: {s['meetings']} meetings, {s['contacts']} contacts, {s['reopened']} cases deciding a new "
+            f"version ({s['decisions']} decided so far); added in {s['seconds']} s"
+        )
 
 
 def main() -> None:

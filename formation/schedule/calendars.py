@@ -54,6 +54,15 @@ class MeetingCalendar:
         self._dates = {key: sorted(days) for key, days in by_body.items()}
         self._names = names
 
+    @classmethod
+    def of_body(cls, body: str, days: Iterable[date]) -> MeetingCalendar:
+        """The calendar of one body: the same as from its Meetings, without making them."""
+        calendar = cls.__new__(cls)
+        key = normalize_body(body)
+        calendar._dates = {key: sorted(set(days))}
+        calendar._names = {key: " ".join(body.split())}
+        return calendar
+
     def __iter__(self) -> Iterator[Meeting]:
         for key, days in sorted(self._dates.items()):
             for day in days:

@@ -32,25 +32,49 @@ class PartyBody(str):
 
 
 class PartyCalendar(MeetingCalendar):
-    """Meetings by (party, body), falling back to the global meetings of the body."""
+    """Meetings by (party, body), falling back to the global meetings of the body.
+
+    A party's calendar of one body is indexed only when planning first asks for it: a national case has tens of
+    thousands of meetings, and a plan asks for the bodies of the pending steps only."""
 
     def __init__(self, meetings: Iterable[ScheduledMeeting] = ()) -> None:
         listed = list(meetings)
         super().__init__(Meeting(m.body, m.on) for m in listed if m.party is None)
+        self._listed = listed
+        self._by_party: dict[tuple[str, str], list[ScheduledMeeting]] | None = None
         self._own: dict[tuple[str, str], MeetingCalendar] = {}
-        grouped: dict[tuple[str, str], list[Meeting]] = {}
-        for m in listed:
-            if m.party is not None:
-                grouped.setdefault((m.party, body_key(m.body)), []).append(Meeting(m.body, m.on))
-        self._own = {key: MeetingCalendar(items) for key, items in grouped.items()}
+
+    @property
+    def _grouped(self) -> dict[tuple[str, str], list[ScheduledMeeting]]:
+        """The parties' meetings by (party, body_key), grouped when first asked for (a case whose members have
+        all decided never asks)."""
+        if self._by_party is None:
+            grouped: dict[tuple[str, str], list[ScheduledMeeting]] = {}
+            keys: dict[str, str] = {}  # body name -> body_key: a calendar repeats a handful of names
+            for m in self._listed:
+                if m.party is None:
+                    continue
+                key = keys.get(m.body)
+                if key is None:
+                    key = keys[m.body] = body_key(m.body)
+                grouped.setdefault((m.party, key), []).append(m)
+            self._by_party = grouped
+        return self._by_party
+
+    def _calendar_of(self, key: tuple[str, str]) -> MeetingCalendar | None:
+        calendar = self._own.get(key)
+        if calendar is None and key in self._grouped:
+            meetings = self._grouped[key]
+            calendar = self._own[key] = MeetingCalendar.of_body(meetings[0].body, (m.on for m in meetings))
+        return calendar
 
     def _scope(self, body: str) -> MeetingCalendar | None:
         party = getattr(body, "party", None)
-        return self._own.get((party, body_key(body))) if party is not None else None
+        return self._calendar_of((party, body_key(body))) if party is not None else None
 
     def source_of(self, party: str, body: str) -> str | None:
         """'party', 'global' or None: where a party's body gets its meetings from."""
-        if (party, body_key(body)) in self._own:
+        if (party, body_key(body)) in self._grouped:
             return "party"
         return "global" if super().has_body(body) else None
 
@@ -84,12 +108,13 @@ def party_pending(case: CaseProjection, progress: PartyProgress) -> PartyPending
     )
     ready_from = None
     decided = [
-        (record.date, progress.workflow.step(sid))
+        (record.date, sid)
         for sid, record in progress.steps.items()
         if record.status is StepStatus.DONE and record.date is not None
     ]
     if decided:
-        day, step = max(decided, key=lambda pair: pair[0] or date.min)
+        day, last = max(decided, key=lambda pair: pair[0] or date.min)
+        step = progress.workflow.step(last)  # only the latest decision's step: a lookup builds the step list
         lead = step.lead_days if step is not None and step.lead_days is not None else 0
         assert day is not None
         ready_from = ready_after(day, lead)

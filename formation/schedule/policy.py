@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from formation.schedule.workdays import next_working_day, previous_working_day
@@ -75,7 +76,13 @@ class DueReminder:
 
 def local_instant(day: date, policy: ReminderPolicy) -> datetime:
     """`day` at the policy's local hour, as an aware UTC datetime."""
-    local = datetime.combine(day, policy.hour, tzinfo=policy.zone)
+    return _local_instant(day, policy.hour, policy.timezone)
+
+
+@lru_cache(maxsize=4096)
+def _local_instant(day: date, hour: time, timezone: str) -> datetime:
+    # Cached: every deadline of every case asks for the same few dozen days.
+    local = datetime.combine(day, hour, tzinfo=ZoneInfo(timezone))
     # Round-tripping through UTC normalises an hour that does not exist locally (spring forward).
     return local.astimezone(UTC)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, insert, select, update
 from sqlmodel import Session
 
 from formation.case.events import (
@@ -33,14 +33,15 @@ from formation.case.projection import CaseProjection
 from formation.schedule.case_plan import has_schedule, plan_for
 from formation.schedule.plan_model import Plan
 from formation.schedule.policy import ReminderKey, ReminderKind, ReminderPolicy, current_policy, reminders_for
-from formation.schedule.settings import Settings
 from formation.store import projection_store, schedule_store
 from formation.store.schedule_store import Deadline, Wanted
+from formation.store.tables import CaseRow, DeadlineRow, OutboxRow
 from formation.store.uow import reading, writing
 
 if TYPE_CHECKING:
     from formation.schedule.channels import Channel
     from formation.schedule.messages import ReminderContent
+    from formation.schedule.settings import Settings
     from formation.services import Services
     from formation.services.projectors import Written
 
@@ -122,17 +123,92 @@ def _reconcile(
 
 
 def reconcile_all(engine: Engine, policy: ReminderPolicy, now: datetime) -> tuple[int, int]:
-    """Bring every case's outbox up to `now` (overdue reminders repeat as time passes, without a command)."""
+    """Bring every case's outbox up to `now` (overdue reminders repeat as time passes, without a command).
+
+    The same as `_reconcile` case by case, in slug order, in a few statements over all cases: every case locked
+    first (as a command locks its own), then all deadlines and all outbox rows read at once, and the new
+    reminders inserted (and the stale ones cancelled) in one statement each."""
     until = now.astimezone(policy.zone).date() + LOOKAHEAD
-    added = cancelled = 0
     with writing(engine) as session:
-        for slug in projection_store.case_slugs(session=session):
-            # Locked like a command: two runners (or a runner and a command) never insert the same key at once.
-            case = projection_store.find_case(session=session, slug=slug, for_update=True)
-            stored = schedule_store.deadlines(session.connection(), case.id)
-            a, c = _reconcile(session, case.id, case.slug, stored, policy, now, until)
-            added, cancelled = added + a, cancelled + c
-    return added, cancelled
+        connection = session.connection()
+        # Locked like a command: two runners (or a runner and a command) never insert the same key at once.
+        slugs = _locked_cases(connection)
+        per_case: dict[int, list[Deadline]] = {}
+        for case_id, deadline in _all_deadlines(connection):
+            per_case.setdefault(case_id, []).append(deadline)
+        outbox: dict[int, list[Any]] = {}
+        for r in connection.execute(
+            select(_OUTBOX.c.id, _OUTBOX.c.case_id, _OUTBOX.c.key, _OUTBOX.c.party, _OUTBOX.c.step,
+                   _OUTBOX.c.deadline_on, _OUTBOX.c.state)
+        ):  # fmt: skip
+            outbox.setdefault(r.case_id, []).append(r)
+        stale: list[int] = []
+        fresh: list[tuple[int, Wanted]] = []
+        for case_id, slug in slugs.items():
+            deadlines = per_case.get(case_id, [])
+            rows = outbox.get(case_id, [])
+            if not deadlines and not rows:
+                continue
+            live = {(d.party, d.step, d.deadline_on) for d in deadlines}
+            known = {r.key for r in rows}
+            stale += [r.id for r in rows if r.state in _CANCELLABLE and (r.party, r.step, r.deadline_on) not in live]
+            fresh += [(case_id, w) for w in wanted_reminders(slug, deadlines, policy, until) if w.key not in known]
+        if stale:
+            connection.execute(
+                update(_OUTBOX)
+                .where(_OUTBOX.c.id.in_(stale))
+                .values(state=schedule_store.CANCELLED, next_attempt_at=None)
+            )
+        if fresh:
+            stamp = schedule_store.as_utc(now)
+            connection.execute(
+                insert(_OUTBOX),
+                [
+                    {
+                        "case_id": case_id,
+                        "key": w.key,
+                        "party": w.party,
+                        "step": w.step,
+                        "deadline_on": w.deadline_on,
+                        "offset_days": w.offset_days,
+                        "kind": w.kind,
+                        "due_at": schedule_store.as_utc(w.due_at),
+                        "state": schedule_store.PENDING,
+                        "attempts": 0,
+                        "late": False,
+                        "created_at": stamp,
+                    }
+                    for case_id, w in fresh
+                ],
+            )
+    return len(fresh), len(stale)
+
+
+_CASES = CaseRow.__table__  # type: ignore[attr-defined]
+_DEADLINES = DeadlineRow.__table__  # type: ignore[attr-defined]
+_OUTBOX = OutboxRow.__table__  # type: ignore[attr-defined]
+_CANCELLABLE = (schedule_store.PENDING, schedule_store.FAILED)
+
+
+def _locked_cases(connection: Connection) -> dict[int, str]:
+    """Every case's id and slug in the order of the slugs (the order reminders are added in, so their ids and
+    so the order of reminders due at the same instant stay as they were), the rows locked FOR UPDATE (SQLite:
+    the write transaction's BEGIN IMMEDIATE already holds the database)."""
+    query = select(_CASES.c.id, _CASES.c.slug).order_by(_CASES.c.slug)
+    if connection.dialect.name != "sqlite":
+        query = query.with_for_update()
+    return {r.id: r.slug for r in connection.execute(query)}
+
+
+def _all_deadlines(connection: Connection) -> list[tuple[int, Deadline]]:
+    """Every case's deadlines, per case in the order of `schedule_store.deadlines`."""
+    d = _DEADLINES.c
+    rows = connection.execute(select(_DEADLINES).order_by(d.case_id, d.deadline_on, d.id))
+    return [
+        (r.case_id, Deadline(r.party, r.step, r.label, r.body, r.deadline_on, r.overridden, r.meeting_on,
+                             r.critical, r.known_from))
+        for r in rows
+    ]  # fmt: skip
 
 
 # ------------------------------------------------------------------------------------ reads
