@@ -186,13 +186,13 @@ def _load_rows(session: Session, case_id: int, case: Any) -> Loaded:
         no_region=case["no_region"],
     )
     of_case = {"case_id": case_id}
-    for v in connection.execute(_VERSION_ROWS, of_case):
+    for v in connection.execute(_VERSION_ROWS, of_case).all():
         projection.versions[v.number] = VersionInfo(v.number, v.sha256, v.added_on, v.start_date, v.in_force)
     loaded = Loaded(projection)
     parties = connection.execute(_PARTY_ROWS, of_case).all()
-    states = {r.party_id: r for r in connection.execute(_PROGRESS_ROWS, of_case)}
+    states = {r.party_id: r for r in connection.execute(_PROGRESS_ROWS, of_case).all()}
     steps: dict[int, dict[str, Any]] = {}
-    for row in connection.execute(_STEP_ROWS, of_case):
+    for row in connection.execute(_STEP_ROWS, of_case).all():
         steps.setdefault(row.party_id, {})[row.step_id] = row
     for party in parties:
         info = PartyInfo(
@@ -237,7 +237,7 @@ def _load_rows(session: Session, case_id: int, case: Any) -> Loaded:
         loaded.party_ids[info.slug] = party.id
     projection.board = [
         BoardSeat(s.party, s.person, s.role, s.term_start, s.term_end, s.fullmaktige, s.employed_by)
-        for s in connection.execute(_BOARD_ROWS, of_case)
+        for s in connection.execute(_BOARD_ROWS, of_case).all()
     ]
     schedule_store.load_into(connection, case_id, projection)
     loaded.snapshot = _snapshot(projection)
