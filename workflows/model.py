@@ -62,10 +62,15 @@ class PartyWorkflow:
         return self.stages[self.stage_index_of(step_id)].id
 
     def stage_index_of(self, step_id: str) -> int:
+        return self._stage_indexes[step_id]  # KeyError for a step the workflow does not have
+
+    @cached_property
+    def _stage_indexes(self) -> dict[str, int]:
+        indexes: dict[str, int] = {}
         for index, stage in enumerate(self.stages):
-            if any(s.id == step_id for s in stage.steps):
-                return index
-        raise KeyError(step_id)
+            for s in stage.steps:
+                indexes.setdefault(s.id, index)  # the first stage that has it, as a search would
+        return indexes
 
 
 @dataclass(frozen=True)

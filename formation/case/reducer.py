@@ -354,10 +354,11 @@ def _update_formation(case: CaseProjection) -> None:
     A formed förbund stays formed; a later version comes into force the same way."""
     if case.current_version is None or case.current_version == case.in_force_version:
         return
-    members = case.members
     version = case.versions[case.current_version]
-    if not all(p.approved and p.approved_version == version.number for p in members):
+    parties = case.parties.values()
+    if not all(p.approved and p.approved_version == version.number for p in parties if p.is_member):
         return  # all_approved_on would find a member that has not approved this version (stops at the first)
+    members = case.members
     if membership_problems([p.info.kind for p in members], gotland_exception=case.no_region):
         return
     approvals = [MemberApproval(p.approved_version if p.approved else None, p.approved_on) for p in members]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -43,12 +45,28 @@ def load(*, session: Session, case_id: int, until_seq: int | None = None) -> lis
         rows = session.connection().execute(_LOG, {"case_id": case_id}).all()
     else:
         rows = session.connection().execute(_LOG_UNTIL, {"case_id": case_id, "until_seq": until_seq}).all()
-    return [decode(_wire(row)) for row in rows]
+    with _no_cycle_collection():
+        return [decode(_wire(row)) for row in rows]
 
 
 def load_wire(*, session: Session, case_id: int) -> list[dict[str, Any]]:
     """The stored form of every event, as exported and as `log --json` prints it."""
-    return [_wire(row) for row in session.connection().execute(_LOG, {"case_id": case_id}).all()]
+    rows = session.connection().execute(_LOG, {"case_id": case_id}).all()
+    with _no_cycle_collection():
+        return [_wire(row) for row in rows]
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Decoding a long log makes hundreds of thousands of small objects and not one reference cycle; the
+    cycle collector would otherwise run hundreds of times over them (a tenth of the time) for nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _wire(row: Any) -> dict[str, Any]:
