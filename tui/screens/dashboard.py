@@ -42,6 +42,8 @@ class DashboardScreen(Screen[None]):
         Binding("l", "log", "Logg"),
         Binding("f", "versions", "Förb.ordn."),
         Binding("t", "timeline", "Tidslinje"),
+        Binding("p", "plan", "Plan"),
+        Binding("m", "reminders", "Påminnelser"),
         Binding("a", "cases", "Ärenden"),
         Binding("d", "as_of", "Per datum"),
         Binding("r", "reload", "Läs om"),
@@ -56,6 +58,8 @@ class DashboardScreen(Screen[None]):
         ("l", "händelseloggen (rätta eller stryk en händelse där)"),
         ("f", "förbundsordningens versioner, diff och § 9-kontroll"),
         ("t", "tidslinjen"),
+        ("p", "planen: kritisk linje, marginaler och vad som måste flyttas för att hålla målet"),
+        ("m", "påminnelserna (väntande, skickade, misslyckade) och de sista dagarna"),
         ("a", "välj ärende när databasen har flera"),
         ("d", "visa läget per ett datum (tomt datum: i dag)"),
         ("r", "läs om läget från databasen"),
@@ -242,6 +246,18 @@ class DashboardScreen(Screen[None]):
 
         if self.ready():
             self.app.push_screen(TimelineScreen(self.services))
+
+    def action_plan(self) -> None:
+        from tui.screens.plan import PlanScreen
+
+        if self.ready():
+            self.app.push_screen(PlanScreen(self.services))
+
+    def action_reminders(self) -> None:
+        from tui.screens.reminders import RemindersScreen
+
+        if self.ready():
+            self.app.push_screen(RemindersScreen(self.services))
 
     def action_cases(self) -> None:
         from tui.screens.cases import CaseListScreen
