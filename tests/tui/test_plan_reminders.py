@@ -14,10 +14,12 @@ from textual.widgets import DataTable, Static
 from formation.case.commands import AddContact, AddMeetings, AddParty, SetDeadline
 from formation.domain.parties import PartyKind
 from formation.io.demo import create_living_demo
+from formation.schedule.plan_text import shortfall_sentence
 from formation.schedule.settings import Settings, SmtpSettings, TlsMode
 from formation.schedule.smtp_channel import SmtpChannel
 from formation.services import Services
 from formation.services.scheduling import outbox_list, plan, send_due
+from tests.coordinator import Coordinator
 from tests.tui.conftest import TODAY, services_at
 from tests.tui.helpers import settle, shown, table_rows
 from tui.app import make_app
@@ -231,3 +233,26 @@ async def test_everything_essential_fits_at_80_by_24(living: Services, key: str)
             assert widget.region.height >= 6 and widget.region.bottom <= 23  # a few rows each, above the footer
         detail = app.screen.query_one("#plan-detail" if key == "p" else "#outbox-detail", Static)
         assert detail.region.height >= 2 and detail.region.bottom <= 23
+
+
+async def test_a_meeting_too_late_for_the_target_is_marked_and_said(tmp_path: Path) -> None:
+    c = Coordinator(services_at(tmp_path))
+    c.init_case("Sent förbund", slug="sent", start=date(2027, 1, 15))
+    c.add_party("Falun", "kommun")
+    c.decide("Falun", "forstudie", outcome="bifall", on=date(2026, 3, 2))
+    c.decide("Falun", "inriktningsbeslut", outcome="bifall", on=date(2026, 6, 15))
+    meetings = [("Ansvarig nämnd", date(2027, 2, 1)), ("Kommunstyrelsen", date(2027, 3, 1))]
+    meetings.append(("Kommunfullmäktige", date(2027, 4, 1)))
+    c.services.handle(AddMeetings(meetings=meetings, party="Falun", source="test"))
+    expected = plan(c.services)
+    assert expected.shortfalls
+    app = make_app(c.services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert "målet nås inte" in shown(app.screen.query_one("#plan-facts", Static))
+        rows = table_rows(table(app, "#plan-steps"))
+        assert rows[0][0].endswith("!")
+        detail = shown(app.screen.query_one("#plan-detail", Static))
+        assert shortfall_sentence(expected.shortfalls[0]) in detail.replace("\n", " ")
