@@ -137,6 +137,9 @@ class RemindersScreen(CockpitScreen):
     @on(RemindersLoaded)
     def show_loaded(self, message: RemindersLoaded) -> None:
         self.loaded = message
+        # The outbox keeps no history: in the historic view it still shows what stands today, and says so.
+        outbox: DataTable[Text] = self.query_one("#outbox", DataTable)
+        outbox.border_title = "Påminnelser" if self.as_of is None else f"Påminnelser i dag ({message.today})"
         self.show_reminders()
         self.show_deadlines()
 
