@@ -40,6 +40,9 @@ from tui.screens.form import field_row
 
 Reminder = dict[str, Any]
 STATE_WIDTH = max(len(f"{glyph} {word}") for glyph, word, _ in REMINDER_STATES.values())
+OUTBOX_SECONDS = 30.0
+"""How often the live view reads the outbox again: `remind run` sends and fails reminders without moving the
+case's revision, so the revision poll alone would not show it."""
 NO_DEADLINES = "Inga sista dagar: lägg in sammanträdesplaner eller sätt dem för hand (deadline set)."
 
 
@@ -110,6 +113,8 @@ class RemindersScreen(CockpitScreen):
         deadlines.add_columns(*DEADLINE_COLUMNS)
         deadlines.border_title = "Sista dagar"
         self.action_reload()
+        if self.cockpit.poll_seconds:
+            self.set_interval(OUTBOX_SECONDS, self.action_reload)
 
     def action_reload(self) -> None:
         self.load_outbox()
