@@ -66,6 +66,14 @@ REMINDER_STATES = {
 }
 """Per outbox state: a glyph and a word (readable without colour) and a colour. The words are those of
 `formation remind list`; failed in capitals, as FÖRSENAT is, since it needs someone to act."""
+REMINDER_COUNT_WORDS = {
+    "pending": ("väntar", "väntar"),
+    "claimed": ("skickas", "skickas"),
+    "sent": ("skickad", "skickade"),
+    "failed": ("misslyckad", "misslyckade"),
+    "cancelled": ("avbruten", "avbrutna"),
+}
+"""Per state, the word after a count of one and of several: '1 avbruten', '2 avbrutna'."""
 REMINDER_FILTERS = ("pending", "failed", "sent", "cancelled")
 """The states the filter offers, on keys 1–4, most wanted first (claimed is a moment inside a send)."""
 REMINDER_COLUMNS = ("Läge", "Tid (UTC)", "Part", "Steg", "Sista dag", "Dagar")
@@ -78,6 +86,11 @@ DEADLINE_LEGEND = f"{CRITICAL_MARK} kritisk linje  {OVERRIDDEN_MARK} satt för h
 def reminder_state(state: str) -> Text:
     glyph, word, style = REMINDER_STATES.get(state, ("?", state, ""))
     return Text(f"{glyph} {word}", style)
+
+
+def reminder_count(state: str, n: int) -> str:
+    one, several = REMINDER_COUNT_WORDS.get(state, (state, state))
+    return f"{n} {one if n == 1 else several}"
 
 
 def reminder_filter_label(state: str) -> str:

@@ -171,7 +171,7 @@ async def test_a_failed_reminder_shows_as_failed_with_its_error(living: Services
         detail = shown(app.screen.query_one("#outbox-detail", Static))
         assert "MISSLYCKAD" in detail and "1 försök" in detail and "nästa försök" in detail
         assert "127.0.0.1" in detail  # the channel's sentence saying why
-        assert "2 misslyckad" in str(outbox.border_subtitle)
+        assert "2 misslyckade" in str(outbox.border_subtitle)
 
 
 async def test_the_reminders_screen_follows_the_live_poll(living: Services) -> None:

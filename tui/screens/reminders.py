@@ -31,6 +31,7 @@ from tui.schedule_texts import (
     REMINDER_FILTERS,
     REMINDER_STATES,
     offset_text,
+    reminder_count,
     reminder_filter_label,
     reminder_state,
     reminder_when,
@@ -67,7 +68,7 @@ class RemindersLoaded(Message):
 def counts(reminders: list[Reminder]) -> str:
     """'3 väntar · 1 misslyckad' – how many in each state, in the filter's order."""
     found = [(state, sum(r["state"] == state for r in reminders)) for state in (*REMINDER_FILTERS, "claimed")]
-    return " · ".join(f"{n} {REMINDER_STATES[state][1].lower()}" for state, n in found if n) or "inga påminnelser"
+    return " · ".join(reminder_count(state, n) for state, n in found if n) or "inga påminnelser"
 
 
 class RemindersScreen(CockpitScreen):
