@@ -42,6 +42,8 @@ def plan_facts(plan: Plan) -> Content:
     parts.append(" · ")
     if plan.formation_on is None:
         parts.append(("bildandet kan inte beräknas", "bold $text-warning"))
+    elif not plan.steps:  # every member has decided: the day is set, not a projection
+        parts += ["bildat " if plan.formation_on <= plan.today else "bildas ", (plan.formation_on.isoformat(), "bold")]
     else:
         parts += ["kan bildas tidigast ", (plan.formation_on.isoformat(), "bold")]
     parts.append((f" · räknat från {plan.today}", "$text-muted"))

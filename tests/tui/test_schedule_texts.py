@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from formation.schedule.plan_model import Plan
 from tui.columns import fit, flexible_widths, shrink
-from tui.schedule_texts import offset_text, reminder_count, reminder_state, reminder_when, slack_text
+from tui.schedule_texts import offset_text, plan_facts, reminder_count, reminder_state, reminder_when, slack_text
 
 
 def test_counts_agree_in_number() -> None:
@@ -32,3 +35,15 @@ def test_the_widest_columns_give_way_first() -> None:
     assert shrink([30, 30], 4) == [8, 8]  # never below the least width
     assert flexible_widths([("Solna", "Nämndbeslut")], 80, 30, 4) == [5, 11]
     assert fit("Region Stockholm", 8).plain == "Region …"
+
+
+def test_facts_of_a_plan_with_nothing_left_say_formed_not_earliest() -> None:
+    def facts(today: date) -> str:
+        formed = date(2016, 2, 22)
+        return plan_facts(Plan(today, date(2016, 4, 1), None, formed, formed, (), (), (), ())).plain
+
+    assert (
+        facts(date(2026, 11, 23))
+        == "Planerad start 2016-04-01 · ✓ målet håller · bildat 2016-02-22 · räknat från 2026-11-23"
+    )
+    assert "bildas 2016-02-22" in facts(date(2016, 2, 1))
