@@ -13,6 +13,8 @@ ENTRIES = (
     ("Visa händelseloggen", "log", "Filtrera, rätta eller stryk händelser"),
     ("Visa förbundsordningens versioner", "versions", "Text, diff och § 9-kontroll"),
     ("Visa tidslinjen", "timeline", "Stegen per part på en månadsaxel"),
+    ("Visa planen", "plan", "Kritisk linje, marginaler och vad som måste flyttas för att hålla målet"),
+    ("Visa påminnelserna", "reminders", "Väntande, skickade och misslyckade påminnelser, och sista dagarna"),
     ("Byt ärende", "cases", "När databasen har flera ärenden"),
     ("Visa läget per datum", "as_of", "Historisk vy"),
     ("Läs om läget", "reload", "Läs ärendet från databasen"),

@@ -308,3 +308,22 @@ async def test_the_matrix_lines_up_stages_of_different_paths(demo_services: Serv
         rows = {row[0]: row[1:] for row in table_rows(matrix)}
         assert rows["Stockholms stad"][2] == "✓✓ 15-10-20"  # two nämnder in one stage
         assert rows["Försäkringskassan"] == ["✓ 15-05-26", "", "", "", "", "✓ 16-02-15"]
+
+
+async def test_a_long_log_shows_the_newest_events_and_says_so(demo_services: Services) -> None:
+    class ShortLog(LogScreen):
+        SHOWN_AT_MOST = 5
+
+    total = len(demo_services.events())
+    app = make_app(demo_services, poll_seconds=None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.push_screen(ShortLog(demo_services))
+        await settle(pilot)
+        table = app.screen.query_one("#log", DataTable)
+        assert [row[0] for row in table_rows(table)] == [str(seq) for seq in range(total - 4, total + 1)]
+        assert table.cursor_row == 4  # on the newest
+        assert table.border_subtitle == f"de 5 senaste visas · {total} av {total} händelser · filtrera (/) för äldre"
+        app.screen.query_one("#f-party", Select).value = "forsakringskassan"
+        await settle(pilot)
+        assert all("Försäkringskassan" in row[3] for row in table_rows(table))

@@ -18,9 +18,6 @@ from formation.reports.status import status_document
 from formation.services import Services
 from formation.services.views import Result
 from tui.messages import CaseLoaded, StatusRefused
-from tui.screens.as_of import AsOf, AsOfScreen
-from tui.screens.decision_form import DecisionForm
-from tui.screens.skip_form import SkipForm
 from tui.texts import LEGEND, Document
 from tui.widgets.case_header import CaseHeader
 from tui.widgets.next_list import NextList
@@ -30,6 +27,7 @@ from tui.widgets.problem_list import ProblemList
 
 if TYPE_CHECKING:
     from tui.app import FormationApp
+    from tui.screens.as_of import AsOf
 
 
 class DashboardScreen(Screen[None]):
@@ -42,6 +40,8 @@ class DashboardScreen(Screen[None]):
         Binding("l", "log", "Logg"),
         Binding("f", "versions", "Förb.ordn."),
         Binding("t", "timeline", "Tidslinje"),
+        Binding("p", "plan", "Plan"),
+        Binding("m", "reminders", "Påminnelser"),
         Binding("a", "cases", "Ärenden"),
         Binding("d", "as_of", "Per datum"),
         Binding("r", "reload", "Läs om"),
@@ -56,6 +56,8 @@ class DashboardScreen(Screen[None]):
         ("l", "händelseloggen (rätta eller stryk en händelse där)"),
         ("f", "förbundsordningens versioner, diff och § 9-kontroll"),
         ("t", "tidslinjen"),
+        ("p", "planen: kritisk linje, marginaler och vad som måste flyttas för att hålla målet"),
+        ("m", "påminnelserna (väntande, skickade, misslyckade) och de sista dagarna"),
         ("a", "välj ärende när databasen har flera"),
         ("d", "visa läget per ett datum (tomt datum: i dag)"),
         ("r", "läs om läget från databasen"),
@@ -178,7 +180,12 @@ class DashboardScreen(Screen[None]):
     def party_names(self) -> dict[str, str]:
         return {p["slug"]: p["name"] for p in self.document["parties"]} if self.document else {}
 
+    # The forms are imported when opened, like the other screens: they bring the engine's commands, which the
+    # first frame does not need.
+
     def action_decide(self) -> None:
+        from tui.screens.decision_form import DecisionForm
+
         choices = self.writable_choices()
         if choices is None or self.loaded is None:
             return
@@ -195,6 +202,8 @@ class DashboardScreen(Screen[None]):
         self.app.push_screen(form, self.written)
 
     def action_skip(self) -> None:
+        from tui.screens.skip_form import SkipForm
+
         choices = self.writable_choices()
         if choices is None or self.loaded is None:
             return
@@ -243,6 +252,18 @@ class DashboardScreen(Screen[None]):
         if self.ready():
             self.app.push_screen(TimelineScreen(self.services))
 
+    def action_plan(self) -> None:
+        from tui.screens.plan import PlanScreen
+
+        if self.ready():
+            self.app.push_screen(PlanScreen(self.services))
+
+    def action_reminders(self) -> None:
+        from tui.screens.reminders import RemindersScreen
+
+        if self.ready():
+            self.app.push_screen(RemindersScreen(self.services))
+
     def action_cases(self) -> None:
         from tui.screens.cases import CaseListScreen
 
@@ -255,6 +276,8 @@ class DashboardScreen(Screen[None]):
             self.action_reload()
 
     def action_as_of(self) -> None:
+        from tui.screens.as_of import AsOfScreen
+
         self.app.push_screen(AsOfScreen(self.cockpit.as_of), self.as_of_chosen)
 
     def as_of_chosen(self, chosen: AsOf | None) -> None:

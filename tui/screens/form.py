@@ -4,6 +4,7 @@ that carries the revision the screen showed."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from sqlalchemy.exc import OperationalError
@@ -17,11 +18,13 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 from textual.worker import get_current_worker
 
-from formation.case.commands import CaseCommand
 from formation.errors import Refusal, StaleRevision, first_line
 from formation.services import Services
 from formation.services.views import Result
 from tui.messages import CommandAccepted, CommandRefused
+
+if TYPE_CHECKING:
+    from formation.case.commands import CaseCommand  # only for types: the date dialog shares this module
 
 STALE_NOTICE = "Ärendet har ändrats av någon annan sedan skärmen lästes; inget sparades. Läget är inläst på nytt."
 

@@ -51,6 +51,10 @@ class LogScreen(CockpitScreen):
         ("Esc", "tillbaka"),
     )
 
+    SHOWN_AT_MOST = 1000
+    """Rows in the table at most, the newest: a national case has 30,000 events, and a DataTable measures every
+    cell of every row (seconds of CPU, tens of MB); the filters reach the older ones."""
+
     def __init__(self, services: Services) -> None:
         super().__init__(services)
         self.rows: list[LogRow] = []
@@ -138,7 +142,8 @@ class LogScreen(CockpitScreen):
         cursor = table.cursor_row
         width = max(30, self.app.size.width - 42)
         table.clear()
-        for row in rows:
+        shown = rows[-self.SHOWN_AT_MOST :]
+        for row in shown:
             struck = any(m.startswith("struken") for m in row.marks)
             text = Text(row.text, "strike dim" if struck else "")
             if row.marks:
@@ -147,8 +152,10 @@ class LogScreen(CockpitScreen):
             day = row.day.isoformat() if isinstance(row.day, date) else ""
             table.add_row(Text(str(row.seq)), Text(day), Text(row.type_label), text, key=str(row.seq))
         table.border_subtitle = f"{len(rows)} av {len(self.rows)} händelser"
-        if rows:
-            table.move_cursor(row=min(cursor, len(rows) - 1))
+        if len(shown) < len(rows):
+            table.border_subtitle = f"de {len(shown)} senaste visas · {table.border_subtitle} · filtrera (/) för äldre"
+        if shown:
+            table.move_cursor(row=min(cursor, len(shown) - 1))
         self.show_whole_event()
 
     @on(DataTable.RowHighlighted, "#log")

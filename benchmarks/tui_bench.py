@@ -1,0 +1,157 @@
+"""Benchmarks of the terminal UI on the largest case of the national database; run by `benchmarks/run`.
+
+Each measurement runs in a new Python process, so that imports count, headless (`App.run_test`, no terminal):
+
+  tui_first_frame  CPU seconds of a process that opens the TUI on the largest case at 160×48 and waits until
+                   the dashboard has read the case and filled its parties × steps table (the first frame a
+                   coordinator can use), vs a process that shows a bare Textual `DataTable` of the same rows and
+                   columns, filled with short strings. Target: ratio ≤ 1.5.
+  tui_rss          Peak resident memory (ru_maxrss, MB) of a process that opens the dashboard of the largest case,
+                   then the first party's screen, then the event log. Reported with the MB in the seconds
+                   column and a fixed 150 MB in the baseline column, so that the ratio is the share of the budget
+                   used and the target is 1.0 (ok when the peak is at most 150 MB).
+
+Where the first frame goes (2 cores, CPU seconds, November 2026): the bare app ~0.3 s (Python, Textual's
+imports, one table). The TUI ~1.1 s: importing the engine for a read (`formation.bootstrap` pulls in the write
+pipeline, SQLAlchemy/SQLModel and `formation.store.tables`) ~0.35 s; Textual and `tui` imports ~0.13 s; the read
+in the worker (`services.view` ~0.045 s, `status_document` ~0.09 s, of which the board check is quadratic in the
+parties) ~0.14 s; Textual building the dashboard (footer with 15 keys, styles, measuring the 2 × 293-row tables)
+~0.35 s; Python's cyclic GC walking all of it ~0.1 s. The event log used to fill a 30,781-row table (4.6 s,
+65 MB); it now shows the newest 1,000 rows.
+
+Run as a script, this file is also the child process: `tui_bench.py first-frame SLUG`, `tui_bench.py bare ROWS
+COLUMNS` and `tui_bench.py rss SLUG`; each prints one line (what it showed, or the peak MB). The database and
+today come from the environment `benchmarks/run` sets (FORMATION_DB, FORMATION_TODAY).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import resource
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Best = Callable[[Callable[[], Any], int], float]
+"""`benchmarks/run`'s best-of-N timer, passed in: it reads the clock `run` was told to use (CPU or wall)."""
+
+HERE = Path(__file__).resolve()
+SIZE = (160, 48)
+RSS_BUDGET_MB = 150.0
+FIRST_FRAME_TARGET = 1.5
+
+
+# ---- in the benchmark process --------------------------------------------------------------------------
+
+
+def child(args: list[str], bench: Any) -> str:
+    """Run this file as a child with `args`; returns what it printed."""
+    command = [sys.executable, str(HERE), *args]
+    # Bytecode is cached, as on a coordinator's machine after the first start; an environment that turned the
+    # cache off would charge the TUI, not the bare app, for compiling the project's modules on every run.
+    env = {k: v for k, v in bench.env.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    done = subprocess.run(command, env=env, cwd=bench.scratch, capture_output=True, check=False, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"tui_bench {' '.join(args)} failed ({done.returncode}): {done.stderr[-3000:]}")
+    return done.stdout.strip()
+
+
+def tui_first_frame(bench: Any, best: Best) -> None:
+    """The dashboard's first usable frame vs a bare DataTable of the same size, each in a new process."""
+    shape = child(["first-frame", bench.largest], bench)  # also warms the file cache for both
+    rows, columns = shape.split()
+    seconds = best(lambda: child(["first-frame", bench.largest], bench), bench.repeat)
+    baseline = best(lambda: child(["bare", rows, columns], bench), bench.repeat)
+    bench.add("tui_first_frame", seconds, baseline, FIRST_FRAME_TARGET, f"case {bench.largest}, {rows}×{columns}")
+
+
+def tui_rss(bench: Any, best: Best) -> None:
+    """The highest peak of `repeat` runs (memory hardly varies; the worst is what a user's machine must hold)."""
+    peaks = [float(child(["rss", bench.largest], bench)) for _ in range(bench.repeat)]
+    bench.add("tui_rss", max(peaks), RSS_BUDGET_MB, 1.0, f"peak MB (of {RSS_BUDGET_MB:.0f}): dashboard, party, log")
+
+
+# ---- in the child process ------------------------------------------------------------------------------
+
+
+async def settle(pilot: Any) -> None:
+    """Until every worker has finished and what it posted has been shown (as the TUI tests settle)."""
+    for _ in range(2):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def first_frame(slug: str) -> str:
+    from formation.bootstrap import make_services
+    from tui.app import make_app
+    from tui.widgets.party_table import PartyTable
+
+    app = make_app(make_services(case=slug, create=False), poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(PartyTable)
+        if not table.row_count:
+            raise SystemExit("the dashboard showed no parties")
+        return f"{table.row_count} {len(table.columns)}"
+
+
+async def bare(rows: int, columns: int) -> str:
+    """What Textual costs by itself: an app that shows one DataTable of short strings."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable, Footer
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield DataTable()
+            yield Footer()
+
+        def on_mount(self) -> None:
+            table: DataTable[str] = self.query_one(DataTable)
+            table.add_columns(*(f"k{c}" for c in range(columns)))
+            table.add_rows([[f"r{r}c{c}" for c in range(columns)] for r in range(rows)])
+
+    app = Bare()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        return f"{app.query_one(DataTable).row_count} {columns}"
+
+
+async def screens(slug: str) -> str:
+    """Dashboard, then the first party in detail, then the event log; the peak resident set in MB."""
+    from formation.bootstrap import make_services
+    from tui.app import make_app
+    from tui.screens.log import LogScreen
+    from tui.screens.party import PartyScreen
+
+    app = make_app(make_services(case=slug, create=False), poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, PartyScreen), app.screen
+        await pilot.press("escape", "l")
+        await settle(pilot)
+        assert isinstance(app.screen, LogScreen), app.screen
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+    return f"{peak_kb / 1024:.1f}"
+
+
+def main(argv: list[str]) -> None:
+    sys.path.insert(0, str(HERE.parent.parent))
+    match argv:
+        case ["first-frame", slug]:
+            shown = asyncio.run(first_frame(slug))
+        case ["bare", rows, columns]:
+            shown = asyncio.run(bare(int(rows), int(columns)))
+        case ["rss", slug]:
+            shown = asyncio.run(screens(slug))
+        case _:
+            raise SystemExit(__doc__)
+    sys.stdout.write(shown + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

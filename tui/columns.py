@@ -1,0 +1,39 @@
+"""Fitting a table's text columns to the terminal's width, so that at 80 columns nothing is pushed out of
+sight to the right: the long columns are cut with an ellipsis instead (the screens show the whole row below)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+
+LEAST = 8
+"""No column is narrowed below this; a name cut shorter than that no longer says whose it is."""
+FRAME = 4 + 2
+"""Columns a table in a `.pane` loses to its border and padding (4) and to a vertical scrollbar (2)."""
+CELL_PADDING = 2
+"""DataTable's padding around each cell (one column each side)."""
+
+
+def shrink(widths: list[int], budget: int, least: int = LEAST) -> list[int]:
+    """Narrow the widest column, one column at a time, until they fit `budget` (none below `least`): a short
+    column keeps its width, the long ones share what is left."""
+    widths = list(widths)
+    while sum(widths) > budget and max(widths, default=0) > least:
+        widths[widths.index(max(widths))] -= 1
+    return widths
+
+
+def flexible_widths(texts: Sequence[tuple[str, ...]], screen_width: int, fixed: int, columns: int) -> list[int]:
+    """The widths of the flexible columns whose cells are `texts` (one tuple per row), when the table has
+    `columns` columns in all and the others need `fixed` columns of text."""
+    longest = [max(len(t) for t in column) for column in zip(*texts, strict=True)] if texts else []
+    budget = screen_width - FRAME - CELL_PADDING * columns - fixed
+    return shrink(longest, budget)
+
+
+def fit(text: str, width: int, style: str = "") -> Text:
+    """The text in at most `width` columns, with an ellipsis where it was cut."""
+    cell = Text(text, style)
+    cell.truncate(max(width, 1), overflow="ellipsis")
+    return cell
