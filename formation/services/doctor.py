@@ -20,13 +20,12 @@ from formation.case.events import ForbundsordningAdded
 from formation.case.history import replay
 from formation.domain.text import sha256_of
 from formation.errors import Refusal, first_line
-from formation.store import event_store, projection_store
+from formation.store import event_store, projection_store, schema
 from formation.store.database import HEAD_REVISION, current_revision
-from formation.store.tables import CaseRow, EventRow
 from formation.store.uow import reading
 
-_EVENTS = EventRow.__table__  # type: ignore[attr-defined]
-_CASES = CaseRow.__table__  # type: ignore[attr-defined]
+_EVENTS = schema.events
+_CASES = schema.cases
 MAX_DIFFERENCES = 5
 
 

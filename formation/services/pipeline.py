@@ -13,7 +13,6 @@ from datetime import date, datetime
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlmodel import Session
 
 from formation.case.commands import CaseCommand, ImportCase, InitCase
 from formation.case.events import (
@@ -37,7 +36,7 @@ from formation.services.projectors import PROJECTORS, Written
 from formation.services.views import Result
 from formation.store import event_store, projection_store
 from formation.store.projection_store import CaseRecord, Loaded
-from formation.store.uow import writing
+from formation.store.uow import Session, writing
 from workflows.model import WorkflowSet
 
 

@@ -7,11 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session
-
 from formation.case.events import Envelope
 from formation.store import projection_store
 from formation.store.projection_store import Loaded
+from formation.store.uow import Session
 
 
 @dataclass(frozen=True)

@@ -10,18 +10,16 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, select
-from sqlmodel import Session
 
 from formation.domain.fo_facts import FactsByVersion, TextFacts, is_current, read_text_facts
 from formation.services.views import CaseInfo, CaseView
-from formation.store import projection_store
-from formation.store.tables import CaseRow
-from formation.store.uow import reading
+from formation.store import projection_store, schema
+from formation.store.uow import Session, reading
 
 if TYPE_CHECKING:
     from formation.case.events import Envelope
 
-_CASES = CaseRow.__table__  # type: ignore[attr-defined]
+_CASES = schema.cases
 
 
 def case_view(engine: Engine, slug: str | None, *, as_of: date, with_texts: bool = False) -> CaseView:

@@ -16,7 +16,6 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
-from sqlmodel import Session
 
 from formation.case.events import (
     CaseCreated,
@@ -33,10 +32,9 @@ from formation.case.projection import CaseProjection
 from formation.schedule.case_plan import has_schedule, plan_for
 from formation.schedule.plan_model import Plan
 from formation.schedule.policy import ReminderKey, ReminderKind, ReminderPolicy, current_policy, reminders_for
-from formation.store import projection_store, schedule_store
+from formation.store import projection_store, schedule_store, schema
 from formation.store.schedule_store import Deadline, Wanted
-from formation.store.tables import CaseRow, DeadlineRow, OutboxRow
-from formation.store.uow import reading, writing
+from formation.store.uow import Session, reading, writing
 
 if TYPE_CHECKING:
     from formation.schedule.channels import Channel
@@ -184,9 +182,9 @@ def reconcile_all(engine: Engine, policy: ReminderPolicy, now: datetime) -> tupl
     return len(fresh), len(stale)
 
 
-_CASES = CaseRow.__table__  # type: ignore[attr-defined]
-_DEADLINES = DeadlineRow.__table__  # type: ignore[attr-defined]
-_OUTBOX = OutboxRow.__table__  # type: ignore[attr-defined]
+_CASES = schema.cases
+_DEADLINES = schema.deadlines
+_OUTBOX = schema.reminder_outbox
 _CANCELLABLE = (schedule_store.PENDING, schedule_store.FAILED)
 
 

@@ -10,13 +10,13 @@ from typing import Any
 
 import orjson
 from sqlalchemy import JSON, Date, DateTime, String, bindparam, func, insert, select, type_coerce
-from sqlmodel import Session
 
 from formation.case.codec import decode, encode_event
 from formation.case.events import Envelope
-from formation.store.tables import EventRow
+from formation.store import schema
+from formation.store.uow import Session
 
-_EVENTS = EventRow.__table__  # type: ignore[attr-defined]
+_EVENTS = schema.events
 # Stored column -> wire key; the table names the decision's date `decided_on`.
 _RENAMED = {"decided_on": "date"}
 
@@ -27,9 +27,7 @@ _KEYS = [_RENAMED.get(c.name, c.name) for c in _STORED]
 # Dates, times and the JSON column are read as the driver gives them and converted here: SQLAlchemy's
 # per-value processing (a regular expression per timestamp on SQLite) was most of the cost of a long log.
 _RAW = [
-    type_coerce(c, String).label(c.name)
-    if isinstance(getattr(c.type, "impl", c.type), Date | DateTime | JSON)
-    else c
+    type_coerce(c, String).label(c.name) if isinstance(getattr(c.type, "impl", c.type), Date | DateTime | JSON) else c
     for c in _STORED
 ]
 

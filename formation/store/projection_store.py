@@ -15,8 +15,7 @@ import weakref
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import bindparam, delete, event, insert, select, update
-from sqlmodel import Session
+from sqlalchemy import bindparam, delete, insert, select, update
 
 from formation.case.projection import (
     AppealInfo,
@@ -31,16 +30,16 @@ from formation.domain.board import BoardSeat
 from formation.domain.outcomes import AppealOutcome, Outcome, StepStatus
 from formation.domain.parties import PartyKind
 from formation.errors import Refusal
-from formation.store import schedule_store
-from formation.store.tables import BoardSeatRow, CaseRow, FoVersionRow, PartyProgressRow, PartyRow, StepRecordRow
+from formation.store import schedule_store, schema
+from formation.store.uow import Session
 from workflows.loader import legacy_template, workflow_from_dict, workflow_set_from_dict, workflow_set_to_dict
 
-_CASES = CaseRow.__table__  # type: ignore[attr-defined]
-_PARTIES = PartyRow.__table__  # type: ignore[attr-defined]
-_PROGRESS = PartyProgressRow.__table__  # type: ignore[attr-defined]
-_STEPS = StepRecordRow.__table__  # type: ignore[attr-defined]
-_VERSIONS = FoVersionRow.__table__  # type: ignore[attr-defined]
-_BOARD = BoardSeatRow.__table__  # type: ignore[attr-defined]
+_CASES = schema.cases
+_PARTIES = schema.parties
+_PROGRESS = schema.party_progress
+_STEPS = schema.step_records
+_VERSIONS = schema.fo_versions
+_BOARD = schema.board_seats
 
 
 @dataclass(frozen=True)
@@ -364,10 +363,10 @@ def _cache_on_commit(session: Session, case_id: int, loaded: Loaded) -> None:
     # Not copied: `load` hands out copies, and what the caller gets back (Result.projection) is read-only.
     state = (revision, created_at, loaded)
 
-    def committed(_session: Session) -> None:
+    def committed() -> None:
         cache[case_id] = state
 
-    event.listen(session, "after_commit", committed, once=True)
+    session.after_commit(committed)
 
 
 def _save_parties(session: Session, case_id: int, changed: list[tuple[int, PartyProgress]], loaded: Loaded) -> None:

@@ -14,16 +14,16 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, String, and_, bindparam, delete, insert, or_, select, type_coerce, update
-from sqlmodel import Session
 
 from formation.case.projection import CaseProjection, Contact, ScheduledMeeting, body_key
-from formation.store.tables import ContactRow, DeadlineOverrideRow, DeadlineRow, MeetingRow, OutboxRow
+from formation.store import schema
+from formation.store.uow import Session
 
-_MEETINGS = MeetingRow.__table__  # type: ignore[attr-defined]
-_CONTACTS = ContactRow.__table__  # type: ignore[attr-defined]
-_OVERRIDES = DeadlineOverrideRow.__table__  # type: ignore[attr-defined]
-_DEADLINES = DeadlineRow.__table__  # type: ignore[attr-defined]
-_OUTBOX = OutboxRow.__table__  # type: ignore[attr-defined]
+_MEETINGS = schema.schedule_meetings
+_CONTACTS = schema.schedule_contacts
+_OVERRIDES = schema.deadline_overrides
+_DEADLINES = schema.deadlines
+_OUTBOX = schema.reminder_outbox
 
 PENDING, CLAIMED, SENT, FAILED, CANCELLED = "pending", "claimed", "sent", "failed", "cancelled"
 

@@ -1,26 +1,51 @@
 """Transactions: reads never take a write lock; a write is one transaction, committed only when the command
-succeeds, serialised per case (SQLite: BEGIN IMMEDIATE; PostgreSQL: the case row locked FOR UPDATE)."""
+succeeds, serialised per case (SQLite: BEGIN IMMEDIATE; PostgreSQL: the case row locked FOR UPDATE).
+
+A `Session` here is one transaction on one SQLAlchemy Core connection, not an ORM session: the engine reads and
+writes rows with Core statements only, and a read command then needs neither the ORM nor SQLModel."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlalchemy import Connection, Engine
 
 from formation.store.database import for_writing
 
 
+class Session:
+    """One transaction on one connection: what every store function reads and writes through."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        self._after_commit: list[Callable[[], None]] = []
+
+    def connection(self) -> Connection:
+        return self._connection
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once the transaction has committed (never if it rolls back)."""
+        self._after_commit.append(callback)
+
+    def _committed(self) -> None:
+        callbacks, self._after_commit = self._after_commit, []
+        for callback in callbacks:
+            callback()
+
+
 @contextmanager
 def reading(engine: Engine) -> Iterator[Session]:
-    """A read-only session inside a transaction (one consistent snapshot on both backends)."""
-    with Session(engine, expire_on_commit=False) as session, session.begin():
-        yield session
+    """A read-only transaction (one consistent snapshot on both backends)."""
+    with engine.connect() as connection, connection.begin():
+        yield Session(connection)
 
 
 @contextmanager
 def writing(engine: Engine) -> Iterator[Session]:
-    """A session inside a write transaction: committed on success, rolled back on any exception."""
-    with Session(for_writing(engine), expire_on_commit=False) as session, session.begin():
-        yield session
+    """A write transaction: committed on success, rolled back on any exception."""
+    with for_writing(engine).connect() as connection:
+        session = Session(connection)
+        with connection.begin():
+            yield session
+        session._committed()

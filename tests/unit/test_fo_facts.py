@@ -12,7 +12,7 @@ from formation.domain.checklist import check_forbundsordning
 from formation.domain.fo_facts import facts_from_stored, facts_to_stored, read_text_facts, rules_fingerprint
 from formation.reports.status import status_document
 from formation.services import Services
-from formation.store.tables import FoVersionRow
+from formation.store import schema
 from tests.coordinator import Coordinator
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "forbundsordningar"
@@ -55,6 +55,6 @@ def test_status_reads_the_text_again_when_the_stored_reading_is_missing_or_stale
     assert any(str(p["code"]).startswith("fo_missing_") for p in before)
 
     with sqlite_services.engine.begin() as connection:
-        connection.execute(update(FoVersionRow.__table__).values(facts=stored))  # type: ignore[attr-defined]
+        connection.execute(update(schema.fo_versions).values(facts=stored))
 
     assert _problems(sqlite_services) == before
