@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual.widgets import DataTable
 
 LEAST = 8
 """No column is narrowed below this; a name cut shorter than that no longer says whose it is."""
@@ -37,3 +39,18 @@ def fit(text: str, width: int, style: str = "") -> Text:
     cell = Text(text, style)
     cell.truncate(max(width, 1), overflow="ellipsis")
     return cell
+
+
+def refill(table: DataTable[Text], labels: Sequence[str], rows: Sequence[tuple[str | None, Sequence[Text]]]) -> None:
+    """Empty `table` and fill it with `rows` (row key, cells) under columns exactly as wide as their widest cell.
+
+    The widths are given, not left to the table to measure: a DataTable measures new rows only when idle, and a
+    frame drawn before that (a reload arriving while the screen repaints) is cached at the labels' widths, with
+    no key the later measuring changes (Textual 8.2), so the table stayed cut to 'Soln  kom  vänt' until the
+    next reload."""
+    table.clear(columns=True)
+    for i, label in enumerate(labels):
+        widest = max((cells[i].cell_len for _, cells in rows if i < len(cells)), default=0)
+        table.add_column(label, width=max(cell_len(label), widest))
+    for key, cells in rows:
+        table.add_row(*cells, key=key)

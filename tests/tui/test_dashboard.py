@@ -160,3 +160,23 @@ async def test_help_opens_and_closes_and_q_quits(demo_services: Services) -> Non
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+def drawn(table: DataTable[Text], y: int) -> str:
+    return "".join(segment.text for segment in table.render_line(y))
+
+
+async def test_a_reload_drawn_before_the_table_measured_still_shows_whole_names(forming_services: Services) -> None:
+    """A reload that is painted before the table's idle measuring (a busy machine) left the party table cut to
+    its labels' widths, 'Regi  reg  vänt', until the next reload."""
+    app = make_app(forming_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen) and screen.document is not None
+        table = screen.query_one(PartyTable)
+        table.show_parties(screen.document["parties"])
+        drawn(table, 2)  # painted at once, as the compositor may before the table is idle
+        await settle(pilot)
+        assert "Region Dalarna" in drawn(table, 2)
+        assert "väntar: Förstudie" in drawn(table, 2)

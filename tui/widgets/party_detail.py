@@ -11,8 +11,10 @@ from formation.domain.labels import STEP_MARKS
 from formation.domain.outcomes import StepStatus
 from formation.reports.cockpit import StageMatrix
 from formation.reports.status_text import party_state_text
+from tui.columns import refill
 from tui.texts import Document, kind_label, step_note, step_status_text
 
+STEP_COLUMNS = ("Steg", "Status", "Datum", "Utfall")
 HINT = "Välj en part i tabellen och tryck Enter för att se dess steg."
 MARK_STYLES = {"done": "green", "rejected": "bold red", "pending": "dim", "skipped": ""}
 
@@ -38,37 +40,41 @@ class PartyDetail(Vertical):
     def on_mount(self) -> None:
         self.border_title = "Steg"
         self.add_class("-empty")
-        self.query_one("#steps", DataTable).add_columns("Steg", "Status", "Datum", "Utfall")
+        self.query_one("#steps", DataTable).add_columns(*STEP_COLUMNS)
 
     def show_matrix(self, matrix: StageMatrix) -> None:
         """Stages aligned across parties; a blank cell is a stage the party's path does not have."""
         table: DataTable[Text] = self.query_one("#matrix", DataTable)
-        table.clear(columns=True)
-        table.add_column("Part")
-        for _, label in matrix.columns:
-            table.add_column(label)
-        for slug, name, cells in matrix.rows:
-            shown = [
-                matrix_cell(c.marks, c.status, c.day.strftime("%y-%m-%d") if c.day else "") if c else Text("")
-                for c in cells
-            ]
-            table.add_row(Text(name, no_wrap=True), *shown, key=slug)
+        rows = [
+            (
+                slug,
+                [
+                    Text(name, no_wrap=True),
+                    *(
+                        matrix_cell(c.marks, c.status, c.day.strftime("%y-%m-%d") if c.day else "") if c else Text("")
+                        for c in cells
+                    ),
+                ],
+            )
+            for slug, name, cells in matrix.rows
+        ]
+        refill(table, ["Part", *(label for _, label in matrix.columns)], rows)
 
     def show_party(self, party: Document | None) -> None:
         """Show `party`'s steps, or the hint and matrix again when it is None (e.g. gone after a reload)."""
         table: DataTable[Text] = self.query_one("#steps", DataTable)
-        table.clear()
         self.set_class(party is None, "-empty")
         if party is None:
+            table.clear()
             self.border_title, self.border_subtitle = "Parter × etapper", "Enter visar en parts steg"
             return
         self.border_title = f"Steg – {party['name']} ({kind_label(party)})"
         self.border_subtitle = party_state_text(party)
-        for step in party["steps"]:
-            table.add_row(
-                Text(step["label"]),
-                Text(step_status_text(step)),
-                Text(step["date"] or ""),
-                Text(step_note(step)),
-                key=step["id"],
+        rows = [
+            (
+                step["id"],
+                [Text(step["label"]), Text(step_status_text(step)), Text(step["date"] or ""), Text(step_note(step))],
             )
+            for step in party["steps"]
+        ]
+        refill(table, STEP_COLUMNS, rows)

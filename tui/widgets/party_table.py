@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from formation.reports.status_text import party_state_text
+from tui.columns import refill
 from tui.texts import Document, kind_label, progress_marks
 
 MARK_STYLES = {"✓": "green", "✗": "bold red", "·": "dim"}
@@ -30,19 +31,21 @@ class PartyTable(DataTable[Text]):
 
     def show_parties(self, parties: list[Document]) -> None:
         highlighted = self.highlighted_slug
-        # Columns are made anew: after a plain clear() the header kept the widths of the labels alone.
-        self.clear(columns=True)
-        self.add_columns(*self.COLUMNS)
-        for party in parties:
-            # Text, not str: DataTable would read a str as markup, and names are user input.
-            self.add_row(
-                Text(party["name"]),
-                Text(kind_label(party)),
-                styled_marks(party),
-                Text(party_state_text(party)),
-                Text(party["appeal_ends_on"] or ""),
-                key=party["slug"],
+        # Text, not str: DataTable would read a str as markup, and names are user input.
+        rows = [
+            (
+                party["slug"],
+                (
+                    Text(party["name"]),
+                    Text(kind_label(party)),
+                    styled_marks(party),
+                    Text(party_state_text(party)),
+                    Text(party["appeal_ends_on"] or ""),
+                ),
             )
+            for party in parties
+        ]
+        refill(self, self.COLUMNS, rows)
         slugs = [p["slug"] for p in parties]
         if highlighted in slugs:
             self.move_cursor(row=slugs.index(highlighted))
