@@ -180,3 +180,19 @@ async def test_a_reload_drawn_before_the_table_measured_still_shows_whole_names(
         await settle(pilot)
         assert "Region Dalarna" in drawn(table, 2)
         assert "väntar: Förstudie" in drawn(table, 2)
+
+
+async def test_at_80_columns_the_end_of_the_appeal_period_stays_in_sight(demo_services: Services) -> None:
+    """The state was shown whole and pushed the appeal column out to the right at 80 columns."""
+    app = make_app(demo_services, poll_seconds=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DashboardScreen) and screen.document is not None
+        table = screen.query_one(PartyTable)
+        ends = [p["appeal_ends_on"] for p in screen.document["parties"]]
+        assert any(ends)
+        assert "Överkl. t.o.m." in drawn(table, 0)
+        for y, end in enumerate(ends, start=1):
+            assert (end or "") in drawn(table, y)
+            assert table.virtual_size.width <= table.scrollable_content_region.width

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.widgets import DataTable
 
 from formation.reports.status_text import party_state_text
-from tui.columns import refill
+from tui.columns import LEAST, fit, flexible_widths, refill
 from tui.texts import Document, kind_label, progress_marks
 
 MARK_STYLES = {"✓": "green", "✗": "bold red", "·": "dim"}
@@ -22,7 +24,12 @@ def styled_marks(party: Document) -> Text:
 class PartyTable(DataTable[Text]):
     """The parties of a case; row keys are party slugs, so selection survives a reload."""
 
-    COLUMNS = ("Part", "Typ", "Steg", "Läge", "Överklagande t.o.m.")
+    COLUMNS = ("Part", "Typ", "Steg", "Läge", "Överkl. t.o.m.")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.parties: list[Document] = []
+        """The parties last shown, filled anew when the terminal is resized."""
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
@@ -31,24 +38,36 @@ class PartyTable(DataTable[Text]):
 
     def show_parties(self, parties: list[Document]) -> None:
         highlighted = self.highlighted_slug
+        self.parties = parties
+        # The name and the state are cut with an ellipsis where the terminal is narrow, so that the end of the
+        # appeal period is never pushed out of sight; the detail panel shows the whole state.
+        names = [(p["name"], party_state_text(p)) for p in parties]
+        fixed = max([len(self.COLUMNS[4]), *(len(p["appeal_ends_on"] or "") for p in parties)])
+        fixed += max([len(self.COLUMNS[1]), *(len(kind_label(p)) for p in parties)])
+        fixed += max([len(self.COLUMNS[2]), *(len(progress_marks(p)) for p in parties)])
+        name_w, state_w = flexible_widths(names, self.app.size.width, fixed, len(self.COLUMNS)) or [LEAST] * 2
         # Text, not str: DataTable would read a str as markup, and names are user input.
         rows = [
             (
                 party["slug"],
                 (
-                    Text(party["name"]),
+                    fit(name, name_w),
                     Text(kind_label(party)),
                     styled_marks(party),
-                    Text(party_state_text(party)),
+                    fit(state, state_w),
                     Text(party["appeal_ends_on"] or ""),
                 ),
             )
-            for party in parties
+            for party, (name, state) in zip(parties, names, strict=True)
         ]
         refill(self, self.COLUMNS, rows)
         slugs = [p["slug"] for p in parties]
         if highlighted in slugs:
             self.move_cursor(row=slugs.index(highlighted))
+
+    def on_resize(self) -> None:
+        if self.parties:
+            self.show_parties(self.parties)
 
     @property
     def highlighted_slug(self) -> str | None:
