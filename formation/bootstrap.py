@@ -13,7 +13,6 @@ from formation.io.config import load_file_settings, load_reminder_settings
 from formation.schedule.policy import configure_policy
 from formation.services import Services
 from formation.store.database import open_database
-from workflows.loader import load_workflow_set
 
 
 def default_actor(configured: str | None = None) -> str:
@@ -52,7 +51,6 @@ def make_services(
     who = checked_actor(actor or default_actor(settings.actor))
     return Services(
         engine=open_database(db or os.environ.get("FORMATION_DB") or settings.db, create=create),
-        template=load_workflow_set(),
         clock=clock or clock_from_env(),
         actor=who,
         case_slug=case or os.environ.get("FORMATION_CASE") or settings.case,

@@ -84,19 +84,20 @@ def log(
     ] = False,
 ) -> None:
     """Visa händelseloggen, med följderna (förbundet bildat, godkännanden som inte längre räknas)."""
-    from formation.case.resolve import find_party
-    from formation.reports.log import event_types, filter_log, render_log, without_contacts
+    from formation.reports.log_wire import without_contacts
 
     svc = services(ctx)
-    wanted_types = set().union(*(event_types(word) for word in types)) if types else None
     since_day = parse_date(since, "--since")
-    projection = svc.view().projection if party or not as_json else None
-    party_slug = find_party(projection, party).info.slug if projection is not None and party else None
-    filtered = party_slug is not None or wanted_types is not None or since_day is not None
-    if as_json and not filtered:  # the whole log as stored: no need to read it as events first
+    if as_json and not (party or types or since_day):  # the whole log as stored: no need to read it as events
         wire = svc.wire_events()
         emit_json(wire if with_contacts else without_contacts(wire))
         return
+    from formation.case.resolve import find_party
+    from formation.reports.log import event_types, filter_log, render_log
+
+    wanted_types = set().union(*(event_types(word) for word in types)) if types else None
+    projection = svc.view().projection if party or not as_json else None
+    party_slug = find_party(projection, party).info.slug if projection is not None and party else None
     envelopes = svc.events()
     shown = filter_log(envelopes, party=party_slug, types=wanted_types, since=since_day)
     if as_json:

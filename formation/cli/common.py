@@ -4,6 +4,7 @@ Every command group module registers on `app`; `formation.cli.main` imports them
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -212,14 +213,22 @@ def _shown(text: str) -> str:
 
 def emit_json(data: Any) -> None:
     """Indented JSON, UTF-8 as is. orjson writes the same text as json.dumps(ensure_ascii=False, indent=2)
-    about ten times faster (json's C encoder does not indent), which a log of 30,000 events notices."""
+    about ten times faster (json's C encoder does not indent), which a log of 40,000 events notices; its
+    UTF-8 bytes go to stdout as they are (a long log is tens of megabytes, not worth decoding to encode again)."""
     import orjson
 
     try:
-        text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+        encoded = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     except TypeError:  # a value orjson does not take (an integer past 64 bits): the standard library's way
-        text = json.dumps(data, ensure_ascii=False, indent=2)
-    typer.echo(text)
+        encoded = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a text-only stream (no bytes underneath)
+        stream.write(encoded.decode("utf-8"))
+        return
+    stream.flush()
+    buffer.write(encoded)
+    buffer.flush()
 
 
 def state_sentence(result: Result) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, assert_never
+from typing import assert_never
 
 from formation.case.events import (
     AppealDecided,
@@ -249,25 +249,6 @@ def render_log(log: Sequence[Envelope], projection: CaseProjection, *, shown: Se
     if not lines:
         return "Inga händelser ännu." if shown is None or not log else "Inga händelser i urvalet."
     return "\n".join(lines)
-
-
-CONTACT_KEYS = ("email",)
-
-
-def without_contacts(wire: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The stored events without personal contact details (e-mail addresses), for `log --json`."""
-    result = []
-    for row in wire:
-        data = row.get("data") or {}
-        changes = data.get("changes")
-        if not any(key in data or (isinstance(changes, dict) and key in changes) for key in CONTACT_KEYS):
-            result.append(row)  # most events hold no address: no copy
-            continue
-        data = {k: v for k, v in data.items() if k not in CONTACT_KEYS}
-        if isinstance(changes, dict):
-            data["changes"] = {k: v for k, v in changes.items() if k not in CONTACT_KEYS}
-        result.append({**row, "data": data})
-    return result
 
 
 def _schedule(event: MeetingAdded | MeetingRemoved | ContactAdded | ContactRemoved | DeadlineSet, names: Names) -> str:

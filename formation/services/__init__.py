@@ -24,8 +24,9 @@ class Services:
     """Commands and reads over one database."""
 
     engine: Engine
-    template: WorkflowSet
-    """The workflow template new cases are created with (each case keeps its own copy)."""
+    template: WorkflowSet | None = None
+    """The workflow template new cases are created with (each case keeps its own copy); None: the packaged
+    FINSAM template, read by the first command that needs it (a read never does)."""
     clock: Clock = field(default_factory=SystemClock)
     actor: str = "okänd"
     case_slug: str | None = None
@@ -40,7 +41,7 @@ class Services:
 
         writer = pipeline.Writer(
             engine=self.engine,
-            template=self.template,
+            template=self.new_case_template(),
             actor=self.actor,
             now=self.clock.now(),
             today=self.clock.today(),
@@ -50,6 +51,14 @@ class Services:
         if isinstance(command, InitCase | ImportCase):
             self.case_slug = result.slug
         return result
+
+    def new_case_template(self) -> WorkflowSet:
+        """The template a case created now is pinned to."""
+        if self.template is None:
+            from workflows.loader import load_workflow_set
+
+            self.template = load_workflow_set()
+        return self.template
 
     def view(self, *, as_of: date | None = None, with_texts: bool = False) -> CaseView:
         """The case as it stood at the end of `as_of` (default: today)."""

@@ -34,8 +34,9 @@ from formation.errors import Refusal, StaleRevision, first_line
 from formation.services import handlers
 from formation.services.projectors import PROJECTORS, Written
 from formation.services.views import Result
-from formation.store import event_store, projection_store
-from formation.store.projection_store import CaseRecord, Loaded
+from formation.store import case_store, event_store, projection_store
+from formation.store.case_store import CaseRecord
+from formation.store.projection_store import Loaded
 from formation.store.uow import Session, writing
 from workflows.model import WorkflowSet
 
@@ -70,7 +71,7 @@ def run(writer: Writer, command: CaseCommand) -> Result:
 
 
 def _change(writer: Writer, session: Session, actor: str, command: CaseCommand) -> Result:
-    case = projection_store.find_case(session=session, slug=writer.case_slug, for_update=True)
+    case = case_store.find_case(session=session, slug=writer.case_slug, for_update=True)
     if command.expected_revision is not None and command.expected_revision != case.revision:
         raise StaleRevision(command.expected_revision, case.revision)
     loaded = projection_store.load(session=session, case_id=case.id)
@@ -150,7 +151,7 @@ def _create(writer: Writer, session: Session, actor: str, command: InitCase) -> 
     context = handlers.Context(new_projection(), list, writer.today, writer.template)
     event = handlers.handle(context, command).events[0]
     assert isinstance(event, CaseCreated)
-    if event.slug in projection_store.case_slugs(session=session):
+    if event.slug in case_store.case_slugs(session=session):
         raise Refusal(
             f"Det finns redan ett ärende '{event.slug}'; välj ett annat kortnamn.", code="case_exists", slug=event.slug
         )
@@ -196,7 +197,7 @@ def _import(writer: Writer, session: Session, command: ImportCase) -> Result:
         raise Refusal(f"Filen går inte att läsa in: {exc.message}", code="bad_import", seq=exc.seq) from exc
     created = envelopes[0].event
     assert isinstance(created, CaseCreated)
-    if created.slug in projection_store.case_slugs(session=session):
+    if created.slug in case_store.case_slugs(session=session):
         raise Refusal(
             f"Det finns redan ett ärende '{created.slug}' i databasen.", code="case_exists", slug=created.slug
         )

@@ -11,20 +11,22 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, select
 
-from formation.domain.fo_facts import FactsByVersion, TextFacts, is_current, read_text_facts
 from formation.services.views import CaseInfo, CaseView
-from formation.store import projection_store, schema
+from formation.store import case_store, schema
 from formation.store.uow import Session, reading
 
 if TYPE_CHECKING:
     from formation.case.events import Envelope
+    from formation.domain.fo_facts import FactsByVersion
 
 _CASES = schema.cases
 
 
 def case_view(engine: Engine, slug: str | None, *, as_of: date, with_texts: bool = False) -> CaseView:
+    from formation.store import projection_store  # not needed by a read of the log alone
+
     with reading(engine) as session:
-        case = projection_store.find_case(session=session, slug=slug)
+        case = case_store.find_case(session=session, slug=slug)
         loaded = projection_store.load(session=session, case_id=case.id)
         projection = loaded.projection
         if projection.last_event_on is not None and as_of < projection.last_event_on:
@@ -48,6 +50,9 @@ def case_view(engine: Engine, slug: str | None, *, as_of: date, with_texts: bool
 def _facts(session: Session, case_id: int, texts: dict[int, str]) -> FactsByVersion:
     """The stored facts of each version; a text stored without them, or read under other rules, is read now
     (reads never write: the stored facts are renewed by the migration that changes the rules)."""
+    from formation.domain.fo_facts import FactsByVersion, TextFacts, is_current, read_text_facts
+    from formation.store import projection_store
+
     stored = projection_store.stored_facts(session=session, case_id=case_id)
     read: dict[int, TextFacts] = {}
     for number in [n for n, facts in stored.items() if not is_current(facts)]:
@@ -62,7 +67,7 @@ def events(engine: Engine, slug: str | None) -> list[Envelope]:
     from formation.store import event_store
 
     with reading(engine) as session:
-        case = projection_store.find_case(session=session, slug=slug)
+        case = case_store.find_case(session=session, slug=slug)
         return event_store.load(session=session, case_id=case.id)
 
 
@@ -70,25 +75,27 @@ def wire_events(engine: Engine, slug: str | None) -> list[dict[str, Any]]:
     from formation.store import event_store
 
     with reading(engine) as session:
-        case = projection_store.find_case(session=session, slug=slug)
+        case = case_store.find_case(session=session, slug=slug)
         return event_store.load_wire(session=session, case_id=case.id)
 
 
 def fo_text_rows(engine: Engine, slug: str | None) -> list[dict[str, Any]]:
     with reading(engine) as session:
-        case = projection_store.find_case(session=session, slug=slug)
+        case = case_store.find_case(session=session, slug=slug)
+        from formation.store import projection_store
+
         return projection_store.text_rows(session=session, case_id=case.id)
 
 
 def case_slugs(engine: Engine) -> list[str]:
     with reading(engine) as session:
-        return projection_store.case_slugs(session=session)
+        return case_store.case_slugs(session=session)
 
 
 def revision(engine: Engine, slug: str | None) -> int:
     """The case's revision alone: what a live screen polls to know whether to read again."""
     with reading(engine) as session:
-        return projection_store.find_case(session=session, slug=slug).revision
+        return case_store.find_case(session=session, slug=slug).revision
 
 
 def case_summaries(engine: Engine) -> list[tuple[str, str]]:

@@ -32,7 +32,7 @@ from formation.case.projection import CaseProjection
 from formation.schedule.case_plan import has_schedule, plan_for
 from formation.schedule.plan_model import Plan
 from formation.schedule.policy import ReminderKey, ReminderKind, ReminderPolicy, current_policy, reminders_for
-from formation.store import projection_store, schedule_store, schema
+from formation.store import case_store, projection_store, schedule_store, schema
 from formation.store.schedule_store import Deadline, Wanted
 from formation.store.uow import Session, reading, writing
 
@@ -213,7 +213,7 @@ def _all_deadlines(connection: Connection) -> list[tuple[int, Deadline]]:
 
 
 def _case_id(session: Session, services: Services) -> int:
-    return projection_store.find_case(session=session, slug=services.case_slug).id
+    return case_store.find_case(session=session, slug=services.case_slug).id
 
 
 def deadline_list(services: Services) -> list[Deadline]:

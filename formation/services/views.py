@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from formation.case.projection import CaseProjection, PartyProgress
-from formation.domain.fo_facts import TextFacts
 from formation.domain.outcomes import StepStatus
+
+if TYPE_CHECKING:  # annotations only: reading a log needs neither the projection nor the § 9 reader
+    from formation.case.projection import CaseProjection, PartyProgress
+    from formation.domain.fo_facts import TextFacts
 
 
 @dataclass(frozen=True)

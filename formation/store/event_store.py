@@ -6,15 +6,16 @@ import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from sqlalchemy import JSON, Date, DateTime, String, bindparam, func, insert, select, type_coerce
 
-from formation.case.codec import decode, encode_event
-from formation.case.events import Envelope
 from formation.store import schema
 from formation.store.uow import Session
+
+if TYPE_CHECKING:
+    from formation.case.events import Envelope
 
 _EVENTS = schema.events
 # Stored column -> wire key; the table names the decision's date `decided_on`.
@@ -23,7 +24,7 @@ _RENAMED = {"decided_on": "date"}
 
 # The stored columns in table order (the order of the keys in `log --json`), without the row's identity.
 _STORED = [c for c in _EVENTS.columns if c.name not in ("id", "case_id")]
-_KEYS = [_RENAMED.get(c.name, c.name) for c in _STORED]
+_KEYS = [str(_RENAMED.get(c.name, c.name)) for c in _STORED]  # plain str: orjson takes no subclass as a key
 # Dates, times and the JSON column are read as the driver gives them and converted here: SQLAlchemy's
 # per-value processing (a regular expression per timestamp on SQLite) was most of the cost of a long log.
 _RAW = [
@@ -39,6 +40,8 @@ _LAST_SEQ = select(func.max(_EVENTS.c.seq)).where(_OF_CASE)
 
 
 def load(*, session: Session, case_id: int, until_seq: int | None = None) -> list[Envelope]:
+    from formation.case.codec import decode  # the events' classes: not needed to print the log as stored
+
     if until_seq is None:
         rows = session.connection().execute(_LOG, {"case_id": case_id}).all()
     else:
@@ -68,15 +71,25 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def _wire(row: Any) -> dict[str, Any]:
+    # Called once per event of a log (tens of thousands for `log --json`): no helper calls where a test will do.
     wire = dict(zip(_KEYS, row, strict=True))
-    wire["recorded_at"] = _utc_isoformat(wire["recorded_at"])
-    for key in ("date", "anslag"):
+    recorded = wire["recorded_at"]
+    if type(recorded) is str and len(recorded) == 26 and recorded[10] == " " and recorded[19] == ".":
+        # SQLite's "YYYY-MM-DD HH:MM:SS.ffffff" (UTC) as isoformat() writes it, without a parse.
+        time = recorded[11:19] if recorded.endswith("000000") else recorded[11:]
+        wire["recorded_at"] = f"{recorded[:10]}T{time}+00:00"
+    else:
+        wire["recorded_at"] = _utc_isoformat(recorded)
+    for key in _DATE_KEYS:
         value = wire[key]
-        if value is not None and not isinstance(value, str):
+        if value is not None and type(value) is not str:
             wire[key] = value.isoformat()  # PostgreSQL gives dates; SQLite gives their isoformat() already
     data = wire["data"]
-    wire["data"] = dict((orjson.loads(data) if isinstance(data, str) else data) or {})
+    wire["data"] = (orjson.loads(data) if type(data) is str else dict(data or {})) or {}
     return wire
+
+
+_DATE_KEYS = ("date", "anslag")
 
 
 def _utc_isoformat(recorded: Any) -> str:
@@ -99,6 +112,8 @@ def next_seq(*, session: Session, case_id: int) -> int:
 def append(*, session: Session, case_id: int, envelopes: Sequence[Envelope]) -> None:
     if not envelopes:
         return
+    from formation.case.codec import encode_event
+
     rows = []
     for envelope in envelopes:
         # The codec's stored form, with the date columns as dates (not their isoformat and back).

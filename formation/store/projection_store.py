@@ -29,10 +29,9 @@ from formation.case.projection import (
 from formation.domain.board import BoardSeat
 from formation.domain.outcomes import AppealOutcome, Outcome, StepStatus
 from formation.domain.parties import PartyKind
-from formation.errors import Refusal
 from formation.store import schedule_store, schema
+from formation.store.case_store import CaseRecord
 from formation.store.uow import Session
-from workflows.loader import legacy_template, workflow_from_dict, workflow_set_from_dict, workflow_set_to_dict
 
 _CASES = schema.cases
 _PARTIES = schema.parties
@@ -42,18 +41,6 @@ _VERSIONS = schema.fo_versions
 _BOARD = schema.board_seats
 
 
-@dataclass(frozen=True)
-class CaseRecord:
-    """A case's identity and revision as stored (what the write pipeline and the reads start from)."""
-
-    id: int
-    slug: str
-    name: str
-    seat: str | None
-    revision: int
-    created_at: Any
-
-
 @dataclass
 class Loaded:
     """A projection as loaded, with what is needed to write back only what changed."""
@@ -61,43 +48,6 @@ class Loaded:
     projection: CaseProjection
     party_ids: dict[str, int] = field(default_factory=dict)
     snapshot: dict[str, Any] = field(default_factory=dict)
-
-
-# Built once: a statement built per call costs SQLAlchemy a cache key each time.
-_CASE_RECORD = select(_CASES.c.id, _CASES.c.slug, _CASES.c.name, _CASES.c.seat, _CASES.c.revision, _CASES.c.created_at)
-_CASE_RECORD_BY_SLUG = _CASE_RECORD.where(_CASES.c.slug == bindparam("slug"))
-
-
-def find_case(*, session: Session, slug: str | None, for_update: bool = False) -> CaseRecord:
-    """The case named by --case, or the only one; a refusal says what to do otherwise."""
-    connection = session.connection()
-    if slug:
-        row = connection.execute(_locked(_CASE_RECORD_BY_SLUG, for_update, session), {"slug": slug}).first()
-        if row is None:
-            known = ", ".join(r[0] for r in connection.execute(select(_CASES.c.slug).order_by(_CASES.c.slug)))
-            hint = f" Ärenden i databasen: {known}." if known else ""
-            raise Refusal(f"Det finns inget ärende '{slug}' i databasen.{hint}", code="unknown_case", slug=slug)
-        return CaseRecord(*row)
-    rows = connection.execute(_CASE_RECORD.order_by(_CASES.c.slug).limit(50)).all()
-    if not rows:
-        raise Refusal("Databasen har inget ärende ännu.", code="no_case")
-    if len(rows) > 1:
-        slugs = ", ".join(r.slug for r in rows)
-        raise Refusal(f"Databasen har flera ärenden ({slugs}); välj ett.", code="several_cases", slugs=slugs)
-    if for_update:
-        return find_case(session=session, slug=rows[0].slug, for_update=True)
-    return CaseRecord(*rows[0])
-
-
-def _locked(query: Any, for_update: bool, session: Session) -> Any:
-    # SQLite has no row locks: its writers already hold the database's write lock (BEGIN IMMEDIATE).
-    if for_update and session.connection().dialect.name != "sqlite":
-        return query.with_for_update()
-    return query
-
-
-def case_slugs(*, session: Session) -> list[str]:
-    return [r[0] for r in session.connection().execute(select(_CASES.c.slug).order_by(_CASES.c.slug))]
 
 
 # Per connection pool (one database), per case id: (revision, created_at, Loaded as committed).
@@ -170,6 +120,8 @@ def load(*, session: Session, case_id: int) -> Loaded:
 
 def _load_rows(session: Session, case_id: int, case: Any) -> Loaded:
     connection = session.connection()
+    from workflows.loader import legacy_template, workflow_from_dict, workflow_set_from_dict
+
     template = workflow_set_from_dict(case["template"]) if case["template"] else legacy_template()
     projection = CaseProjection(
         template=template,
@@ -322,6 +274,8 @@ def save(*, session: Session, case_id: int, loaded: Loaded) -> None:
         "last_event_on": projection.last_event_on,
     }
     if before.get("template") != id(projection.template):
+        from workflows.loader import legacy_template, workflow_set_to_dict
+
         pinned = projection.template is not legacy_template()
         values["template"] = workflow_set_to_dict(projection.template) if pinned else None
     connection.execute(update(_CASES).where(_CASES.c.id == case_id).values(**values))

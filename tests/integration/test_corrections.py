@@ -118,12 +118,13 @@ def test_a_case_keeps_its_template_when_the_packaged_one_changes(case: Services)
     walk(case, KOMMUN, ("forstudie", "inriktningsbeslut"), date(2022, 2, 1))
     # A newer packaged template (an extra step first) is used for new cases only.
     extra = StepDef(id="avsikt", label="Avsiktsförklaring", body="Kommunstyrelsen")
-    kommun = case.template.kinds["kommun"]
-    pinned = case.template.version
+    current = case.new_case_template()
+    kommun = current.kinds["kommun"]
+    pinned = current.version
     newer = replace(
-        case.template,
+        current,
         version=pinned + 1,
-        kinds={**case.template.kinds, "kommun": PartyWorkflow(
+        kinds={**current.kinds, "kommun": PartyWorkflow(
             kind="kommun", label=kommun.label, decider=kommun.decider, stages=(StageDef("avsikt", (extra,)),
                                                                              *kommun.stages))},
     )
