@@ -238,10 +238,15 @@ def _party_key(progress: PartyProgress) -> tuple[Any, ...]:
     )
 
 
+def _version_key(version: VersionInfo) -> tuple[Any, ...]:
+    """What the projection changes of a stored version: whether it is in force, and its dates (a correction)."""
+    return (version.in_force, version.added_on, version.start_date)
+
+
 def _snapshot(projection: CaseProjection, keys: dict[str, tuple[Any, ...]] | None = None) -> dict[str, Any]:
     return {
         "parties": keys if keys is not None else {slug: _party_key(p) for slug, p in projection.parties.items()},
-        "versions": {n: v.in_force for n, v in projection.versions.items()},
+        "versions": {n: _version_key(v) for n, v in projection.versions.items()},
         "board": list(projection.board),
         "template": id(projection.template),
     }
@@ -281,11 +286,11 @@ def save(*, session: Session, case_id: int, loaded: Loaded) -> None:
     connection.execute(update(_CASES).where(_CASES.c.id == case_id).values(**values))
     old_versions = before.get("versions", {})
     for number, version in projection.versions.items():
-        if old_versions.get(number) != version.in_force:
+        if old_versions.get(number) != _version_key(version):  # in force now, or its dates corrected
             connection.execute(
                 update(_VERSIONS)
                 .where(_VERSIONS.c.case_id == case_id, _VERSIONS.c.number == number)
-                .values(in_force=version.in_force)
+                .values(in_force=version.in_force, added_on=version.added_on, start_date=version.start_date)
             )
     old_parties = before.get("parties", {})
     for slug in [s for s in loaded.party_ids if s not in projection.parties]:

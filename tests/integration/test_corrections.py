@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from formation.case.commands import UpgradeWorkflow
+from formation.case.commands import RecordDecision, UpgradeWorkflow
+from formation.domain.outcomes import Outcome
+from formation.store.database import create_database_engine
 from formation.case.history import replay
 from formation.errors import Refusal
 from formation.reports.status import status_document
@@ -59,6 +61,21 @@ def test_a_wrong_date_is_corrected_and_the_rules_apply_to_the_corrected_history(
         case.correct(forstudie, reason="Fel igen", date=date(2022, 3, 1))  # type: ignore[attr-defined]
     assert "före" in refused.value.message
     assert len(case.events()) == count
+
+
+def test_a_corrected_date_of_the_forbundsordning_is_what_the_rules_and_the_view_use(case: Services) -> None:
+    """Found in the TUI walkthrough: the log showed the correction, but the stored version kept its old date,
+    so a decision between the two dates was still refused as made before the förbundsordning existed."""
+    fo_seq = next(e.seq for e in case.events() if e.type == "fo_added")
+    case.correct(fo_seq, reason="Fel datum", date=date(2021, 12, 1))  # type: ignore[attr-defined]
+    assert replay(case.events()).versions[1].added_on == date(2021, 12, 1)
+    # What is stored, read by another process (this one keeps what it committed in memory).
+    stored = Services(engine=create_database_engine(case.engine.url.render_as_string(False)), case_slug="solna")
+    assert stored.view().projection.versions[1].added_on == date(2021, 12, 1)
+    stored.handle(
+        RecordDecision(party="solna-stad", step="forstudie", outcome=Outcome.BIFALL, decided_on=date(2021, 12, 15))
+    )
+    stored.engine.dispose()
 
 
 def test_a_voided_decision_no_longer_counts_but_stays_in_the_log(case: Services) -> None:
