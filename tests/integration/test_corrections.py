@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from formation.case.commands import RecordDecision, UpgradeWorkflow
-from formation.domain.outcomes import Outcome
-from formation.store.database import create_database_engine
 from formation.case.history import replay
+from formation.domain.outcomes import Outcome
 from formation.errors import Refusal
 from formation.reports.status import status_document
 from formation.services import Services
+from formation.store.database import create_database_engine
 from tests.e2e.in_process import Cli
 from tests.unit.case_support import AF, FK, KOMMUN, KOMMUN_PATH, REGION, party_doc, step_of, walk
 from workflows.model import PartyWorkflow, StageDef, StepDef
