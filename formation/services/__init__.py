@@ -64,8 +64,9 @@ class Services:
         """The case as it stood at the end of `as_of` (default: today)."""
         return queries.case_view(self.engine, self.case_slug, as_of=as_of or self.clock.today(), with_texts=with_texts)
 
-    def events(self) -> list[Envelope]:
-        return queries.events(self.engine, self.case_slug)
+    def events(self, *, party: str | None = None) -> list[Envelope]:
+        """The log; with `party` (a slug), that party's events and every correction and striking."""
+        return queries.events(self.engine, self.case_slug, party=party)
 
     def wire_events(self) -> list[dict[str, Any]]:
         """The log in its stored form (what `log --json` and `export` write)."""

@@ -63,12 +63,12 @@ def _facts(session: Session, case_id: int, texts: dict[int, str]) -> FactsByVers
     return FactsByVersion(stored, read)
 
 
-def events(engine: Engine, slug: str | None) -> list[Envelope]:
+def events(engine: Engine, slug: str | None, *, party: str | None = None) -> list[Envelope]:
     from formation.store import event_store
 
     with reading(engine) as session:
         case = case_store.find_case(session=session, slug=slug)
-        return event_store.load(session=session, case_id=case.id)
+        return event_store.load(session=session, case_id=case.id, party=party)
 
 
 def wire_events(engine: Engine, slug: str | None) -> list[dict[str, Any]]:

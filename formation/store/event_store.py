@@ -35,14 +35,26 @@ _RAW = [
 
 _OF_CASE: Any = _EVENTS.c.case_id == bindparam("case_id")
 _LOG = select(*_RAW).where(_OF_CASE).order_by(_EVENTS.c.seq)
+# One party's events and every correction and striking (which name their event by number, not by party).
+_LOG_OF_PARTY = (
+    select(*_RAW)
+    .where(_OF_CASE, (_EVENTS.c.party == bindparam("party")) | _EVENTS.c.type.in_(["event_corrected", "event_voided"]))
+    .order_by(_EVENTS.c.seq)
+)
 _LOG_UNTIL = select(*_RAW).where(_OF_CASE, _EVENTS.c.seq <= bindparam("until_seq")).order_by(_EVENTS.c.seq)
 _LAST_SEQ = select(func.max(_EVENTS.c.seq)).where(_OF_CASE)
 
 
-def load(*, session: Session, case_id: int, until_seq: int | None = None) -> list[Envelope]:
+def load(
+    *, session: Session, case_id: int, until_seq: int | None = None, party: str | None = None
+) -> list[Envelope]:
+    """The case's events in order; with `party`, only those about that party, and the corrections and strikings
+    (enough to read that party's history as corrected: a correction never moves an event to another party)."""
     from formation.case.codec import decode  # the events' classes: not needed to print the log as stored
 
-    if until_seq is None:
+    if party is not None:
+        rows = session.connection().execute(_LOG_OF_PARTY, {"case_id": case_id, "party": party}).all()
+    elif until_seq is None:
         rows = session.connection().execute(_LOG, {"case_id": case_id}).all()
     else:
         rows = session.connection().execute(_LOG_UNTIL, {"case_id": case_id, "until_seq": until_seq}).all()

@@ -88,6 +88,22 @@ def test_a_voided_decision_no_longer_counts_but_stays_in_the_log(case: Services)
     assert json.dumps(status_document(case.view())) == json.dumps(status_document(case.view()))
 
 
+def test_one_partys_log_reads_its_history_as_corrected(case: Services) -> None:
+    """The party screen reads only that party's events and the corrections and strikings: what it shows must
+    be what the whole log says about the party."""
+    from formation.reports.cockpit import party_detail
+
+    walk(case, KOMMUN, KOMMUN_PATH, date(2022, 2, 1))
+    walk(case, FK, ("forstudie", "beslut"), date(2022, 2, 1))
+    case.correct(_seq_of(case, "solna-stad", "forstudie"), reason="Fel dag", date=date(2022, 1, 28))  # type: ignore[attr-defined]
+    case.void(_seq_of(case, "forsakringskassan", "beslut"), reason="Fel part")  # type: ignore[attr-defined]
+    view = case.view()
+    for slug in view.projection.parties:
+        own = case.events(party=slug)
+        assert {e.party for e in own if e.type not in ("event_corrected", "event_voided")} == {slug}
+        assert party_detail(view, own, slug) == party_detail(view, case.events(), slug)
+
+
 @pytest.mark.parametrize(
     ("what", "message"),
     [

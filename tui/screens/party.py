@@ -100,7 +100,7 @@ class PartyScreen(CockpitScreen):
         worker = get_current_worker()
         try:
             view = self.services.view(as_of=self.as_of)
-            detail = party_detail(view, self.services.events(), self.slug)
+            detail = party_detail(view, self.services.events(party=self.slug), self.slug)
             message = PartyLoaded(detail, view.revision, decision_choices(view).get(self.slug, ()))
         except Refusal:
             message = PartyLoaded(None)
