@@ -96,3 +96,32 @@ def kind_label(kind: PartyKind) -> str:
 
 def role_label(role: str) -> str:
     return ROLE_LABELS.get(role, role)
+
+
+FIELD_LABELS: dict[str, str] = {
+    "date": "datum",
+    "anslag": "anslagsdatum",
+    "outcome": "utfall",
+    "body": "organ",
+    "paragraph": "§",
+    "dnr": "dnr",
+    "note": "anteckning",
+    "fo_version": "version",
+    "start_date": "startdatum",
+    "formed_on": "bildat",
+    "appellant": "klagande",
+    "court": "domstol",
+    "years": "uppsägningstid (år)",
+    "term_start": "mandat från",
+    "term_end": "mandat till",
+    "fullmaktige": "fullmäktige",
+    "member_since": "medlem sedan",
+    "seat": "säte",
+    "target_start": "planerad start",
+}
+"""The stored fields a correction can change (`formation correct`), as the log and the correction form name
+them."""
+
+
+def field_label(key: str) -> str:
+    return FIELD_LABELS.get(key, key)

@@ -25,7 +25,7 @@ from formation.domain.appeal import appeal_ends_on
 from formation.domain.finance import FinanceError, FundingParty, compute_financing
 from formation.domain.labels import EVENT_TYPE_LABELS, KIND_SHORT, OUTCOME_LABELS, role_label
 from formation.domain.outcomes import Outcome
-from formation.reports.log import Names, describe
+from formation.reports.log import Names, describe, log_day
 from formation.services.views import CaseView
 
 
@@ -274,7 +274,7 @@ def log_rows(view: CaseView, log: Sequence[Envelope]) -> list[LogRow]:
         rows.append(
             LogRow(
                 envelope.seq,
-                envelope.effective_on,
+                log_day(envelope),
                 envelope.type,
                 EVENT_TYPE_LABELS.get(envelope.type, envelope.type),
                 envelope.party,

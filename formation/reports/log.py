@@ -38,10 +38,13 @@ from formation.domain.labels import (
     APPEAL_OUTCOME_LABELS,
     EVENT_TYPE_LABELS,
     KIND_LABELS,
+    OUTCOME_LABELS,
+    field_label,
     outcome_label,
     role_label,
 )
 from formation.domain.names import slugify
+from formation.domain.outcomes import AppealOutcome, Outcome
 from formation.errors import Refusal
 
 
@@ -106,7 +109,7 @@ def describe(event: Event, names: Names) -> str:
             return _schedule(event, names)
         case EventCorrected():
             changes = ", ".join(
-                f"{key} → {value if value is not None else '(tomt)'}" for key, value in event.changes.items()
+                f"{field_label(key)} → {_corrected_value(key, value)}" for key, value in event.changes.items()
             )
             return f"Rättelse av händelse {event.target}: {changes} — {event.reason}"
         case EventVoided():
@@ -129,6 +132,25 @@ def _decision(event: DecisionRecorded, names: Names) -> str:
     return (
         f"{names.party(event.party)}: {step} {outcome_label(event.outcome)}" + (f" ({detail})" if detail else "") + note
     )
+
+
+def _corrected_value(key: str, value: object) -> str:
+    """A corrected value as the log shows the field elsewhere: an outcome in words, a § as "§ 45"."""
+    if value is None:
+        return "(tomt)"
+    if key == "outcome" and value in OUTCOME_VALUES:
+        return OUTCOME_LABELS[Outcome(value)]
+    if key == "outcome" and value in APPEAL_OUTCOME_VALUES:
+        return APPEAL_OUTCOME_LABELS[AppealOutcome(value)]
+    if key == "paragraph":  # "§ → 45", not "§ → § 45"
+        return str(value).strip().lstrip("§").strip()
+    if key == "fo_version":
+        return f"v{value}"
+    return str(value)
+
+
+OUTCOME_VALUES = {o.value for o in Outcome}
+APPEAL_OUTCOME_VALUES = {o.value for o in AppealOutcome}
 
 
 def paragraph_text(paragraph: str | None) -> str:
@@ -187,6 +209,14 @@ def filter_log(
     return kept
 
 
+def log_day(envelope: Envelope) -> date | None:
+    """The day the log shows for an event: the day it took effect, and for a correction or a striking (which
+    take effect when made) the day it was recorded; None for an undated event (a meeting, a contact)."""
+    if isinstance(envelope.event, EventCorrected | EventVoided):
+        return envelope.recorded_at.date()
+    return envelope.effective_on if isinstance(envelope.effective_on, date) else None
+
+
 def consequences(log: Sequence[Envelope]) -> dict[int, list[str]]:
     """What an event did to the case beyond itself, by its seq: the förbund formed, a version came into force,
     approvals that no longer count because a new version was added or a court annulled them."""
@@ -234,7 +264,8 @@ def render_log(log: Sequence[Envelope], projection: CaseProjection, *, shown: Se
             amended.setdefault(envelope.event.target, []).append(envelope.seq)
     lines = []
     for envelope in log if shown is None else shown:
-        day = envelope.effective_on.isoformat() if isinstance(envelope.effective_on, date) else " " * 10
+        shown_day = log_day(envelope)
+        day = shown_day.isoformat() if shown_day is not None else " " * 10
         recorded = envelope.recorded_at.strftime("%Y-%m-%d %H:%M")
         marks = []
         if envelope.seq in struck:

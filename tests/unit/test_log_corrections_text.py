@@ -1,0 +1,36 @@
+"""How the log words a correction: the fields in the Swedish the rest of the tool uses, and the day it was made."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from formation.reports.cockpit import log_rows
+from formation.reports.log import render_log
+from formation.services import Services
+from tests.unit.case_support import KOMMUN
+
+
+def test_a_correction_names_its_fields_in_swedish_and_shows_the_day_it_was_made(case: Services) -> None:
+    case.decide(KOMMUN, "forstudie", outcome="bifall", on=date(2022, 2, 1), paragraph="12", dnr="KS 2022/1")
+    decision = case.events()[-1].seq
+    case.correct(decision, reason="Protokollet", date=date(2022, 1, 31), outcome="aterremiss", paragraph="14")
+    case.correct(decision, reason="Fel dnr", dnr=None, anslag=date(2022, 2, 3))
+    fo = next(e.seq for e in case.events() if e.type == "fo_added")
+    case.correct(fo, reason="Rätt start", start_date=date(2023, 1, 1))
+    log = case.events()
+    recorded = log[-1].recorded_at.date().isoformat()
+
+    text = render_log(log, case.view().projection)
+    by_seq = {int(line.split()[0]): line for line in text.splitlines() if line.strip()[:1].isdigit()}
+    first, second, third = (by_seq[e.seq] for e in log[-3:])
+    assert f"Rättelse av händelse {decision}: datum → 2022-01-31, utfall → återremiss, § → 14 — Protokollet" in first
+    assert f"Rättelse av händelse {decision}: dnr → (tomt), anslagsdatum → 2022-02-03 — Fel dnr" in second
+    assert f"Rättelse av händelse {fo}: startdatum → 2023-01-01 — Rätt start" in third
+    for line in (first, second, third):
+        assert line.split()[1] == recorded  # the Datum column: the day the correction was recorded
+    for english in ("date", "outcome", "paragraph", "anslag", "start_date", "aterremiss"):
+        assert f"{english} →" not in text and f"→ {english}" not in text
+
+    rows = {row.seq: row for row in log_rows(case.view(), log)}
+    assert rows[log[-1].seq].day == log[-1].recorded_at.date()
+    assert rows[log[-1].seq].text == f"Rättelse av händelse {fo}: startdatum → 2023-01-01 — Rätt start"
