@@ -12,11 +12,14 @@ from textual.widgets import Select, Static
 
 from formation.case.events import DecisionRecorded, EventCorrected, EventVoided, StepSkipped
 from formation.domain.outcomes import Outcome
+from formation.io.demo import create_living_demo
 from formation.services import Services
+from formation.services.handlers import CORRECTABLE
 from tests.coordinator import Coordinator
 from tests.tui.conftest import services_at
 from tests.tui.helpers import settle, shown, type_into
 from tui.app import make_app
+from tui.screens.amend_form import CorrectForm, VoidForm, correctable_fields
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.decision_form import DecisionForm
 from tui.screens.log import LogScreen
@@ -24,6 +27,7 @@ from tui.screens.skip_form import SkipForm
 from tui.widgets.party_table import PartyTable
 
 SIZE = (100, 34)
+FO = Path(__file__).parents[2] / "formation" / "io" / "samples"
 
 
 async def open_form(pilot, slug: str, key: str = "b") -> None:  # type: ignore[no-untyped-def]
@@ -209,3 +213,57 @@ async def test_decide_from_the_party_screen(forming_services: Services) -> None:
         assert (written.party, written.step, written.decided_on) == ("region-dalarna", "forstudie", date(2026, 11, 20))
         rows = app.screen.query_one("#party-steps").get_row_at(0)  # type: ignore[attr-defined]
         assert [cell.plain for cell in rows[:3]] == ["Förstudie", "✓ beslutat", "2026-11-20"]
+
+
+def test_the_correction_form_knows_every_field_the_engine_lets_a_correction_change() -> None:
+    for event_type, keys in CORRECTABLE.items():
+        assert correctable_fields(event_type) == keys, event_type
+    assert correctable_fields("meeting_added") == ()
+
+
+async def open_correction(pilot, seq: int) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("l")
+    await settle(pilot)
+    table = pilot.app.screen.query_one("#log")
+    table.move_cursor(row=table.get_row_index(str(seq)))
+    await pilot.press("c")
+    await settle(pilot)
+
+
+async def test_a_version_is_corrected_with_its_own_fields_only(forming_services: Services) -> None:
+    Coordinator(forming_services).add_fo(FO / "forbundsordning_falun_borlange.md", on=date(2026, 11, 2))
+    seq = forming_services.events()[-1].seq
+    app = make_app(forming_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_correction(pilot, seq)
+        form = app.screen
+        assert isinstance(form, CorrectForm)
+        offered = [str(label.render()) for label in form.query(".field-label")]
+        assert offered == ["Datum", "Start", "Bildat", "Skäl *"]  # no Utfall, §, Dnr or Anslag for a version
+        await type_into(pilot, "#start_date", "2027-04-01")
+        await type_into(pilot, "#reason", "Startdatum enligt förbundsordningen")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, LogScreen)
+        [correction] = [e.event for e in forming_services.events() if isinstance(e.event, EventCorrected)]
+        assert (correction.target, correction.changes) == (seq, {"start_date": "2027-04-01"})
+
+
+async def test_a_meeting_cannot_be_corrected_and_the_log_says_to_strike_it(tmp_path: Path) -> None:
+    services = services_at(tmp_path)
+    create_living_demo(services)
+    meeting = next(e.seq for e in services.events() if e.type == "meeting_added")
+    app = make_app(services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_correction(pilot, meeting)
+        assert isinstance(app.screen, LogScreen)  # no form opened
+        [notice] = [n.message for n in app._notifications]
+        assert notice == (
+            "En händelse av typen sammanträde har inga uppgifter som kan rättas; "
+            "stryk den i stället (x) och registrera den på nytt om det behövs."
+        )
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, VoidForm)

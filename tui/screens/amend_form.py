@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from textual.app import ComposeResult
@@ -9,8 +10,10 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from formation.case.commands import CaseCommand, CorrectEvent, VoidEvent
-from formation.domain.outcomes import Outcome
+from formation.domain.labels import APPEAL_OUTCOME_LABELS, EVENT_TYPE_LABELS
+from formation.domain.outcomes import AppealOutcome, Outcome
 from formation.services import Services
+from formation.services.handlers import CORRECTABLE
 from formation.services.views import Result
 from tui.screens.form import CommandForm, FormError, field_row, parse_day, text_input
 
@@ -25,50 +28,118 @@ OUTCOMES = {
     "bordläggning": Outcome.BORDLAGD,
     "bordlagd": Outcome.BORDLAGD,
 }
+APPEAL_OUTCOMES = {label: outcome for outcome, label in APPEAL_OUTCOME_LABELS.items()} | {
+    outcome.value: outcome for outcome in AppealOutcome
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One correctable stored field as the form asks for it."""
+
+    label: str
+    kind: str
+    """"date", "text", "number", "outcome" or "appeal_outcome"."""
+    placeholder: str = ""
+    clearable: bool = False
+
+
+DAY = "ÅÅÅÅ-MM-DD"
+FIELDS: dict[str, Field] = {
+    "date": Field("Datum", "date", f"rätt datum {DAY}"),
+    "outcome": Field("Utfall", "outcome", "bifall, avslag, återremiss, bordläggning"),
+    "body": Field("Organ", "text", clearable=True),
+    "paragraph": Field("§", "text", clearable=True),
+    "dnr": Field("Dnr", "text", clearable=True),
+    "fo_version": Field("Version", "number", "förbundsordningens version, t.ex. 2"),
+    "anslag": Field("Anslag", "date", DAY, clearable=True),
+    "note": Field("Anteckning", "text", clearable=True),
+    "start_date": Field("Start", "date", f"startdatum {DAY}", clearable=True),
+    "formed_on": Field("Bildat", "date", DAY),
+    "appellant": Field("Klagande", "text", clearable=True),
+    "court": Field("Domstol", "text", clearable=True),
+    "years": Field("År", "number", "uppsägningstid i år"),
+    "term_start": Field("Mandat från", "date", DAY),
+    "term_end": Field("Mandat till", "date", DAY),
+    "fullmaktige": Field("Fullmäktige", "text", clearable=True),
+    "member_since": Field("Medlem sedan", "date", DAY, clearable=True),
+    "seat": Field("Säte", "text"),
+    "target_start": Field("Start", "date", f"planerad start {DAY}", clearable=True),
+}
+"""Every field the engine lets a correction change (formation.services.handlers.CORRECTABLE), in the form."""
+APPEAL_OUTCOME = Field("Utfall", "appeal_outcome", ", ".join(APPEAL_OUTCOME_LABELS.values()))
+"""A court's outcome, where a decision's outcome field would be (a correction of `appeal_decided`)."""
+
+
+def field_spec(event_type: str, key: str) -> Field:
+    return APPEAL_OUTCOME if (event_type, key) == ("appeal_decided", "outcome") else FIELDS[key]
+
+
+def correctable_fields(event_type: str) -> tuple[str, ...]:
+    """The stored fields a correction of an event of `event_type` may change; empty when it can only be struck."""
+    return tuple(key for key in CORRECTABLE.get(event_type, ()) if key in FIELDS)
+
+
+def not_correctable_text(event_type: str) -> str:
+    """Why the form does not open for an event that can only be struck, and what to do instead."""
+    what = EVENT_TYPE_LABELS.get(event_type, event_type)
+    return (
+        f"En händelse av typen {what} har inga uppgifter som kan rättas; "
+        "stryk den i stället (x) och registrera den på nytt om det behövs."
+    )
 
 
 class CorrectForm(CommandForm):
-    """Blank fields stay as recorded; '-' clears an optional one."""
+    """Only the fields the engine lets a correction of this type change; blank fields stay as recorded, '-'
+    clears an optional one."""
 
     TITLE_TEXT = "Rätta händelse"
 
-    def __init__(self, services: Services, revision: int, seq: int, summary: str) -> None:
+    def __init__(self, services: Services, revision: int, seq: int, summary: str, event_type: str) -> None:
         super().__init__(services, revision)
         self.seq = seq
         """The event corrected."""
         self.summary = summary
+        self.specs = {key: field_spec(event_type, key) for key in correctable_fields(event_type)}
+        """The stored fields offered, in the engine's order."""
 
     def compose_fields(self) -> ComposeResult:
         yield Static(Content(f"Händelse {self.seq}: {self.summary}"), classes="form-summary")
-        yield Static(Content("Lämna tomt det som stämmer; '-' tar bort ett värde."), classes="form-hint")
-        yield field_row("Datum", text_input("date", placeholder="rätt datum ÅÅÅÅ-MM-DD"))
-        yield field_row("Utfall", text_input("outcome", placeholder="bifall, avslag, återremiss, bordläggning"))
-        yield field_row("Organ", text_input("body"))
-        yield field_row("§", text_input("paragraph"))
-        yield field_row("Dnr", text_input("dnr"))
-        yield field_row("Anslag", text_input("anslag", placeholder="ÅÅÅÅ-MM-DD"))
-        yield field_row("Anteckning", text_input("note"))
+        clearable = any(spec.clearable for spec in self.specs.values())
+        hint = "Lämna tomt det som stämmer" + ("; '-' tar bort ett värde." if clearable else ".")
+        yield Static(Content(hint), classes="form-hint")
+        for key, spec in self.specs.items():
+            yield field_row(spec.label, text_input(key, placeholder=spec.placeholder))
         yield field_row("Skäl *", text_input("reason", placeholder="varför rättelsen görs"))
 
     def value(self, name: str) -> str:
         return self.query_one(f"#{name}", Input).value.strip()
 
-    def build_command(self) -> CaseCommand:
-        changes: dict[str, Any] = {}
-        if self.value("date"):
-            changes["date"] = parse_day(self.value("date"), "Datum")
-        if self.value("anslag"):
-            changes["anslag"] = None if self.value("anslag") == CLEAR else parse_day(self.value("anslag"), "Anslag")
-        if self.value("outcome"):
-            outcome = OUTCOMES.get(self.value("outcome").lower())
+    def parsed(self, key: str) -> Any:
+        spec, text = self.specs[key], self.value(key)
+        if text == CLEAR and spec.clearable:
+            return None
+        if spec.kind == "date":
+            return parse_day(text, spec.label)
+        if spec.kind == "number":
+            if not text.lstrip("vV").isdigit():
+                raise FormError(f"{spec.label} '{text}' är inget heltal.")
+            return int(text.lstrip("vV"))
+        if spec.kind == "outcome":
+            outcome = OUTCOMES.get(text.lower())
             if outcome is None:
-                raise FormError(
-                    f"Okänt utfall '{self.value('outcome')}'; skriv bifall, avslag, återremiss eller bordläggning."
-                )
-            changes["outcome"] = outcome
-        for key in ("body", "paragraph", "dnr", "note"):
-            if self.value(key):
-                changes[key] = None if self.value(key) == CLEAR else self.value(key)
+                raise FormError(f"Okänt utfall '{text}'; skriv bifall, avslag, återremiss eller bordläggning.")
+            return outcome
+        if spec.kind == "appeal_outcome":
+            appeal = APPEAL_OUTCOMES.get(text.lower())
+            if appeal is None:
+                words = ", ".join(APPEAL_OUTCOME_LABELS.values())
+                raise FormError(f"Okänt utfall '{text}'; skriv ett av {words}.")
+            return appeal
+        return text
+
+    def build_command(self) -> CaseCommand:
+        changes = {key: self.parsed(key) for key in self.specs if self.value(key)}
         if not changes:
             raise FormError("Ange minst ett värde att rätta.")
         if not self.value("reason"):

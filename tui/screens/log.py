@@ -20,7 +20,7 @@ from formation.errors import Refusal
 from formation.reports.cockpit import LogRow, filter_log, log_rows
 from formation.services import Services
 from formation.services.views import Result
-from tui.screens.amend_form import CorrectForm, VoidForm
+from tui.screens.amend_form import CorrectForm, VoidForm, correctable_fields, not_correctable_text
 from tui.screens.base import CockpitScreen
 from tui.screens.form import FormError, field_row, parse_day, text_input
 
@@ -190,8 +190,12 @@ class LogScreen(CockpitScreen):
 
     def action_correct(self) -> None:
         row = self.amendable()
-        if row is not None and self.revision is not None:
-            self.app.push_screen(CorrectForm(self.services, self.revision, row.seq, row.text), self.written)
+        if row is None or self.revision is None:
+            return
+        if not correctable_fields(row.type):
+            self.notify(not_correctable_text(row.type), severity="warning")
+            return
+        self.app.push_screen(CorrectForm(self.services, self.revision, row.seq, row.text, row.type), self.written)
 
     def action_void(self) -> None:
         row = self.amendable()
