@@ -10,6 +10,8 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Select, Static
 
 from formation.case.commands import InitCase
+from formation.domain.labels import EVENT_TYPE_LABELS
+from formation.io.demo import create_living_demo
 from formation.services import Services
 from tests.coordinator import Coordinator
 from tests.tui.conftest import services_at
@@ -327,3 +329,36 @@ async def test_a_long_log_shows_the_newest_events_and_says_so(demo_services: Ser
         app.screen.query_one("#f-party", Select).value = "forsakringskassan"
         await settle(pilot)
         assert all("Försäkringskassan" in row[3] for row in table_rows(table))
+
+
+async def test_the_log_cuts_type_labels_visibly_and_keeps_the_chosen_row_in_view(tmp_path: Path) -> None:
+    services = services_at(tmp_path)
+    create_living_demo(services)
+    c = Coordinator(services)
+    c.add_fo(FO / "forbundsordning_falun_borlange.md", on=date(2026, 11, 2))
+    note = "Beslutet fattades med tillägg om gemensam uppföljning av insatserna"
+    c.decide("Sundbyberg", "namnd", outcome="bifall", on=date(2026, 11, 20), body="Socialnämnden", note=note)
+    app = make_app(services, poll_seconds=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        table = app.screen.query_one("#log", DataTable)
+        types = {row[2] for row in table_rows(table)}
+        assert "förbundsordning" in types  # whole, not "förbundsordn"
+        assert all(label in EVENT_TYPE_LABELS.values() or label.endswith("…") for label in types)
+
+        def chosen_row_in_view() -> bool:
+            visible = table.scrollable_content_region.height - 1  # the header row
+            return table.scroll_y <= table.cursor_row < table.scroll_y + visible
+
+        newest = table.row_count - 1
+        assert table.cursor_row == newest and chosen_row_in_view()
+        await pilot.press("up")
+        await settle(pilot)
+        assert app.screen.query_one("#log-detail").size.height == 1  # the version: one line
+        await pilot.press("down")  # the decision with a long note: the whole event takes two lines below
+        await settle(pilot)
+        assert note in shown(app.screen.query_one("#log-detail")).replace("\n", " ")
+        assert app.screen.query_one("#log-detail").size.height == 2
+        assert table.cursor_row == newest and chosen_row_in_view()

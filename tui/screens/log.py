@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -20,9 +20,22 @@ from formation.errors import Refusal
 from formation.reports.cockpit import LogRow, filter_log, log_rows
 from formation.services import Services
 from formation.services.views import Result
+from tui.columns import fit
 from tui.screens.amend_form import CorrectForm, VoidForm, correctable_fields, not_correctable_text
 from tui.screens.base import CockpitScreen
 from tui.screens.form import FormError, field_row, parse_day, text_input
+
+TYPE_WIDTH = 15
+"""The Typ column: "förbundsordning" whole, the longer labels cut with an ellipsis (the text says what it is)."""
+
+
+class LogTable(DataTable[Text]):
+    """The log's table; keeps the chosen row in view when it is made shorter (the line below it, the whole
+    event, takes two lines for a long event)."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.row_count:
+            self.call_after_refresh(self.move_cursor, row=self.cursor_row)
 
 
 @dataclass
@@ -76,7 +89,7 @@ class LogScreen(CockpitScreen):
             )
             yield field_row("Från", text_input("f-since", placeholder="ÅÅÅÅ-MM-DD"))
             yield field_row("Till", text_input("f-until", placeholder="ÅÅÅÅ-MM-DD"))
-        yield DataTable[Text](id="log", classes="pane", cursor_type="row", zebra_stripes=True)
+        yield LogTable(id="log", classes="pane", cursor_type="row", zebra_stripes=True)
         yield Static(id="log-detail")
         yield Footer()
 
@@ -84,7 +97,7 @@ class LogScreen(CockpitScreen):
         table: DataTable[Text] = self.query_one("#log", DataTable)
         table.add_column("Nr", width=4)
         table.add_column("Datum", width=10)
-        table.add_column("Typ", width=12)
+        table.add_column("Typ", width=TYPE_WIDTH)
         table.add_column("Händelse")
         table.border_title = "Händelselogg"
         table.focus()
@@ -140,7 +153,7 @@ class LogScreen(CockpitScreen):
     def show_rows(self, rows: list[LogRow]) -> None:
         table: DataTable[Text] = self.query_one("#log", DataTable)
         cursor = table.cursor_row
-        width = max(30, self.app.size.width - 42)
+        width = max(30, self.app.size.width - 30 - TYPE_WIDTH)  # Nr, Datum, cell padding and the pane's frame
         table.clear()
         shown = rows[-self.SHOWN_AT_MOST :]
         for row in shown:
@@ -150,7 +163,8 @@ class LogScreen(CockpitScreen):
                 text.append(f"  [{'; '.join(row.marks)}]", "italic yellow")
             text.truncate(width, overflow="ellipsis")  # the whole text is shown below the table
             day = row.day.isoformat() if isinstance(row.day, date) else ""
-            table.add_row(Text(str(row.seq)), Text(day), Text(row.type_label), text, key=str(row.seq))
+            kind = fit(row.type_label, TYPE_WIDTH)
+            table.add_row(Text(str(row.seq)), Text(day), kind, text, key=str(row.seq))
         table.border_subtitle = f"{len(rows)} av {len(self.rows)} händelser"
         if len(shown) < len(rows):
             table.border_subtitle = f"de {len(shown)} senaste visas · {table.border_subtitle} · filtrera (/) för äldre"
