@@ -63,6 +63,7 @@ class StepPlan:
     deadline: date | None
     deadline_overridden: bool
     critical: bool = False
+    meeting_on: date | None = None  # the meeting the deadline stands for (the one keeping the target, else the first)
 
     @property
     def slack_days(self) -> int | None:

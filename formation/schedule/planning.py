@@ -3,7 +3,10 @@
 Forwards from today every step takes its body's first meeting that honours the lead time after the previous
 step; backwards from the target start date every step takes its body's last meeting that still leaves the
 next step's lead time. The difference is the slack. A parallel stage (e.g. two nämnder) gates the next stage
-by the latest of its steps. Nothing here reads a clock or a database: the caller passes today and the data.
+by the latest of its steps. A deadline set by hand is the day that step is planned to be decided: the party's
+following steps are planned forwards from it (earlier or later than the calendar's meeting), and their deadline
+is never a meeting they can no longer reach. Nothing here reads a clock or a database: the caller passes today
+and the data.
 """
 
 from __future__ import annotations
@@ -96,7 +99,7 @@ def _plan_party(party: PartyPending, data: PlanInput, problems: list[PlanProblem
     stages = group_stages(party.steps)
     if not stages:
         return []
-    earliest = _forward(party, stages, data, problems)
+    earliest, pinned = _forward(party, stages, data, problems)
     due_by, latest = _backward(stages, data.calendar, data.target) if data.target else ({}, {})
     planned: list[StepPlan] = []
     for index, stage in enumerate(stages):
@@ -105,6 +108,10 @@ def _plan_party(party: PartyPending, data: PlanInput, problems: list[PlanProblem
             override = data.overrides.get((party.party, step.step_id))
             last = latest.get(step.step_id)
             must = due_by.get(step.step_id)
+            if step.step_id in pinned and last is not None and gate is not None and last < gate:
+                # A deadline set by hand on an earlier step moved this one past the meeting that kept the
+                # target: its deadline is the first meeting it can still take (the target is missed, and said).
+                last = must = None
             # The deadline is the meeting that keeps the target; without a target, the first reachable one.
             deadline = override or last or must or first
             planned.append(
@@ -119,10 +126,11 @@ def _plan_party(party: PartyPending, data: PlanInput, problems: list[PlanProblem
                     last_stage=index == len(stages) - 1,
                     not_before=gate,
                     earliest=first,
-                    due_by=must,
-                    latest=last,
+                    due_by=due_by.get(step.step_id),
+                    latest=latest.get(step.step_id),
                     deadline=deadline,
                     deadline_overridden=override is not None,
+                    meeting_on=last or first,
                 )
             )
     return planned
@@ -130,9 +138,12 @@ def _plan_party(party: PartyPending, data: PlanInput, problems: list[PlanProblem
 
 def _forward(
     party: PartyPending, stages: list[list[PendingStep]], data: PlanInput, problems: list[PlanProblem]
-) -> dict[str, tuple[date | None, date | None]]:
-    """For every step: the first day it may be decided and the first meeting on or after that day."""
+) -> tuple[dict[str, tuple[date | None, date | None]], set[str]]:
+    """For every step: the first day it may be decided and the first meeting on or after that day; and the
+    steps that come after a deadline set by hand (their first day counts from it)."""
     result: dict[str, tuple[date | None, date | None]] = {}
+    pinned: set[str] = set()
+    after_override = False
     gate: date | None = max(data.today, party.ready_from) if party.ready_from else data.today
     for stage in stages:
         next_gates: list[date | None] = []
@@ -141,9 +152,14 @@ def _forward(
             if gate is not None and first is None:
                 problems.append(_no_meeting(party, step, gate, data.calendar))
             result[step.step_id] = (gate, first)
-            next_gates.append(first + _gap(step) if first else None)
+            if after_override:
+                pinned.add(step.step_id)
+            # A deadline set by hand says when this step is decided; the next stage counts its lead from that day.
+            decided = data.overrides.get((party.party, step.step_id)) or first
+            next_gates.append(decided + _gap(step) if decided else None)
+        after_override = after_override or any((party.party, s.step_id) in data.overrides for s in stage)
         gate = None if None in next_gates else max(d for d in next_gates if d is not None)
-    return result
+    return result, pinned
 
 
 def _backward(
@@ -206,8 +222,10 @@ def _critical_chain(steps: list[StepPlan], party: str | None) -> list[StepPlan]:
         members = [s for s in own if s.stage == stage]
 
         def reach(s: StepPlan) -> date:
-            assert s.earliest is not None  # the critical party is fully planned
-            return s.earliest if s.last_stage else s.earliest + lead_gap(s.lead_days)
+            # The day the next stage counts from: a deadline set by hand, else the first meeting.
+            day = s.earliest if s.last_stage or not s.deadline_overridden else s.deadline
+            assert day is not None  # the critical party is fully planned
+            return day if s.last_stage else day + lead_gap(s.lead_days)
 
         chain.append(max(members, key=reach))
     return chain

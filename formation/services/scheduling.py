@@ -85,7 +85,7 @@ def deadlines_of(plan: Plan) -> list[Deadline]:
             body=str(s.body),
             deadline_on=s.deadline,
             overridden=s.deadline_overridden,
-            meeting_on=s.latest or s.earliest,
+            meeting_on=s.meeting_on,
             critical=s.critical,
         )
         for s in plan.steps
