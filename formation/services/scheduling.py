@@ -111,13 +111,41 @@ def _reconcile(
     now: datetime,
     until: date,
 ) -> tuple[int, int]:
+    wanted = wanted_reminders(slug, deadlines, policy, until)
+    _revive(session.connection(), [(case_id, w.key) for w in wanted], now)
     return schedule_store.reconcile_outbox(
         session=session,
         case_id=case_id,
-        wanted=wanted_reminders(slug, deadlines, policy, until),
+        wanted=wanted,
         current=[(d.party, d.step, d.deadline_on) for d in deadlines],
         now=now,
     )
+
+
+def _revive(connection: Connection, wanted: Sequence[tuple[int, str]], now: datetime) -> int:
+    """Put back the cancelled reminders that are wanted again and not yet due: a deadline that moves away and
+    back (a deadline set by hand and then returned to the plan, a decision voided) has its reminders again.
+
+    Their key is the deadline's, so they are found by it; one cancelled because a later reminder superseded it
+    was due when it was cancelled, so it stays cancelled and nothing is sent twice."""
+    if not wanted:
+        return 0
+    o = _OUTBOX.c
+    revived = 0
+    for case_id in sorted({case_id for case_id, _ in wanted}):
+        keys = [key for c, key in wanted if c == case_id]
+        result = connection.execute(
+            update(_OUTBOX)
+            .where(
+                o.case_id == case_id,
+                o.key.in_(keys),
+                o.state == schedule_store.CANCELLED,
+                o.due_at > schedule_store.as_utc(now),
+            )
+            .values(state=schedule_store.PENDING, last_error=None, next_attempt_at=None)
+        )
+        revived += result.rowcount
+    return revived
 
 
 def reconcile_all(engine: Engine, policy: ReminderPolicy, now: datetime) -> tuple[int, int]:
@@ -142,6 +170,7 @@ def reconcile_all(engine: Engine, policy: ReminderPolicy, now: datetime) -> tupl
             outbox.setdefault(r.case_id, []).append(r)
         stale: list[int] = []
         fresh: list[tuple[int, Wanted]] = []
+        back: list[tuple[int, str]] = []
         for case_id, slug in slugs.items():
             deadlines = per_case.get(case_id, [])
             rows = outbox.get(case_id, [])
@@ -149,14 +178,18 @@ def reconcile_all(engine: Engine, policy: ReminderPolicy, now: datetime) -> tupl
                 continue
             live = {(d.party, d.step, d.deadline_on) for d in deadlines}
             known = {r.key for r in rows}
+            cancelled = {r.key for r in rows if r.state == schedule_store.CANCELLED}
             stale += [r.id for r in rows if r.state in _CANCELLABLE and (r.party, r.step, r.deadline_on) not in live]
-            fresh += [(case_id, w) for w in wanted_reminders(slug, deadlines, policy, until) if w.key not in known]
+            wanted = wanted_reminders(slug, deadlines, policy, until)
+            fresh += [(case_id, w) for w in wanted if w.key not in known]
+            back += [(case_id, w.key) for w in wanted if w.key in cancelled]
         if stale:
             connection.execute(
                 update(_OUTBOX)
                 .where(_OUTBOX.c.id.in_(stale))
                 .values(state=schedule_store.CANCELLED, next_attempt_at=None)
             )
+        _revive(connection, back, now)
         if fresh:
             stamp = schedule_store.as_utc(now)
             connection.execute(
