@@ -183,7 +183,11 @@ def decode_event(type_name: Any, wire: Wire, where: str = "Händelsen") -> Event
             elif f.required:
                 raise CodecError(f"{where} ({cls.TYPE}) saknar fältet {f.name}.")
             continue
-        values[f.name] = _from_json(value, f, where)
+        simple = f.simple
+        if simple is not None and type(value) is simple and (simple is not int or abs(value) < 2**63):
+            values[f.name] = value  # most values: what _from_json would return, without the call
+        else:
+            values[f.name] = _from_json(value, f, where)
     try:
         event: Event = cls(**values)
     except (TypeError, ValueError) as exc:  # pragma: no cover - the checks above cover the fields

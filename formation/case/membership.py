@@ -102,11 +102,9 @@ def board_seat_added(case: CaseProjection, event: BoardSeatAdded) -> None:
             f"Mandattiden slutar ({event.term_end}) före den börjar ({event.term_start}).", code="term_reversed"
         )
     person = event.person.strip()
-    slug, wanted = progress.info.slug, person.casefold()
-    for seat in case.seats.of_party(slug):
-        same_seat = seat.person.casefold() == wanted
+    for seat in case.seats.of_person(progress.info.slug, person):
         overlaps = seat.term_start <= event.term_end and event.term_start <= seat.term_end
-        if same_seat and seat.role == event.role and overlaps:
+        if seat.role == event.role and overlaps:
             raise Refusal(
                 f"{person} är redan {role_label(event.role)} för {progress.info.name} "
                 f"{seat.term_start}–{seat.term_end}.",
@@ -127,7 +125,5 @@ def board_seat_added(case: CaseProjection, event: BoardSeatAdded) -> None:
 
 def board_seat_removed(case: CaseProjection, event: BoardSeatRemoved) -> None:
     progress = party(case, event.party)
-    person = event.person.strip().casefold()
-    if not any(s.person.casefold() == person for s in case.seats.of_party(progress.info.slug)):
+    if not case.seats.remove_person(progress.info.slug, event.person.strip()):
         raise Refusal(f"{event.person} har ingen plats i styrelsen för {progress.info.name}.", code="no_seat")
-    case.seats.remove(progress.info.slug, lambda s: s.person.casefold() == person)

@@ -4,7 +4,7 @@ the election cycle (4 years from 1 April after a general election year)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -31,32 +31,32 @@ class BoardSeat:
 
 
 class BoardSeats:
-    """The board's seats in the order they were appointed. A seat is found and removed at the cost of what its
-    party holds, not of the whole board: a länsförbund's history appoints and ends thousands of seats."""
+    """The board's seats in the order they were appointed. A person's seats for a party are found and removed at
+    the cost of what that person holds, not of the whole board nor of the party's history: a länsförbund's
+    history appoints and ends thousands of seats."""
 
     def __init__(self, seats: Iterable[BoardSeat] = ()) -> None:
         self._seats: dict[int, BoardSeat] = {}
-        self._of_party: dict[str, list[int]] = {}
+        self._of_person: dict[tuple[str, str], list[int]] = {}
         self._next = 0
         for seat in seats:
             self.append(seat)
 
     def append(self, seat: BoardSeat) -> None:
         self._seats[self._next] = seat
-        self._of_party.setdefault(seat.party, []).append(self._next)
+        self._of_person.setdefault((seat.party, seat.person.casefold()), []).append(self._next)
         self._next += 1
 
-    def of_party(self, party: str) -> list[BoardSeat]:
-        return [self._seats[key] for key in self._of_party.get(party, ())]
+    def of_person(self, party: str, person: str) -> list[BoardSeat]:
+        """The seats `person` (compared without case) holds or held for `party`."""
+        return [self._seats[key] for key in self._of_person.get((party, person.casefold()), ())]
 
-    def remove(self, party: str, doomed: Callable[[BoardSeat], bool]) -> int:
-        """Remove the party's seats for which `doomed` holds; how many there were."""
-        keys = self._of_party.get(party, [])
-        gone = [key for key in keys if doomed(self._seats[key])]
-        for key in gone:
+    def remove_person(self, party: str, person: str) -> int:
+        """Remove every seat `person` holds for `party`; how many there were."""
+        keys = self._of_person.pop((party, person.casefold()), [])
+        for key in keys:
             del self._seats[key]
-        self._of_party[party] = [key for key in keys if key in self._seats]
-        return len(gone)
+        return len(keys)
 
     def as_list(self) -> list[BoardSeat]:
         return list(self._seats.values())

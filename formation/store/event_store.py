@@ -6,6 +6,7 @@ import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -45,9 +46,7 @@ _LOG_UNTIL = select(*_RAW).where(_OF_CASE, _EVENTS.c.seq <= bindparam("until_seq
 _LAST_SEQ = select(func.max(_EVENTS.c.seq)).where(_OF_CASE)
 
 
-def load(
-    *, session: Session, case_id: int, until_seq: int | None = None, party: str | None = None
-) -> list[Envelope]:
+def load(*, session: Session, case_id: int, until_seq: int | None = None, party: str | None = None) -> list[Envelope]:
     """The case's events in order; with `party`, only those about that party, and the corrections and strikings
     (enough to read that party's history as corrected: a correction never moves an event to another party)."""
     from formation.case.codec import decode  # the events' classes: not needed to print the log as stored
@@ -139,4 +138,46 @@ def append(*, session: Session, case_id: int, envelopes: Sequence[Envelope]) -> 
             recorded_at=envelope.recorded_at,
         )
         rows.append(row)
-    session.connection().execute(insert(_EVENTS), rows)
+    connection = session.connection()
+    if connection.dialect.name == "sqlite" and len(rows) > 1:
+        _insert_sqlite(connection, rows)
+    else:
+        connection.execute(insert(_EVENTS), rows)
+
+
+# An import appends tens of thousands of events in one go. SQLAlchemy's executemany prepares every row's
+# parameters one value at a time and serialises `data` with the standard library's json, which cost four times
+# what SQLite spends storing them; on SQLite the rows are prepared here with the columns' own bind processors,
+# `data` written by orjson (the same JSON, compact), and handed to the driver at once.
+_INSERTED = [c for c in _EVENTS.columns if c.name != "id"]
+_INSERT_SQLITE = (
+    f"INSERT INTO {_EVENTS.name} ({', '.join(c.name for c in _INSERTED)}) VALUES ({', '.join('?' for _ in _INSERTED)})"
+)
+_SQLITE_BINDS: list[tuple[int, Any]] | None = None
+"""(position, bind processor) of the inserted columns that need one: times, dates and `data`."""
+_INSERTED_VALUES = itemgetter(*(c.name for c in _INSERTED))
+
+
+def _json_text(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
+def _insert_sqlite(connection: Any, rows: list[dict[str, Any]]) -> None:
+    global _SQLITE_BINDS
+    if _SQLITE_BINDS is None:
+        dialect = connection.dialect
+        processors = [
+            _json_text if isinstance(c.type, JSON) else c.type.dialect_impl(dialect).bind_processor(dialect)
+            for c in _INSERTED
+        ]
+        _SQLITE_BINDS = [(index, process) for index, process in enumerate(processors) if process is not None]
+    binds = _SQLITE_BINDS
+    prepared = []
+    for row in rows:
+        values = list(_INSERTED_VALUES(row))
+        for index, process in binds:
+            value = values[index]
+            if value is not None:
+                values[index] = process(value)
+        prepared.append(tuple(values))
+    connection.exec_driver_sql(_INSERT_SQLITE, prepared)
