@@ -11,7 +11,7 @@ ENTRIES = (
     ("Markera steg som ej aktuellt", "skip", "Hoppa över ett steg, med skäl"),
     ("Visa vald part", "party", "Alla steg, beslut, kontakter och styrelseplatser"),
     ("Visa händelseloggen", "log", "Filtrera, rätta eller stryk händelser"),
-    ("Visa förbundsordningens versioner", "versions", "Text, diff och § 9-kontroll"),
+    ("Visa förbundsordningens versioner", "versions", "Text, diff och kontroll mot 9 §"),
     ("Visa tidslinjen", "timeline", "Stegen per part på en månadsaxel"),
     ("Visa planen", "plan", "Kritisk linje, marginaler och vad som måste flyttas för att hålla målet"),
     ("Visa påminnelserna", "reminders", "Väntande, skickade och misslyckade påminnelser, och sista dagarna"),

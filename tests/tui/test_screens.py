@@ -6,8 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.binding import Binding
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, OptionList, Select, Static
+from textual.widgets import DataTable, Footer, Input, OptionList, Select, Static
+from textual.widgets._footer import FooterKey
 
 from formation.case.commands import InitCase
 from formation.domain.labels import EVENT_TYPE_LABELS
@@ -20,10 +22,10 @@ from tui.app import make_app
 from tui.screens.cases import CaseListScreen
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.fo_form import AddVersionForm
-from tui.screens.help import HelpScreen
+from tui.screens.help import HelpScreen, keys_of
 from tui.screens.log import LogScreen
 from tui.screens.party import PartyScreen
-from tui.screens.timeline import TimelineScreen
+from tui.screens.timeline import CELL, MONTH_NAMES, TimelineScreen
 from tui.screens.versions import VersionsScreen
 from tui.widgets.case_header import CaseHeader
 from tui.widgets.next_list import NextList
@@ -362,3 +364,73 @@ async def test_the_log_cuts_type_labels_visibly_and_keeps_the_chosen_row_in_view
         assert note in shown(app.screen.query_one("#log-detail")).replace("\n", " ")
         assert app.screen.query_one("#log-detail").size.height == 2
         assert table.cursor_row == newest and chosen_row_in_view()
+
+
+def cut_footer_keys(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """The footer's keys that do not fit before the command palette's key (drawn cut or not at all)."""
+    footer = app.screen.query_one(Footer)
+    keys = list(footer.query(FooterKey))
+    palette = next(k for k in keys if k.has_class("-command-palette"))
+    return [f"{k.key_display} {k.description}" for k in keys if k is not palette and k.region.right > palette.region.x]
+
+
+def hidden_keys_missing_from_help(screen) -> list[str]:  # type: ignore[no-untyped-def]
+    """Keys left out of the footer that the screen's ? help does not list either."""
+    listed = {token for key, _ in keys_of(screen) for token in key.replace("/", " ").split()} | {"/"}
+    ours = [cls for cls in type(screen).__mro__ if cls.__module__.startswith("tui.")]
+    hidden = [b for cls in ours for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
+    shown_keys = {"escape": "Esc", "slash": "/"}
+    return [b.key for b in hidden if not b.show and shown_keys.get(b.key, b.key) not in listed]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 34)])
+async def test_every_footer_fits_whole_and_the_keys_left_out_are_in_help(tmp_path: Path, size: tuple[int, int]) -> None:
+    services = services_at(tmp_path)
+    create_living_demo(services)
+    Coordinator(services).add_fo(FO / "forbundsordning_falun_borlange.md", on=date(2026, 11, 2))
+    app = make_app(services, poll_seconds=None)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert cut_footer_keys(app) == []
+        assert hidden_keys_missing_from_help(app.screen) == []
+        for key in "lftpmo":
+            await pilot.press(key)
+            await settle(pilot)
+            assert not isinstance(app.screen, DashboardScreen)
+            assert cut_footer_keys(app) == [], type(app.screen).__name__
+            assert hidden_keys_missing_from_help(app.screen) == [], type(app.screen).__name__
+            await pilot.press("escape")
+            await settle(pilot)
+
+
+async def test_the_versions_table_shows_every_role_whole_at_100_columns(
+    demo_services: Services, tmp_path: Path
+) -> None:
+    text = demo_services.view(with_texts=True).fo_texts[1].replace("Stockholm.", "Stockholms stad.")
+    (tmp_path / "fo-v2.md").write_text(text, encoding="utf-8")
+    Coordinator(demo_services).add_fo(tmp_path / "fo-v2.md", start=date(2027, 1, 1), on=date(2026, 11, 2))
+    app = make_app(demo_services, poll_seconds=None)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        table = app.screen.query_one("#versions", DataTable)
+        assert [row[3] for row in table_rows(table)] == ["gäller", "väntar på godkännande"]
+        assert table.virtual_size.width <= table.scrollable_content_region.width  # nothing cut at the right
+        assert app.screen.query_one("#version-view").size.width >= 30  # the text keeps room beside it
+
+
+async def test_the_timeline_axis_shows_whole_month_names_at_80_columns(tmp_path: Path) -> None:
+    services = services_at(tmp_path)
+    create_living_demo(services)
+    app = make_app(services, poll_seconds=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        axis = app.screen.query_one("#timeline")
+        visible = axis.scrollable_content_region.width
+        months = str(app.screen.query_one("#timeline-body", Static).render()).splitlines()[0]
+        assert len(months) > visible  # the formation spans more months than fit: the axis scrolls
+        assert visible % CELL == 0
+        assert all(word in MONTH_NAMES or word.startswith("'") for word in months[:visible].split())

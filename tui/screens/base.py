@@ -19,7 +19,10 @@ class CockpitScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape", "back", "Tillbaka"),
-        Binding("r", "reload", "Läs om"),
+        # Left out of the footer, so that at 80 columns it is never cut mid-word: a screen reloads by itself
+        # when the case changes, and Esc is the way out of a screen; ? lists both keys.
+        Binding("r", "reload", "Läs om", show=False),
+        Binding("q", "app.quit", "Avsluta", show=False),
     ]
 
     def __init__(self, services: Services) -> None:

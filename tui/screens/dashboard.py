@@ -34,17 +34,19 @@ class DashboardScreen(Screen[None]):
     """Every read runs in a worker thread and comes back as a message; writes go through the modal forms."""
 
     BINDINGS = [
+        # The footer shows what a coordinator needs most and fits 80 columns whole (with q Avsluta, ? Hjälp and
+        # ^p Kommandon); the other keys are in ? and the command palette.
         Binding("b", "decide", "Beslut"),
-        Binding("s", "skip", "Ej aktuellt"),
+        Binding("s", "skip", "Ej aktuellt", show=False),
         Binding("o", "party", "Part"),
         Binding("l", "log", "Logg"),
-        Binding("f", "versions", "Förb.ordn."),
-        Binding("t", "timeline", "Tidslinje"),
+        Binding("f", "versions", "Förbundsordning", show=False),
+        Binding("t", "timeline", "Tidslinje", show=False),
         Binding("p", "plan", "Plan"),
-        Binding("m", "reminders", "Påminnelser"),
-        Binding("a", "cases", "Ärenden"),
-        Binding("d", "as_of", "Per datum"),
-        Binding("r", "reload", "Läs om"),
+        Binding("m", "reminders", "Påminnelser", show=False),
+        Binding("a", "cases", "Ärenden", show=False),
+        Binding("d", "as_of", "Per datum", show=False),
+        Binding("r", "reload", "Läs om", show=False),
     ]
     KEY_HELP = (
         ("↑ ↓", "flytta mellan parterna"),
@@ -54,7 +56,7 @@ class DashboardScreen(Screen[None]):
         ("s", "markera ett steg som ej aktuellt"),
         ("o", "öppna den valda parten i detalj"),
         ("l", "händelseloggen (rätta eller stryk en händelse där)"),
-        ("f", "förbundsordningens versioner, diff och § 9-kontroll"),
+        ("f", "förbundsordningens versioner, diff och kontroll mot 9 §"),
         ("t", "tidslinjen"),
         ("p", "planen: kritisk linje, marginaler och vad som måste flyttas för att hålla målet"),
         ("m", "påminnelserna (väntande, skickade, misslyckade) och de sista dagarna"),

@@ -100,7 +100,17 @@ class TimelineScreen(CockpitScreen):
             yield Static(id="timeline-summary")
         yield Footer()
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.whole_months)
+
+    def whole_months(self) -> None:
+        """Make the scrolling axis a whole number of months wide, so that no month name is cut at its edge."""
+        rows = self.query_one("#timeline-rows")
+        room = rows.content_region.width - self.query_one("#timeline-names").outer_size.width
+        self.query_one("#timeline").styles.width = max(CELL, room // CELL * CELL)
+
     def on_mount(self) -> None:
+        self.call_after_refresh(self.whole_months)
         self.query_one("#timeline-pane").border_title = "Tidslinje"
         self.query_one("#timeline-pane").border_subtitle = LEGEND
         self.action_reload()

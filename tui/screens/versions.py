@@ -23,7 +23,7 @@ from formation.services.views import CaseView, Result
 from tui.screens.base import CockpitScreen
 from tui.screens.fo_form import AddVersionForm
 
-MODES = {"text": "Text", "diff": "Skillnad mot föregående", "check": "§ 9-kontroll"}
+MODES = {"text": "Text", "diff": "Skillnad mot föregående", "check": "Kontroll mot 9 §"}
 
 
 @dataclass
@@ -53,13 +53,14 @@ class VersionsScreen(CockpitScreen):
     BINDINGS = [
         Binding("1", "mode('text')", "Text"),
         Binding("2", "mode('diff')", "Diff"),
-        Binding("3", "mode('check')", "§ 9"),
-        Binding("m", "mark", "Jämför med"),
+        Binding("3", "mode('check')", "9 §"),
+        Binding("m", "mark", "Jämför med", show=False),  # in ?: the footer fits 80 columns without it
         Binding("n", "add", "Ny version"),
     ]
     KEY_HELP = (
         ("↑ ↓", "välj version"),
-        ("1 / 2 / 3", "visa text, skillnad eller § 9-kontroll"),
+        ("1 / 2 / 3", "visa text, skillnad eller kontroll mot 9 §"),
+        ("r", "läs om"),
         ("m", "markera vald version att jämföra med (annars föregående)"),
         ("n", "lägg till en ny version från en fil"),
         ("Esc", "tillbaka"),
