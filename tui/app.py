@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from datetime import date
 from typing import Any
 
@@ -20,6 +22,17 @@ from tui.screens.help import HelpScreen
 
 POLL_SECONDS = 1.0
 """How often the live view asks for the case's revision; changes from the CLI show within two seconds."""
+TERMINAL_CHECK_SECONDS = 1.0
+HANGUP_EXIT = 129
+"""The exit status after the terminal went away (128 + SIGHUP, as if the hangup signal had ended it)."""
+
+
+def terminal_alive() -> bool:
+    """Whether standard input is still a terminal (after a hangup it is not, and reads give nothing)."""
+    try:
+        return sys.__stdin__ is not None and os.isatty(sys.__stdin__.fileno())
+    except (OSError, ValueError):
+        return False
 
 
 class FormationApp(App[None]):
@@ -60,6 +73,15 @@ class FormationApp(App[None]):
     def on_mount(self) -> None:
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.poll_revision)
+        if not self.is_headless and terminal_alive():
+            self.set_interval(TERMINAL_CHECK_SECONDS, self.check_terminal)
+
+    def check_terminal(self) -> None:
+        """Exit once the terminal is gone (a closed window, a dropped ssh connection). Started by `make run`,
+        the TUI is not told: the hangup signal goes to make, which waits for it, and reading the dead terminal
+        would keep it running on a whole core."""
+        if not terminal_alive():
+            self.exit(return_code=HANGUP_EXIT)
 
     def action_help(self) -> None:
         """Show the key help, unless it is already showing."""
