@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.content import Content
 
 from formation.schedule.plan_model import Plan
+from formation.schedule.plan_text import summarize
 
 Document = dict[str, Any]
 
@@ -48,6 +49,16 @@ def plan_facts(plan: Plan) -> Content:
         parts += ["kan bildas tidigast ", (plan.formation_on.isoformat(), "bold")]
     parts.append((f" · räknat från {plan.today}", "$text-muted"))
     return Content.assemble(*parts)
+
+
+def plan_summary(plan: Plan) -> str:
+    """The plan in one paragraph (`summarize`), where a förbund whose day has come is 'bildat', as the facts
+    line above it and the dashboard say; 'bildas' stays for a day still ahead."""
+    text = summarize(plan)
+    formed = plan.formation_on
+    if formed is not None and formed <= plan.today:
+        text = text.replace(f"förbundet bildas {formed.isoformat()}.", f"förbundet är bildat {formed.isoformat()}.")
+    return text
 
 
 def slack_text(slack: int | None) -> Text:

@@ -6,7 +6,15 @@ from datetime import date
 
 from formation.schedule.plan_model import Plan
 from tui.columns import fit, flexible_widths, shrink
-from tui.schedule_texts import offset_text, plan_facts, reminder_count, reminder_state, reminder_when, slack_text
+from tui.schedule_texts import (
+    offset_text,
+    plan_facts,
+    plan_summary,
+    reminder_count,
+    reminder_state,
+    reminder_when,
+    slack_text,
+)
 
 
 def test_counts_agree_in_number() -> None:
@@ -47,3 +55,13 @@ def test_facts_of_a_plan_with_nothing_left_say_formed_not_earliest() -> None:
         == "Planerad start 2016-04-01 · ✓ målet håller · bildat 2016-02-22 · räknat från 2026-11-23"
     )
     assert "bildas 2016-02-22" in facts(date(2016, 2, 1))
+
+
+def test_the_plan_summary_calls_a_forbund_formed_today_bildat_and_a_future_one_bildas() -> None:
+    def summary(today: date, formed: date) -> str:
+        return plan_summary(Plan(today, None, None, formed, formed, (), (), (), ()))
+
+    today = date(2026, 12, 6)
+    assert summary(today, today).startswith("Alla medlemmar har beslutat; förbundet är bildat 2026-12-06.")
+    assert summary(today, date(2026, 1, 2)).startswith("Alla medlemmar har beslutat; förbundet är bildat 2026-01-02.")
+    assert summary(today, date(2027, 1, 1)).startswith("Alla medlemmar har beslutat; förbundet bildas 2027-01-01.")

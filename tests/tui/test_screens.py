@@ -19,6 +19,7 @@ from tests.coordinator import Coordinator
 from tests.tui.conftest import services_at
 from tests.tui.helpers import settle, shown, table_rows, type_into
 from tui.app import make_app
+from tui.commands import ENTRIES
 from tui.screens.cases import CaseListScreen
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.fo_form import AddVersionForm
@@ -434,3 +435,19 @@ async def test_the_timeline_axis_shows_whole_month_names_at_80_columns(tmp_path:
         assert len(months) > visible  # the formation spans more months than fit: the axis scrolls
         assert visible % CELL == 0
         assert all(word in MONTH_NAMES or word.startswith("'") for word in months[:visible].split())
+
+
+async def test_the_header_says_once_that_there_is_no_forbundsordning(forming_services: Services) -> None:
+    app = make_app(forming_services, poll_seconds=None)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(pilot)
+        header = shown(app.screen.query_one(CaseHeader)).lower()
+        assert header.count("ingen förbundsordning ännu") == 1
+
+
+def test_the_law_is_cited_9_paragraph_sign_everywhere_the_tui_names_it() -> None:
+    texts = [what for screen in (DashboardScreen, VersionsScreen) for _, what in screen.KEY_HELP]
+    texts += [b.description for screen in (DashboardScreen, VersionsScreen) for b in screen.BINDINGS]
+    texts += [f"{title} {help_text}" for title, _, help_text in ENTRIES]
+    assert any("9 §" in text for text in texts)
+    assert not [text for text in texts if "§ 9" in text]

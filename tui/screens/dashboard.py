@@ -133,9 +133,9 @@ class DashboardScreen(Screen[None]):
         if not self.historic:
             self.cockpit.seen_revision = message.view.revision
         self.remove_class("-refused")
-        self.query_one(CaseHeader).show_case(
-            message.document["case"], message.progress.sentence, historic=self.historic
-        )
+        # Without a version the line above already says "ingen förbundsordning ännu": no progress line then.
+        sentence = message.progress.sentence if message.progress.version is not None else None
+        self.query_one(CaseHeader).show_case(message.document["case"], sentence, historic=self.historic)
         self.query_one(PartyTable).show_parties(message.document["parties"])
         self.query_one(ProblemList).show_problems(message.document["problems"])
         self.query_one(NextList).show_actions(message.actions, read_only=self.historic, today=message.view.as_of)
