@@ -12,6 +12,7 @@ from formation.case.validation import check_envelope
 from formation.domain.text import shown
 from formation.errors import Refusal
 from formation.io.text_sanity import TEXT_MAX_CHARS
+from formation.memory import cycle_collection_paused
 from formation.services import Services
 from formation.services.views import Result
 
@@ -83,6 +84,11 @@ def export_case(services: Services, *, with_contacts: bool = False) -> dict[str,
 
 def import_case(services: Services, document: Any) -> Result:
     """Create the case from an export: its events are replayed and checked like the commands that made them."""
+    with cycle_collection_paused():
+        return _import_case(services, document)
+
+
+def _import_case(services: Services, document: Any) -> Result:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise Refusal('Filen är ingen export från formation (fältet "format" saknas eller är fel).', code="bad_import")
     version = document.get("format_version")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -12,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from sqlalchemy import JSON, Date, DateTime, String, bindparam, func, insert, select, type_coerce
 
+from formation.memory import cycle_collection_paused
 from formation.store import schema
 from formation.store.uow import Session
 
@@ -57,28 +56,15 @@ def load(*, session: Session, case_id: int, until_seq: int | None = None, party:
         rows = session.connection().execute(_LOG, {"case_id": case_id}).all()
     else:
         rows = session.connection().execute(_LOG_UNTIL, {"case_id": case_id, "until_seq": until_seq}).all()
-    with _no_cycle_collection():
+    with cycle_collection_paused():
         return [decode(_wire(row)) for row in rows]
 
 
 def load_wire(*, session: Session, case_id: int) -> list[dict[str, Any]]:
     """The stored form of every event, as exported and as `log --json` prints it."""
     rows = session.connection().execute(_LOG, {"case_id": case_id}).all()
-    with _no_cycle_collection():
+    with cycle_collection_paused():
         return [_wire(row) for row in rows]
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Decoding a long log makes hundreds of thousands of small objects and not one reference cycle; the
-    cycle collector would otherwise run hundreds of times over them (a tenth of the time) for nothing."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _wire(row: Any) -> dict[str, Any]:
