@@ -398,7 +398,8 @@ STAGE_LABELS = {
 
 @dataclass(frozen=True)
 class MatrixCell:
-    """One party's steps in one stage: a mark per step, the stage's summary status and latest decision day."""
+    """One party's steps in one stage: a mark per step, the stage's summary status and latest decision day
+    (None while the stage waits)."""
 
     marks: tuple[str, ...]
     """Step statuses in order (pending, done, skipped, rejected)."""
@@ -444,7 +445,9 @@ def stage_matrix(view: CaseView) -> StageMatrix:
             records = [p.steps[step.id] for step in stage.steps]
             statuses = tuple(r.status.value for r in records)
             summary = next((s for s in ("rejected", "pending", "done", "skipped") if s in statuses), "pending")
-            days = [r.date for r in records if r.date is not None]
+            # A stage still waiting shows no date: a date kept from an older decision (an approval of the
+            # version before, an återremiss) would read as if something were planned for that day.
+            days = [r.date for r in records if r.date is not None] if summary != "pending" else []
             cells[keys.index(_stage_key(p, index))] = MatrixCell(statuses, summary, max(days) if days else None)
         rows.append((p.info.slug, p.info.name, tuple(cells)))
     return StageMatrix(tuple((k, labels[k]) for k in keys), tuple(rows))
