@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
 
 from formation.reports.cockpit import NextAction
+from tui.widgets.capped_list import CappedList
 
 NO_DEADLINE = "frist saknas"
 """Shown for a step without a deadline (the case has no meeting calendar for its body)."""
@@ -34,11 +32,8 @@ def action_content(action: NextAction, today: date | None = None) -> Content:
     )
 
 
-class NextList(VerticalScroll):
+class NextList(CappedList):
     """One paragraph per party that has a decision to take, the most urgent first."""
-
-    def compose(self) -> ComposeResult:
-        yield Static()
 
     def on_mount(self) -> None:
         self.border_title = "Nästa att göra"
@@ -46,9 +41,8 @@ class NextList(VerticalScroll):
     def show_actions(self, actions: list[NextAction], *, read_only: bool = False, today: date | None = None) -> None:
         self.border_title = f"Nästa att göra ({len(actions)})" if actions else "Nästa att göra"
         if not actions:
-            self.query_one(Static).update(Content("Inget beslut väntar."))
+            self.show_paragraphs([Content("Inget beslut väntar.")])
             return
-        body = Content("\n").join(action_content(a, today) for a in actions)
-        if read_only:
-            body = Content.assemble(("Historisk vy: inga beslut kan registreras.\n", "$text-warning"), body)
-        self.query_one(Static).update(body)
+        warning = ("Historisk vy: inga beslut kan registreras.\n", "$text-warning")
+        lead = Content.assemble(warning) if read_only else None
+        self.show_paragraphs([action_content(a, today) for a in actions], lead=lead)
