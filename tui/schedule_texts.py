@@ -52,13 +52,8 @@ def plan_facts(plan: Plan) -> Content:
 
 
 def plan_summary(plan: Plan) -> str:
-    """The plan in one paragraph (`summarize`), where a förbund whose day has come is 'bildat', as the facts
-    line above it and the dashboard say; 'bildas' stays for a day still ahead."""
-    text = summarize(plan)
-    formed = plan.formation_on
-    if formed is not None and formed <= plan.today:
-        text = text.replace(f"förbundet bildas {formed.isoformat()}.", f"förbundet är bildat {formed.isoformat()}.")
-    return text
+    """The plan in one paragraph, as `formation plan` says it."""
+    return summarize(plan)
 
 
 def slack_text(slack: int | None) -> Text:

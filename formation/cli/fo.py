@@ -59,7 +59,7 @@ def fo_add(
     assert number is not None
     typer.echo(f"v{number} sha256:{result.projection.versions[number].sha256}")
     for item in check_forbundsordning(text).missing_required:
-        typer.echo(f"Varning: § 9 punkt {item.number} ({item.label}) saknas i texten.", err=True)
+        typer.echo(f"Varning: 9 § punkt {item.number} ({item.label}) saknas i texten.", err=True)
 
 
 @fo_app.command("check")

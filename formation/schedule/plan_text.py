@@ -58,7 +58,11 @@ def summarize(plan: Plan) -> str:
             f"{last.body.lower()}."
         )
     else:
-        sentences.append(f"Alla medlemmar har beslutat; förbundet bildas {_d(plan.formation_on)}.")
+        # Formed on or before today reads as done (as the status header says); a day still ahead as to come.
+        formed = plan.formation_on is not None and plan.formation_on <= plan.today
+        sentences.append(
+            f"Alla medlemmar har beslutat; förbundet {'är bildat' if formed else 'bildas'} {_d(plan.formation_on)}."
+        )
     if plan.critical_path:
         sentences.append("Kritisk linje: " + " → ".join(_link(s) for s in plan.critical_path) + ".")
     if plan.target is not None:

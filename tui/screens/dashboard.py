@@ -52,6 +52,7 @@ class DashboardScreen(Screen[None]):
         ("↑ ↓", "flytta mellan parterna"),
         ("Enter", "visa den valda partens steg"),
         ("Tab", "byt panel (t.ex. för att rulla stegen)"),
+        ("Enter (i en lista)", "visa alla rader i Nästa att göra eller Att åtgärda (de 30 första visas)"),
         ("b", "registrera ett beslut"),
         ("s", "markera ett steg som ej aktuellt"),
         ("o", "öppna den valda parten i detalj"),
