@@ -30,6 +30,8 @@ class PartyTable(DataTable[Text]):
         super().__init__(*args, **kwargs)
         self.parties: list[Document] = []
         """The parties last shown, filled anew when the terminal is resized."""
+        self.filled_width: int | None = None
+        """The terminal width the rows were cut for: a resize that keeps it (the first layout) needs no refill."""
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
@@ -45,7 +47,8 @@ class PartyTable(DataTable[Text]):
         fixed = max([len(self.COLUMNS[4]), *(len(p["appeal_ends_on"] or "") for p in parties)])
         fixed += max([len(self.COLUMNS[1]), *(len(kind_label(p)) for p in parties)])
         fixed += max([len(self.COLUMNS[2]), *(len(progress_marks(p)) for p in parties)])
-        name_w, state_w = flexible_widths(names, self.app.size.width, fixed, len(self.COLUMNS)) or [LEAST] * 2
+        self.filled_width = self.app.size.width
+        name_w, state_w = flexible_widths(names, self.filled_width, fixed, len(self.COLUMNS)) or [LEAST] * 2
         # Text, not str: DataTable would read a str as markup, and names are user input.
         rows = [
             (
@@ -66,7 +69,7 @@ class PartyTable(DataTable[Text]):
             self.move_cursor(row=slugs.index(highlighted))
 
     def on_resize(self) -> None:
-        if self.parties:
+        if self.parties and self.app.size.width != self.filled_width:
             self.show_parties(self.parties)
 
     @property
