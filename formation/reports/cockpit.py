@@ -160,6 +160,8 @@ class PartyDetail:
     share: str | None
     leaves_on: date | None
     appeal: str | None
+    contacts: tuple[str, ...] = ()
+    """The people who receive the party's reminders: 'Anna Andersson, nämndsekreterare <anna@solna.se>'."""
 
 
 def _decision_lines(log: Sequence[Envelope], slug: str, appealable: bool) -> dict[str, list[DecisionLine]]:
@@ -235,6 +237,11 @@ def party_detail(view: CaseView, log: Sequence[Envelope], slug: str) -> PartyDet
         financing_shares(view).get(info.name),
         progress.leaves_on,
         appeal,
+        tuple(
+            f"{c.name}{', ' + c.role if c.role else ''} <{c.email}>"
+            for c in view.projection.contacts.values()
+            if c.party == slug
+        ),
     )
 
 

@@ -254,3 +254,20 @@ async def test_a_meeting_too_late_for_the_target_is_marked_and_said(tmp_path: Pa
         assert rows[0][0].endswith("!")
         detail = shown(app.screen.query_one("#plan-detail", Static))
         assert shortfall_sentence(expected.shortfalls[0]) in detail.replace("\n", " ")
+
+
+async def test_party_detail_names_who_gets_the_partys_reminders(living: Services) -> None:
+    """The contacts added with `contact add` (the reminder recipients), not only the party's own address."""
+    from tui.screens.party import PartyScreen
+
+    Coordinator(living).services.handle(
+        AddContact(party="Solna", name="[b]Bo[/b] Ek", email="bo.ek@solna.example.org", role="registrator")
+    )
+    app = make_app(living, poll_seconds=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.push_screen(PartyScreen(living, "solna"))
+        await settle(pilot)
+        facts = shown(app.screen.query_one("#party-facts", Static))
+        assert "Påminnelser till: Anna Andersson, nämndsekreterare <anna.andersson@solna.example.org>" in facts
+        assert "[b]Bo[/b] Ek, registrator <bo.ek@solna.example.org>" in facts  # a name shown as typed

@@ -52,6 +52,8 @@ def facts(detail: PartyDetail) -> Content:
             + f" · finansieringsandel: {detail.share or 'kan inte beräknas ännu'}"
         ),
     ]
+    if detail.contacts:
+        lines.append(Content("Påminnelser till: " + "; ".join(detail.contacts)))
     if detail.leaves_on:
         lines.append(Content.assemble(("Uppsagd: ", "bold $warning"), f"lämnar förbundet {detail.leaves_on}"))
     if detail.appeal:
