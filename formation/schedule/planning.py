@@ -114,6 +114,12 @@ def _plan_party(party: PartyPending, data: PlanInput, problems: list[PlanProblem
                 last = must = None
             # The deadline is the meeting that keeps the target; without a target, the first reachable one.
             deadline = override or last or must or first
+            meeting = last or first
+            if override is not None:
+                # The meeting a hand-set day stands for: the body's last one by that day (not before the step may
+                # be decided); none when the calendar has no such meeting (an extra one, say).
+                by_then = data.calendar.last_on_or_before(step.body, override)
+                meeting = by_then if by_then is not None and (gate is None or by_then >= gate) else None
             planned.append(
                 StepPlan(
                     party=party.party,
@@ -130,7 +136,7 @@ def _plan_party(party: PartyPending, data: PlanInput, problems: list[PlanProblem
                     latest=latest.get(step.step_id),
                     deadline=deadline,
                     deadline_overridden=override is not None,
-                    meeting_on=last or first,
+                    meeting_on=meeting,
                 )
             )
     return planned

@@ -44,6 +44,7 @@ def test_a_later_hand_set_deadline_moves_the_following_steps_without_a_target() 
     }
     # The nämnd moved the matter to its April meeting: kommunstyrelsen counts its 14 days from that day.
     moved = _plan({("solna", "namnd"): D("2026-04-09")})
+    assert moved["namnd"][3] == D("2026-04-09")  # the meeting the hand-set day stands for, not the first one
     assert moved["styrelse"] == (D("2026-04-23"), D("2026-05-05"), D("2026-05-05"), D("2026-05-05"))
     assert moved["fullmaktige"] == (D("2026-05-26"), D("2026-06-15"), D("2026-06-15"), D("2026-06-15"))
     plan = plan_case(PlanInput((SOLNA,), _calendar(), TODAY, overrides={("solna", "namnd"): D("2026-04-09")}))
@@ -56,6 +57,7 @@ def test_an_earlier_hand_set_deadline_lets_the_next_step_take_an_earlier_meeting
     # An extra nämnd meeting on 2026-03-05, not in the calendar: kommunstyrelsen may take its 2026-03-20 meeting.
     moved = _plan({("solna", "namnd"): D("2026-03-05")})
     assert moved["namnd"][2] == D("2026-03-05")
+    assert moved["namnd"][3] is None  # no meeting in the calendar by that day: none is named
     assert moved["styrelse"] == (D("2026-03-19"), D("2026-03-20"), D("2026-03-20"), D("2026-03-20"))
     assert moved["fullmaktige"][1] == D("2026-04-13")
 
