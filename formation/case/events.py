@@ -246,6 +246,18 @@ class DeadlineSet:
 
 
 @dataclass(frozen=True, kw_only=True)
+class BodyNamed:
+    """For `party`, the template's `body` (as its steps name it, "Ansvarig nämnd") is called `name`
+    ("Socialnämnden"): the party's steps of that body are planned on the meetings of `name`. `name` None (or
+    empty) removes the party's name for the body."""
+
+    TYPE: ClassVar[str] = "body_named"
+    party: str = wire("party")
+    body: str = wire("body")
+    name: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class EventCorrected:
     """Event `target` is amended: `changes` maps wire field names to their corrected values (as the codec
     stores them). The original stays in the log; replay reads the corrected version."""
@@ -284,6 +296,7 @@ DomainEvent = (
     | ContactAdded
     | ContactRemoved
     | DeadlineSet
+    | BodyNamed
 )
 """Events that change the case itself (what the reducer folds)."""
 
@@ -311,6 +324,7 @@ EVENT_TYPES: tuple[type[Any], ...] = (
     ContactAdded,
     ContactRemoved,
     DeadlineSet,
+    BodyNamed,
     EventCorrected,
     EventVoided,
 )

@@ -190,6 +190,9 @@ class CaseProjection:
     """Reminder recipients by (party, case-folded e-mail)."""
     deadline_overrides: dict[tuple[str, str], date] = field(default_factory=dict)
     """Deadlines set by hand, by (party, step)."""
+    body_names: dict[tuple[str, str], str] = field(default_factory=dict)
+    """A party's own names for the template's bodies, by (party, normalised template body): "Ansvarig nämnd" is
+    Sundbyberg's "Socialnämnden" (see `body_name`)."""
 
     @property
     def members(self) -> list[PartyProgress]:
@@ -199,6 +202,10 @@ class CaseProjection:
     def has_schedule(self) -> bool:
         """Whether the case has anything to plan deadlines from (a calendar or a deadline set by hand)."""
         return bool(self.meetings or self.deadline_overrides)
+
+    def body_name(self, party: str, body: str) -> str:
+        """What the party calls the template's body (the body itself when the party gave no name)."""
+        return self.body_names.get((party, body_key(body)), body) if self.body_names else body
 
     @property
     def board(self) -> list[BoardSeat]:

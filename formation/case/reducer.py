@@ -16,6 +16,7 @@ from formation.case.events import (
     AppealFiled,
     BoardSeatAdded,
     BoardSeatRemoved,
+    BodyNamed,
     CaseCreated,
     ContactAdded,
     ContactRemoved,
@@ -93,7 +94,7 @@ def apply(case: CaseProjection, envelope: Envelope) -> None:
             membership.board_seat_added(case, event)
         case BoardSeatRemoved():
             membership.board_seat_removed(case, event)
-        case MeetingAdded() | MeetingRemoved() | ContactAdded() | ContactRemoved() | DeadlineSet():
+        case MeetingAdded() | MeetingRemoved() | ContactAdded() | ContactRemoved() | DeadlineSet() | BodyNamed():
             scheduling.apply_schedule(case, event)
         case _:
             assert_never(event)

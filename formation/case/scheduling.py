@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from formation.case.events import ContactAdded, ContactRemoved, DeadlineSet, MeetingAdded, MeetingRemoved
+from formation.case.events import (
+    BodyNamed,
+    ContactAdded,
+    ContactRemoved,
+    DeadlineSet,
+    MeetingAdded,
+    MeetingRemoved,
+)
 from formation.case.projection import CaseProjection, Contact, ScheduledMeeting, body_key
 
-ScheduleEvent = MeetingAdded | MeetingRemoved | ContactAdded | ContactRemoved | DeadlineSet
+ScheduleEvent = MeetingAdded | MeetingRemoved | ContactAdded | ContactRemoved | DeadlineSet | BodyNamed
 
 
 def apply_schedule(case: CaseProjection, event: ScheduleEvent) -> None:
@@ -26,3 +33,10 @@ def apply_schedule(case: CaseProjection, event: ScheduleEvent) -> None:
                 case.deadline_overrides.pop((event.party, event.step), None)
             else:
                 case.deadline_overrides[(event.party, event.step)] = event.on
+        case BodyNamed():
+            named = (event.party, body_key(event.body))
+            name = " ".join((event.name or "").split())
+            if name:
+                case.body_names[named] = name
+            else:
+                case.body_names.pop(named, None)

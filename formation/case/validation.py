@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from formation.case.events import CaseCreated, Envelope, Event, PartyAdded
+from formation.case.events import BodyNamed, CaseCreated, Envelope, Event, PartyAdded
 from formation.domain.membership import KOMMUNALFORBUND_REFUSAL
 from formation.domain.parties import PartyKind
 from formation.domain.text import BODY_MAX, EMAIL_MAX, NAME_MAX, NOTE_MAX, SHORT_MAX, SLUG_MAX, clean_text
@@ -50,6 +50,8 @@ def check_event(event: Event) -> None:
         raise Refusal(f"Kortnamnet '{event.slug}' får bara innehålla a–z, 0–9 och bindestreck.", code="bad_slug")
     if isinstance(event, PartyAdded):
         _check_party(event)
+    if isinstance(event, BodyNamed) and not event.body.strip():
+        raise Refusal("Mallens organ saknas; ange organet som stegen i beslutsgången nämner.", code="no_body")
 
 
 def _check_party(event: PartyAdded) -> None:

@@ -81,6 +81,7 @@ EVENT_TYPE_LABELS: dict[str, str] = {
     "contact_added": "kontakt",
     "contact_removed": "kontakt borttagen",
     "deadline_set": "sista dag",
+    "body_named": "organets namn",
     "event_corrected": "rättelse",
     "event_voided": "struken",
 }

@@ -12,6 +12,7 @@ from formation.case.events import (
     AppealFiled,
     BoardSeatAdded,
     BoardSeatRemoved,
+    BodyNamed,
     CaseCreated,
     ContactAdded,
     ContactRemoved,
@@ -107,6 +108,10 @@ def describe(event: Event, names: Names) -> str:
             return f"{names.party(event.party)}: {event.person} lämnar styrelsen"
         case MeetingAdded() | MeetingRemoved() | ContactAdded() | ContactRemoved() | DeadlineSet():
             return _schedule(event, names)
+        case BodyNamed():
+            if not event.name:
+                return f"{names.party(event.party)}: {event.body} utan eget namn"
+            return f"{names.party(event.party)}: {event.body} heter {event.name}"
         case EventCorrected():
             changes = ", ".join(
                 f"{field_label(key)} → {_corrected_value(key, value)}" for key, value in event.changes.items()

@@ -2,7 +2,8 @@
 
 Body names repeat across parties ("Kommunfullmäktige" in every kommun), so a meeting may belong to a party.
 A party's step is matched to the meetings of (that party, the normalised body) first; only when the party has
-no meetings of that body are the global meetings of the body used.
+no meetings of that body are the global meetings of the body used. The body is the party's own name for the
+template's body when it gave one (`BodyNamed`: Sundbyberg's "Ansvarig nämnd" is "Socialnämnden").
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ def party_pending(case: CaseProjection, progress: PartyProgress) -> PartyPending
     template = default_workflow(case.template, info.kind)
     steps = tuple(
         s.__class__(s.step_id, s.label, PartyBody(s.body, info.slug), s.lead_days, s.group)
-        for s in pending_steps(progress.workflow, settled, template=template)
+        for s in pending_steps(progress.workflow, settled, template=template, bodies=party_bodies(case, progress))
     )
     ready_from = None
     decided = [
@@ -119,6 +120,20 @@ def party_pending(case: CaseProjection, progress: PartyProgress) -> PartyPending
         assert day is not None
         ready_from = ready_after(day, lead)
     return PartyPending(info.slug, info.name, steps, ready_from=ready_from)
+
+
+def party_bodies(case: CaseProjection, progress: PartyProgress) -> dict[str, str]:
+    """The party's own names for its steps' bodies, by step id (`body named`): the template's "Ansvarig nämnd"
+    is planned on the meetings of "Socialnämnden"."""
+    if not case.body_names:
+        return {}
+    slug = progress.info.slug
+    names = {}
+    for step in progress.workflow.steps:
+        name = case.body_names.get((slug, body_key(step.body))) if step.body else None
+        if name is not None:
+            names[step.id] = name
+    return names
 
 
 def plan_input(case: CaseProjection, today: date) -> PlanInput:

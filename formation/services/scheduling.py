@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from formation.case.events import (
+    BodyNamed,
     CaseCreated,
     ContactAdded,
     ContactRemoved,
@@ -54,7 +55,7 @@ DEFAULT_SENDER = "Formation <formation@localhost>"
 
 # ------------------------------------------------------------------------------------ the projector
 
-_SCHEDULE_EVENTS = (MeetingAdded, MeetingRemoved, ContactAdded, ContactRemoved, DeadlineSet)
+_SCHEDULE_EVENTS = (MeetingAdded, MeetingRemoved, ContactAdded, ContactRemoved, DeadlineSet, BodyNamed)
 _REWRITES = (CaseCreated, EventCorrected, EventVoided, WorkflowUpgraded)
 
 
@@ -467,7 +468,8 @@ def reminder_content(
         forbund=projection.name,
         party=progress.info.name,
         step=step.label if step else r.step,
-        body=(planned.body if planned else (step.body if step else "")) or "beslutande organ",
+        body=(planned.body if planned else (projection.body_name(r.party, step.body) if step else ""))
+        or "beslutande organ",
         meeting_on=(planned.earliest or planned.latest) if planned else None,
         deadline=r.deadline_on,
         today=local_today,

@@ -82,6 +82,7 @@ def _copy(loaded: Loaded) -> Loaded:
         versions={n: VersionInfo(v.number, v.sha256, v.added_on, v.start_date, v.in_force)
                   for n, v in projection.versions.items()},
         seats=projection.seats.copy(),
+        body_names=dict(projection.body_names),
     )  # fmt: skip
     return Loaded(copied, dict(loaded.party_ids), loaded.snapshot)
 

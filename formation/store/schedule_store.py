@@ -1,9 +1,9 @@
 """Calendars, contacts, deadlines and the reminder outbox in the database.
 
-Meetings, contacts and hand-set deadlines are a cache of the events (rebuilt from the projection); deadlines
-are the plan's read model; the outbox holds one row per reminder with a UNIQUE key. A reminder is claimed
-(UPDATE … WHERE state = 'pending' affecting exactly one row) before it is sent and marked sent after, so a
-crash or a second runner never sends it twice. Times in the outbox are UTC.
+Meetings, contacts, hand-set deadlines and the parties' names for bodies are a cache of the events (rebuilt
+from the projection); deadlines are the plan's read model; the outbox holds one row per reminder with a UNIQUE
+key. A reminder is claimed (UPDATE … WHERE state = 'pending' affecting exactly one row) before it is sent and
+marked sent after, so a crash or a second runner never sends it twice. Times in the outbox are UTC.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from formation.store.uow import Session
 _MEETINGS = schema.schedule_meetings
 _CONTACTS = schema.schedule_contacts
 _OVERRIDES = schema.deadline_overrides
+_BODY_NAMES = schema.body_names
 _DEADLINES = schema.deadlines
 _OUTBOX = schema.reminder_outbox
 
@@ -53,10 +54,11 @@ _MEETING_ROWS = select(
 ).where(_MEETINGS.c.case_id == _CASE_ID)
 _CONTACT_ROWS = select(_CONTACTS).where(_CONTACTS.c.case_id == _CASE_ID).order_by(_CONTACTS.c.id)
 _OVERRIDE_ROWS = select(_OVERRIDES).where(_OVERRIDES.c.case_id == _CASE_ID)
+_BODY_NAME_ROWS = select(_BODY_NAMES).where(_BODY_NAMES.c.case_id == _CASE_ID).order_by(_BODY_NAMES.c.id)
 
 
 def load_into(connection: Connection, case_id: int, projection: CaseProjection) -> None:
-    """Fill the projection's meetings, contacts and hand-set deadlines from their tables."""
+    """Fill the projection's meetings, contacts, hand-set deadlines and body names from their tables."""
     of_case = {"case_id": case_id}
     meetings = projection.meetings
     for party, body, key, on, source in connection.execute(_MEETING_ROWS, of_case).all():
@@ -66,12 +68,14 @@ def load_into(connection: Connection, case_id: int, projection: CaseProjection) 
         projection.contacts[(c.party, c.email.casefold())] = Contact(c.party, c.name, c.email, c.role)
     for o in connection.execute(_OVERRIDE_ROWS, of_case).all():
         projection.deadline_overrides[(o.party, o.step)] = o.deadline_on
+    for b in connection.execute(_BODY_NAME_ROWS, of_case).all():
+        projection.body_names[(b.party, b.body_key)] = b.name
 
 
 def save_schedule(*, session: Session, case_id: int, projection: CaseProjection) -> None:
-    """Rewrite the case's meetings, contacts and hand-set deadlines from the projection."""
+    """Rewrite the case's meetings, contacts, hand-set deadlines and body names from the projection."""
     connection = session.connection()
-    for table in (_MEETINGS, _CONTACTS, _OVERRIDES):
+    for table in (_MEETINGS, _CONTACTS, _OVERRIDES, _BODY_NAMES):
         connection.execute(delete(table).where(table.c.case_id == case_id))
     meetings = [
         {
@@ -98,6 +102,12 @@ def save_schedule(*, session: Session, case_id: int, projection: CaseProjection)
     ]
     if overrides:
         connection.execute(insert(_OVERRIDES), overrides)
+    names = [
+        {"case_id": case_id, "party": party, "body_key": key, "name": name}
+        for (party, key), name in projection.body_names.items()
+    ]
+    if names:
+        connection.execute(insert(_BODY_NAMES), names)
 
 
 # ------------------------------------------------------------------------------------ deadlines

@@ -39,6 +39,17 @@ board_seats = Table(
     Column("employed_by", String(200), nullable=True),
 )
 
+body_names = Table(
+    "body_names",
+    metadata,
+    Column("id", Integer(), primary_key=True, nullable=False),
+    Column("case_id", Integer(), ForeignKey("cases.id"), nullable=False, index=True),
+    Column("party", String(80), nullable=False),
+    Column("body_key", String(500), nullable=False),
+    Column("name", String(200), nullable=False),
+    UniqueConstraint("case_id", "party", "body_key"),
+)
+
 cases = Table(
     "cases",
     metadata,

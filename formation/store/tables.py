@@ -177,6 +177,18 @@ class DeadlineOverrideRow(SQLModel, table=True):
     deadline_on: date
 
 
+class BodyNameRow(SQLModel, table=True):
+    """Projection: a party's own name for a body of the template ("Ansvarig nämnd" is "Socialnämnden")."""
+
+    __tablename__ = "body_names"
+    __table_args__ = (UniqueConstraint("case_id", "party", "body_key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    party: str = Field(max_length=80)
+    body_key: str = Field(max_length=500)
+    name: str = Field(max_length=200)
+
+
 class DeadlineRow(SQLModel, table=True):
     """Read model: the deadline of every pending step, from the plan after every command."""
 
