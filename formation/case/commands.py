@@ -169,11 +169,24 @@ class ImportCase(Command):
 
 @dataclass(frozen=True, kw_only=True)
 class AddMeetings(Command):
-    """Meetings of bodies (a sammanträdesplan); `party` None: global meetings, matched by body name alone."""
+    """Meetings of bodies (a sammanträdesplan); `party` None: global meetings, matched by body name alone.
+    `as_body`: the meetings' body (one, the party's real name for it) is the party's name for this body of the
+    template, recorded with the meetings (a `BodyNamed` unless the party already calls it so)."""
 
     meetings: Sequence[tuple[str, date]]
     party: str | None = None
     source: str | None = None
+    as_body: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class NameBody(Command):
+    """For a party, a body of the template ("Ansvarig nämnd") is called `name` ("Socialnämnden"); `name` None
+    removes the party's name for it."""
+
+    party: str
+    body: str
+    name: str | None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -228,4 +241,5 @@ CaseCommand = (
     | AddContact
     | RemoveContact
     | SetDeadline
+    | NameBody
 )

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from formation.cli.common import app, emit_json, group, required_date, revision, services
 from formation.errors import Refusal
+
+if TYPE_CHECKING:
+    from formation.case.projection import CaseProjection, PartyProgress
 
 calendar_app = group("calendar", "Sammanträdesplaner: när organen sammanträder.")
 contact_app = group("contact", "Kontaktpersoner som får påminnelser.")
@@ -19,15 +22,32 @@ PARTY_OPTION = typer.Option(
 )
 
 
-def _add_meetings(ctx: typer.Context, meetings: list[tuple[str, object]], party: str | None, source: str) -> None:
+AS_OPTION = typer.Option(
+    "--as",
+    metavar="MALLENS_ORGAN",
+    help='Sammanträdenas organ är partens namn på detta organ i beslutsgången, t.ex. --as "Ansvarig nämnd" '
+    "för Socialnämnden (kräver --party; sparar namnet som `calendar body`).",
+)
+
+
+def _add_meetings(
+    ctx: typer.Context,
+    meetings: list[tuple[str, object]],
+    party: str | None,
+    source: str,
+    as_body: str | None = None,
+) -> None:
     from formation.case.commands import AddMeetings
 
+    svc = services(ctx)
+    named_before = dict(svc.view().projection.body_names) if as_body is not None and party is not None else None
     try:
-        result = services(ctx).handle(
+        result = svc.handle(
             AddMeetings(
                 meetings=meetings,  # type: ignore[arg-type]
                 party=party,
                 source=source,
+                as_body=as_body,
                 expected_revision=revision(ctx),
             )
         )
@@ -36,7 +56,13 @@ def _add_meetings(ctx: typer.Context, meetings: list[tuple[str, object]], party:
             typer.echo("Alla sammanträdena fanns redan i kalendern; inget nytt sparades.")
             return
         raise
-    typer.echo(f"{len(result.seqs)} sammanträden sparade (revision {result.revision}).")
+    named = named_before is not None and result.projection.body_names != named_before
+    typer.echo(f"{len(result.seqs) - named} sammanträden sparade (revision {result.revision}).")
+    if as_body is not None and party is not None:
+        progress = result.party()  # the meetings' party
+        real = result.projection.body_name(progress.info.slug, as_body)
+        what = "heter nu" if named else "heter redan"
+        typer.echo(f"{progress.info.name}: {_template_body(progress, as_body)} {what} {real} i planeringen.")
 
 
 @calendar_app.command("add")
@@ -45,9 +71,10 @@ def calendar_add(
     body: Annotated[str, typer.Argument(metavar="ORGAN", help="Organet, t.ex. Kommunfullmäktige.")],
     dates: Annotated[list[str], typer.Argument(metavar="DATUM...", help="Sammanträdesdagar ÅÅÅÅ-MM-DD.")],
     party: Annotated[str | None, PARTY_OPTION] = None,
+    as_body: Annotated[str | None, AS_OPTION] = None,
 ) -> None:
     """Lägg in sammanträden för ett organ."""
-    _add_meetings(ctx, [(body, required_date(d, "Datumet")) for d in dates], party, "kommandorad")
+    _add_meetings(ctx, [(body, required_date(d, "Datumet")) for d in dates], party, "kommandorad", as_body)
 
 
 @calendar_app.command("import")
@@ -58,6 +85,7 @@ def calendar_import(
         str | None, typer.Option("--body", metavar="ORGAN", help="Alla sammanträden i filen gäller detta organ.")
     ] = None,
     party: Annotated[str | None, PARTY_OPTION] = None,
+    as_body: Annotated[str | None, AS_OPTION] = None,
 ) -> None:
     """Läs in en sammanträdesplan från en fil."""
     from formation.schedule.calendars import CalendarError, read_calendar_file
@@ -68,7 +96,46 @@ def calendar_import(
         raise Refusal(str(exc), code="bad_calendar") from exc
     if not meetings:
         raise Refusal(f"{file.name} innehåller inga sammanträden.", code="bad_calendar")
-    _add_meetings(ctx, [(m.body, m.on) for m in meetings], party, file.name)
+    _add_meetings(ctx, [(m.body, m.on) for m in meetings], party, file.name, as_body)
+
+
+@calendar_app.command("body")
+def calendar_body(
+    ctx: typer.Context,
+    party: Annotated[str, typer.Argument(metavar="PART")],
+    body: Annotated[
+        str, typer.Argument(metavar="MALLENS_ORGAN", help="Organet som beslutsgången nämner, t.ex. Ansvarig nämnd.")
+    ],
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAMN", help="Partens namn på organet, t.ex. Socialnämnden; - tar bort namnet (mallens gäller)."
+        ),
+    ],
+) -> None:
+    """Ange partens eget namn på ett organ i beslutsgången (stegen planeras på dess sammanträden)."""
+    from formation.case.commands import NameBody
+
+    given = None if name.strip() == "-" else name
+    result = services(ctx).handle(NameBody(party=party, body=body, name=given, expected_revision=revision(ctx)))
+    progress = result.party()
+    shown = _template_body(progress, body)
+    if given is None:
+        typer.echo(f"{progress.info.name}: {shown} planeras åter med mallens namn (revision {result.revision}).")
+    else:
+        real = result.projection.body_name(progress.info.slug, body)
+        typer.echo(
+            f"{progress.info.name}: {shown} heter {real}; stegen planeras på dess sammanträden "
+            f"(revision {result.revision})."
+        )
+
+
+def _template_body(progress: PartyProgress, body: str) -> str:
+    """The body as the party's steps spell it."""
+    from formation.case.projection import body_key
+
+    key = body_key(body)
+    return next((s.body for s in progress.workflow.steps if s.body and body_key(s.body) == key), body.strip())
 
 
 @calendar_app.command("remove")
@@ -89,7 +156,7 @@ def calendar_remove(
 
 @calendar_app.command("list")
 def calendar_list(ctx: typer.Context, as_json: Annotated[bool, JSON] = False) -> None:
-    """Visa sammanträdena i kalendern."""
+    """Visa sammanträdena i kalendern och parternas egna namn på organen."""
     projection = services(ctx).view().projection
     meetings = sorted(projection.meetings.values(), key=lambda m: (m.party or "", m.body.casefold(), m.on))
     if as_json:
@@ -97,10 +164,30 @@ def calendar_list(ctx: typer.Context, as_json: Annotated[bool, JSON] = False) ->
         return
     if not meetings:
         typer.echo("Inga sammanträden i kalendern; lägg in dem med `calendar add` eller `calendar import`.")
-        return
     for m in meetings:
         whose = projection.parties[m.party].info.name if m.party in projection.parties else "alla parter"
         typer.echo(f"{m.on.isoformat()}  {m.body}  ({whose})")
+    names = _body_names(projection)
+    if names:
+        typer.echo("\nParternas egna namn på organen (`calendar body`):")
+        for line in names:
+            typer.echo(f"  {line}")
+
+
+def _body_names(projection: CaseProjection) -> list[str]:
+    """'Sundbyberg: Ansvarig nämnd heter Socialnämnden', party by party, in the order of their steps."""
+    from formation.case.projection import body_key
+
+    lines = []
+    for slug, progress in projection.parties.items():
+        shown: set[str] = set()
+        for step in progress.workflow.steps:
+            key = body_key(step.body) if step.body else ""
+            name = projection.body_names.get((slug, key))
+            if name is not None and key not in shown:
+                shown.add(key)
+                lines.append(f"{progress.info.name}: {step.body} heter {name}")
+    return lines
 
 
 @contact_app.command("add")

@@ -21,6 +21,7 @@ from formation.case.commands import (
     GiveNotice,
     ImportCase,
     InitCase,
+    NameBody,
     RecordDecision,
     RemoveBoardSeat,
     RemoveContact,
@@ -150,7 +151,7 @@ def handle(ctx: Context, command: CaseCommand) -> Changes:
         case UpgradeWorkflow():
             reason = clean_text(command.reason, "Skälet", NOTE_MAX, multiline=True)
             return Changes([WorkflowUpgraded(template=workflow_set_to_dict(command.template), reason=reason)])
-        case AddMeetings() | RemoveMeeting() | AddContact() | RemoveContact() | SetDeadline():
+        case AddMeetings() | RemoveMeeting() | AddContact() | RemoveContact() | SetDeadline() | NameBody():
             return Changes(schedule_events(ctx, command))
         case ImportCase():
             raise AssertionError("an import is handled by the pipeline as a whole")  # pragma: no cover

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, assert_never
 
-from formation.case.commands import AddContact, AddMeetings, RemoveContact, RemoveMeeting, SetDeadline
-from formation.case.events import ContactAdded, ContactRemoved, DeadlineSet, Event, MeetingAdded, MeetingRemoved
-from formation.case.projection import body_key
+from formation.case.commands import AddContact, AddMeetings, NameBody, RemoveContact, RemoveMeeting, SetDeadline
+from formation.case.events import (
+    BodyNamed,
+    ContactAdded,
+    ContactRemoved,
+    DeadlineSet,
+    Event,
+    MeetingAdded,
+    MeetingRemoved,
+)
+from formation.case.projection import CaseProjection, PartyProgress, body_key
 from formation.case.resolve import find_party, find_step
 from formation.domain.text import BODY_MAX, EMAIL_MAX, NAME_MAX, SHORT_MAX, clean_text, required_text
 from formation.errors import Refusal
@@ -14,7 +22,7 @@ from formation.errors import Refusal
 if TYPE_CHECKING:
     from formation.services.handlers import Context
 
-ScheduleCommand = AddMeetings | RemoveMeeting | AddContact | RemoveContact | SetDeadline
+ScheduleCommand = AddMeetings | RemoveMeeting | AddContact | RemoveContact | SetDeadline | NameBody
 
 
 def schedule_events(ctx: Context, command: ScheduleCommand) -> list[Event]:
@@ -24,6 +32,8 @@ def schedule_events(ctx: Context, command: ScheduleCommand) -> list[Event]:
             party = find_party(projection, command.party).info.slug if command.party else None
             source = clean_text(command.source, "Källan", BODY_MAX)
             events: list[Event] = []
+            if command.as_body is not None:
+                events.extend(_meetings_as(projection, command))
             seen: set[tuple[str, object]] = set()
             for raw_body, on in command.meetings:
                 body = " ".join(required_text(raw_body, "Organets namn", NAME_MAX).split())
@@ -68,6 +78,8 @@ def schedule_events(ctx: Context, command: ScheduleCommand) -> list[Event]:
                     code="step_settled",
                 )
             return [DeadlineSet(party=progress.info.slug, step=step.id, on=command.on)]
+        case NameBody():
+            return [_body_named(projection, command.party, command.body, command.name)]
         case _:
             assert_never(command)
 
@@ -78,3 +90,57 @@ def _email(value: str) -> str:
     if not at or not local or "." not in domain or any(c.isspace() for c in email) or "," in email:
         raise Refusal(f"'{email}' är ingen giltig e-postadress.", code="bad_email")
     return email
+
+
+def _template_body(progress: PartyProgress, body: str) -> str:
+    """The body as the party's steps name it, or a refusal naming the bodies its steps do use."""
+    wanted = body_key(required_text(body, "Mallens organ", NAME_MAX))
+    used: dict[str, str] = {}
+    for step in progress.workflow.steps:
+        if step.body:
+            used.setdefault(body_key(step.body), step.body)
+    if wanted not in used:
+        raise Refusal(
+            f"Inget steg för {progress.info.name} beslutas av {body.strip()}; stegen beslutas av "
+            f"{', '.join(used.values()) or 'inget organ'}.",
+            code="unknown_body",
+            party=progress.info.slug,
+        )
+    return used[wanted]
+
+
+def _body_named(projection: CaseProjection, party: str, body: str, name: str | None) -> BodyNamed:
+    progress = find_party(projection, party)
+    template_body = _template_body(progress, body)
+    given = clean_text(name, "Organets namn", NAME_MAX)
+    given = " ".join(given.split()) if given else None
+    current = projection.body_names.get((progress.info.slug, body_key(template_body)))
+    if given is None and current is None:
+        raise Refusal(
+            f"{progress.info.name} har inget eget namn för {template_body}; inget att ta bort.",
+            code="unknown_body_name",
+        )
+    if given is not None and current == given:
+        raise Refusal(f"{progress.info.name} kallar redan {template_body} {given}.", code="body_named_already")
+    return BodyNamed(party=progress.info.slug, body=template_body, name=given)
+
+
+def _meetings_as(projection: CaseProjection, command: AddMeetings) -> list[Event]:
+    """`calendar add/import --as`: the meetings' one body is the party's name for a body of the template; the
+    name is recorded unless the party already uses it."""
+    assert command.as_body is not None
+    if command.party is None:
+        raise Refusal("--as gäller en parts organ; ange också --party PART.", code="as_needs_party")
+    names = {body_key(raw): " ".join(raw.split()) for raw, _ in command.meetings if raw.strip()}
+    if len(names) != 1:
+        raise Refusal(
+            f"--as ger ett organ i mallen ett namn, men sammanträdena gäller {len(names)} organ "
+            f"({', '.join(sorted(names.values()))}); ange --body ORGAN eller läs in ett organ i taget.",
+            code="as_needs_one_body",
+        )
+    [name] = names.values()
+    progress = find_party(projection, command.party)
+    template_body = _template_body(progress, command.as_body)
+    if projection.body_names.get((progress.info.slug, body_key(template_body))) == name:
+        return []
+    return [BodyNamed(party=progress.info.slug, body=template_body, name=name)]
