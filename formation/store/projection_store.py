@@ -82,6 +82,9 @@ def _copy(loaded: Loaded) -> Loaded:
         versions={n: VersionInfo(v.number, v.sha256, v.added_on, v.start_date, v.in_force)
                   for n, v in projection.versions.items()},
         seats=projection.seats.copy(),
+        meetings=dict(projection.meetings),
+        contacts=dict(projection.contacts),
+        deadline_overrides=dict(projection.deadline_overrides),
         body_names=dict(projection.body_names),
     )  # fmt: skip
     return Loaded(copied, dict(loaded.party_ids), loaded.snapshot)
