@@ -130,12 +130,12 @@ def _meetings_as(projection: CaseProjection, command: AddMeetings) -> list[Event
     name is recorded unless the party already uses it."""
     assert command.as_body is not None
     if command.party is None:
-        raise Refusal("--as gäller en parts organ; ange också --party PART.", code="as_needs_party")
+        raise Refusal("Ett eget namn på ett organ i mallen gäller en part; ange vilken.", code="as_needs_party")
     names = {body_key(raw): " ".join(raw.split()) for raw, _ in command.meetings if raw.strip()}
     if len(names) != 1:
         raise Refusal(
-            f"--as ger ett organ i mallen ett namn, men sammanträdena gäller {len(names)} organ "
-            f"({', '.join(sorted(names.values()))}); ange --body ORGAN eller läs in ett organ i taget.",
+            f"Ett organ i mallen kan bara få ett namn, men sammanträdena gäller {len(names)} organ "
+            f"({', '.join(sorted(names.values()))}); läs in ett organ i taget.",
             code="as_needs_one_body",
         )
     [name] = names.values()

@@ -84,7 +84,10 @@ def test_wrong_names_are_refused_in_one_sentence_and_write_nothing(db_url: str, 
             "Kommunfullmäktige, Ansvarig nämnd.",
         ),
         (("calendar", "body", SUNDBYBERG, "Ansvarig nämnd", "-"), "Sundbyberg har inget eget namn för Ansvarig nämnd"),
-        (("calendar", "add", "Socialnämnden", "2026-12-10", "--as", "Ansvarig nämnd"), "ange också --party PART"),
+        (
+            ("calendar", "add", "Socialnämnden", "2026-12-10", "--as", "Ansvarig nämnd"),
+            "Ange --party PART tillsammans med --as.",
+        ),
         (("calendar", "import", str(mixed), "--party", SUNDBYBERG, "--as", "Ansvarig nämnd"), "gäller 2 organ"),
         (
             ("calendar", "add", "Socialnämnden", "2026-12-10", "--party", SUNDBYBERG, "--as", "Regionstyrelsen"),
