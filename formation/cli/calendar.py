@@ -57,7 +57,9 @@ def _add_meetings(
             return
         raise
     named = named_before is not None and result.projection.body_names != named_before
-    typer.echo(f"{len(result.seqs) - named} sammanträden sparade (revision {result.revision}).")
+    saved = len(result.seqs) - named
+    what = "1 sammanträde sparat" if saved == 1 else f"{saved} sammanträden sparade"
+    typer.echo(f"{what} (revision {result.revision}).")
     if as_body is not None and party is not None:
         progress = result.party()  # the meetings' party
         real = result.projection.body_name(progress.info.slug, as_body)

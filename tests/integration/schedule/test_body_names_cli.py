@@ -66,7 +66,8 @@ def test_calendar_import_as_names_the_body_and_adds_its_meetings_in_one_command(
     assert _events(cli) == events + 3  # the name and the two meetings, one command
     assert _nämnd(cli)["earliest"] == "2026-12-10"
     # Again with a new meeting: the name is already set, only the meeting is added.
-    cli("calendar", "add", "Socialnämnden", "2027-02-18", "--party", SUNDBYBERG, "--as", "Ansvarig nämnd")
+    said = cli("calendar", "add", "Socialnämnden", "2027-02-18", "--party", SUNDBYBERG, "--as", "Ansvarig nämnd")
+    assert said.stdout.startswith("1 sammanträde sparat (revision")
     assert _events(cli) == events + 4
     assert "inga fel" in cli("doctor").stdout
 
