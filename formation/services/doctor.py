@@ -20,7 +20,7 @@ from formation.case.events import ForbundsordningAdded
 from formation.case.history import replay
 from formation.domain.text import sha256_of
 from formation.errors import Refusal, first_line
-from formation.store import event_store, projection_store, schema
+from formation.store import event_store, fo_text_store, projection_store, schema
 from formation.store.database import HEAD_REVISION, current_revision
 from formation.store.uow import reading
 
@@ -173,7 +173,7 @@ def _case_checks(engine: Engine, report: Report) -> None:
                 continue
             if len(report.findings) == before:
                 _check_replay(report, slug, log, session, case_id)
-            _check_texts(report, slug, log, projection_store.text_rows(session=session, case_id=case_id))
+            _check_texts(report, slug, log, fo_text_store.text_rows(session=session, case_id=case_id))
         orphans = connection.execute(
             text("SELECT count(*) FROM events WHERE case_id NOT IN (SELECT id FROM cases)")
         ).scalar()

@@ -34,9 +34,9 @@ from formation.errors import Refusal, StaleRevision, first_line
 from formation.services import handlers
 from formation.services.projectors import PROJECTORS, Written
 from formation.services.views import Result
-from formation.store import case_store, event_store, projection_store
+from formation.store import case_store, event_store, fo_text_store, projection_store
 from formation.store.case_store import CaseRecord
-from formation.store.projection_store import Loaded
+from formation.store.projection_cache import Loaded
 from formation.store.uow import Session, writing
 from workflows.model import WorkflowSet
 
@@ -129,7 +129,7 @@ def _commit(
         event = envelope.event
         if isinstance(event, ForbundsordningAdded) and event.sha256 in texts:
             filename, text = texts[event.sha256]
-            projection_store.add_text(
+            fo_text_store.add_text(
                 session=session,
                 case_id=case.id,
                 number=event.number,

@@ -9,7 +9,7 @@ from datetime import date
 
 from formation.case.events import Envelope
 from formation.store import projection_store
-from formation.store.projection_store import Loaded
+from formation.store.projection_cache import Loaded
 from formation.store.uow import Session
 
 

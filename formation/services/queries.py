@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, select
 
 from formation.services.views import CaseInfo, CaseView
-from formation.store import case_store, schema
+from formation.store import case_store, fo_text_store, schema
 from formation.store.uow import Session, reading
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def case_view(engine: Engine, slug: str | None, *, as_of: date, with_texts: bool
             created_at=case.created_at,
             revision=case.revision,
         )
-        texts = projection_store.texts(session=session, case_id=case.id) if with_texts else {}
+        texts = fo_text_store.texts(session=session, case_id=case.id) if with_texts else {}
         facts = _facts(session, case.id, texts)
         return CaseView(case=info, projection=projection, as_of=as_of, fo_texts=texts, facts=facts)
 
@@ -51,14 +51,13 @@ def _facts(session: Session, case_id: int, texts: dict[int, str]) -> FactsByVers
     """The stored facts of each version; a text stored without them, or read under other rules, is read now
     (reads never write: the stored facts are renewed by the migration that changes the rules)."""
     from formation.domain.fo_facts import FactsByVersion, TextFacts, is_current, read_text_facts
-    from formation.store import projection_store
 
-    stored = projection_store.stored_facts(session=session, case_id=case_id)
+    stored = fo_text_store.stored_facts(session=session, case_id=case_id)
     read: dict[int, TextFacts] = {}
     for number in [n for n, facts in stored.items() if not is_current(facts)]:
         text = texts.get(number)
         if text is None:
-            text = projection_store.text_of(session=session, case_id=case_id, number=number) or ""
+            text = fo_text_store.text_of(session=session, case_id=case_id, number=number) or ""
         read[number] = read_text_facts(text)
     return FactsByVersion(stored, read)
 
@@ -82,9 +81,7 @@ def wire_events(engine: Engine, slug: str | None) -> list[dict[str, Any]]:
 def fo_text_rows(engine: Engine, slug: str | None) -> list[dict[str, Any]]:
     with reading(engine) as session:
         case = case_store.find_case(session=session, slug=slug)
-        from formation.store import projection_store
-
-        return projection_store.text_rows(session=session, case_id=case.id)
+        return fo_text_store.text_rows(session=session, case_id=case.id)
 
 
 def case_slugs(engine: Engine) -> list[str]:

@@ -1,18 +1,12 @@
 """The stored projection (a cache of the replay): loading it, and writing back only what an event changed.
 
-Rows are read with SQLAlchemy Core, not as ORM objects: a case is loaded on every command and every read.
-
-A process keeps the projection it last committed for each case, keyed by the case's revision: a write to a
-case with hundreds of parties then costs what the event changes, not a read of every party's rows. Every
-revision is one committed state, so a cached projection is used only when the stored revision is the one it
-was saved at; it is put in the cache only once its transaction has committed, and every `load` gets its own
-copy (the write pipeline changes what it loads).
+Rows are read with SQLAlchemy Core, not as ORM objects: a case is loaded on every command and every read. What
+a process last committed of each case is kept by `projection_cache`, and `load` hands out a copy of it while
+no other process has written; the förbundsordning's texts are `fo_text_store`'s.
 """
 
 from __future__ import annotations
 
-import weakref
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
@@ -29,8 +23,9 @@ from formation.case.projection import (
 from formation.domain.board import BoardSeat
 from formation.domain.outcomes import AppealOutcome, Outcome, StepStatus
 from formation.domain.parties import PartyKind
-from formation.store import schedule_store, schema
+from formation.store import projection_cache, schedule_store, schema
 from formation.store.case_store import CaseRecord
+from formation.store.projection_cache import Loaded
 from formation.store.uow import Session
 
 _CASES = schema.cases
@@ -39,55 +34,6 @@ _PROGRESS = schema.party_progress
 _STEPS = schema.step_records
 _VERSIONS = schema.fo_versions
 _BOARD = schema.board_seats
-
-
-@dataclass
-class Loaded:
-    """A projection as loaded, with what is needed to write back only what changed."""
-
-    projection: CaseProjection
-    party_ids: dict[str, int] = field(default_factory=dict)
-    snapshot: dict[str, Any] = field(default_factory=dict)
-
-
-# Per connection pool (one database), per case id: (revision, created_at, Loaded as committed).
-_COMMITTED: weakref.WeakKeyDictionary[Any, dict[int, tuple[int, Any, Loaded]]] = weakref.WeakKeyDictionary()
-
-
-def _cache_of(session: Session) -> dict[int, tuple[int, Any, Loaded]]:
-    pool = session.connection().engine.pool
-    cache = _COMMITTED.get(pool)
-    if cache is None:
-        cache = _COMMITTED[pool] = {}
-    return cache
-
-
-def _copy(loaded: Loaded) -> Loaded:
-    """A copy that shares nothing the engine mutates with `loaded`. Shared: workflows and templates (frozen),
-    step records, appeals and board seats (the reducer replaces them, never changes one in place)."""
-    projection = loaded.projection
-    parties = {}
-    for slug, p in projection.parties.items():
-        i = p.info
-        info = PartyInfo(
-            i.slug, i.name, i.kind, i.observer, i.member_since, i.key_percent, i.population, i.email, i.added_on
-        )
-        parties[slug] = PartyProgress(
-            info, p.workflow, p.state, dict(p.steps), p.approved_version, p.approved_on, p.anslag_on, p.appeal,
-            p.leaves_on,
-        )  # fmt: skip
-    copied = replace(
-        projection,
-        parties=parties,
-        versions={n: VersionInfo(v.number, v.sha256, v.added_on, v.start_date, v.in_force)
-                  for n, v in projection.versions.items()},
-        seats=projection.seats.copy(),
-        meetings=dict(projection.meetings),
-        contacts=dict(projection.contacts),
-        deadline_overrides=dict(projection.deadline_overrides),
-        body_names=dict(projection.body_names),
-    )  # fmt: skip
-    return Loaded(copied, dict(loaded.party_ids), loaded.snapshot)
 
 
 # Stored values to enum members by a dict lookup (calling the enum is several times slower); an unknown
@@ -99,6 +45,7 @@ _OUTCOMES = {o.value: o for o in Outcome}
 # The reads of a case, built once: a statement built per call costs SQLAlchemy a cache key each time.
 _CASE_ID: Any = bindparam("case_id")
 _CASE_ROW = select(_CASES).where(_CASES.c.id == _CASE_ID)
+_REVISION = select(_CASES.c.revision, _CASES.c.created_at).where(_CASES.c.id == _CASE_ID)
 _VERSION_ROWS = select(_VERSIONS).where(_VERSIONS.c.case_id == _CASE_ID).order_by(_VERSIONS.c.number)
 _PARTY_ROWS = select(_PARTIES).where(_PARTIES.c.case_id == _CASE_ID).order_by(_PARTIES.c.position)
 # Joined on the case rather than `party_id IN (…)`: one statement whatever the number of parties.
@@ -107,19 +54,14 @@ _PROGRESS_ROWS = (
 )
 _STEP_ROWS = select(_STEPS).join(_PARTIES, _PARTIES.c.id == _STEPS.c.party_id).where(_PARTIES.c.case_id == _CASE_ID)
 _BOARD_ROWS = select(_BOARD).where(_BOARD.c.case_id == _CASE_ID).order_by(_BOARD.c.position)
-_TEXTS = select(_VERSIONS.c.number, _VERSIONS.c.text).where(_VERSIONS.c.case_id == _CASE_ID)
-_FACTS = select(_VERSIONS.c.number, _VERSIONS.c.facts).where(_VERSIONS.c.case_id == _CASE_ID)
-_TEXT = select(_VERSIONS.c.text).where(_VERSIONS.c.case_id == _CASE_ID, _VERSIONS.c.number == bindparam("number"))
 
 
 def load(*, session: Session, case_id: int) -> Loaded:
     """The stored projection of a case, in the same shape a replay produces."""
     connection = session.connection()
     case = connection.execute(_CASE_ROW, {"case_id": case_id}).one()._mapping
-    cached = _cache_of(session).get(case_id)
-    if cached is not None and cached[0] == case["revision"] and cached[1] == case["created_at"]:
-        return _copy(cached[2])
-    return _load_rows(session, case_id, case)
+    cached = projection_cache.committed(session, case_id, case["revision"], case["created_at"])
+    return cached if cached is not None else _load_rows(session, case_id, case)
 
 
 def _load_rows(session: Session, case_id: int, case: Any) -> Loaded:
@@ -314,22 +256,8 @@ def save(*, session: Session, case_id: int, loaded: Loaded) -> None:
     if before.get("board") != projection.board:
         _save_board(session, case_id, projection.board)
     loaded.snapshot = _snapshot(projection, keys)
-    _cache_on_commit(session, case_id, loaded)
-
-
-def _cache_on_commit(session: Session, case_id: int, loaded: Loaded) -> None:
-    """Keep this state for the next command on the case, once (and only if) the transaction commits."""
-    row = session.connection().execute(select(_CASES.c.revision, _CASES.c.created_at).where(_CASES.c.id == case_id))
-    revision, created_at = row.one()
-    cache = _cache_of(session)
-    cache.pop(case_id, None)
-    # Not copied: `load` hands out copies, and what the caller gets back (Result.projection) is read-only.
-    state = (revision, created_at, loaded)
-
-    def committed() -> None:
-        cache[case_id] = state
-
-    session.after_commit(committed)
+    revision, created_at = session.connection().execute(_REVISION, {"case_id": case_id}).one()
+    projection_cache.keep_on_commit(session, case_id, revision, created_at, loaded)
 
 
 def _save_parties(session: Session, case_id: int, changed: list[tuple[int, PartyProgress]], loaded: Loaded) -> None:
@@ -437,54 +365,6 @@ def _save_board(session: Session, case_id: int, seats: list[BoardSeat]) -> None:
                 for position, s in enumerate(seats)
             ],
         )
-
-
-def add_text(
-    *,
-    session: Session,
-    case_id: int,
-    number: int,
-    sha256: str,
-    filename: str,
-    text: str,
-    added_on: Any,
-    start_date: Any,
-    facts: dict[str, Any],
-) -> None:
-    """A version's text and what it states, stored once when the version is added (the log holds only its
-    sha256)."""
-    session.connection().execute(
-        insert(_VERSIONS).values(
-            case_id=case_id,
-            number=number,
-            sha256=sha256,
-            filename=filename,
-            text=text,
-            added_on=added_on,
-            start_date=start_date,
-            in_force=False,
-            facts=facts,
-        )
-    )
-
-
-def texts(*, session: Session, case_id: int) -> dict[int, str]:
-    rows = session.connection().execute(_TEXTS, {"case_id": case_id})
-    return {r.number: r.text for r in rows}
-
-
-def stored_facts(*, session: Session, case_id: int) -> dict[int, Any]:
-    """Per version, what its text states as stored (domain.fo_facts decides whether it is still valid)."""
-    return {r.number: r.facts for r in session.connection().execute(_FACTS, {"case_id": case_id})}
-
-
-def text_of(*, session: Session, case_id: int, number: int) -> str | None:
-    return session.connection().execute(_TEXT, {"case_id": case_id, "number": number}).scalar()
-
-
-def text_rows(*, session: Session, case_id: int) -> list[dict[str, Any]]:
-    query = select(_VERSIONS).where(_VERSIONS.c.case_id == case_id).order_by(_VERSIONS.c.number)
-    return [dict(r._mapping) for r in session.connection().execute(query)]
 
 
 def bump_revision(*, session: Session, case: CaseRecord, by: int = 1) -> int:

@@ -10,11 +10,11 @@ from formation.case.commands import AddContact, AddMeetings, SetDeadline
 from formation.case.projection import Contact, ScheduledMeeting
 from formation.io.demo import create_living_demo
 from formation.services import Services
-from formation.store import case_store, projection_store
+from formation.store import case_store, projection_cache, projection_store
 from formation.store.uow import reading
 
 
-def _load(services: Services) -> projection_store.Loaded:
+def _load(services: Services) -> projection_cache.Loaded:
     with reading(services.engine) as session:
         case = case_store.find_case(session=session, slug="norrort")
         return projection_store.load(session=session, case_id=case.id)
