@@ -95,7 +95,7 @@ def calendar_import(
     try:
         meetings = read_calendar_file(file, body=body)
     except CalendarError as exc:
-        raise Refusal(str(exc), code="bad_calendar") from exc
+        raise Refusal(str(exc), code=exc.code) from exc
     if not meetings:
         raise Refusal(f"{file.name} innehåller inga sammanträden.", code="bad_calendar")
     _add_meetings(ctx, [(m.body, m.on) for m in meetings], party, file.name, as_body)

@@ -20,6 +20,7 @@ HINTS: dict[str, str] = {
     "stale_revision": "Kör `formation status` och försök igen.",
     "as_needs_party": "Ange --party PART tillsammans med --as.",
     "as_needs_one_body": "Välj organ med --body ORGAN.",
+    "calendar_without_body": "Ange organet med --body ORGAN.",
 }
 
 

@@ -21,7 +21,12 @@ _HEADER_WORDS = frozenset({"date", "datum", "dag", "sammanträde", "sammantrade"
 
 
 class CalendarError(ValueError):
-    """A calendar file that cannot be read; the message is one Swedish sentence naming the place."""
+    """A calendar file that cannot be read; the message is one Swedish sentence naming the place, and `code`
+    says what kind of problem it is (the command line adds its own hint for it)."""
+
+    def __init__(self, message: str, *, code: str = "bad_calendar") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True, order=True)
@@ -179,7 +184,10 @@ def parse_ics(data: bytes | str, *, body: str | None = None, source: str = "kale
             )
         name = body if body is not None else summary
         if not name.strip():
-            raise CalendarError(f"{where.capitalize()} saknar SUMMARY; ange organet med --body.")
+            raise CalendarError(
+                f"{where.capitalize()} saknar SUMMARY, organets namn; ange vilket organ sammanträdena gäller.",
+                code="calendar_without_body",
+            )
         if event.get("DTSTART") is None:
             raise CalendarError(f"{where.capitalize()} saknar DTSTART.")
         meetings.append(Meeting(name, _local_day(event.decoded("DTSTART"))))

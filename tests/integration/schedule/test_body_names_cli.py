@@ -115,3 +115,20 @@ def test_export_and_import_carry_the_names(db_url: str, another_db_url: str, tmp
         assert other(*command).stdout == cli(*command).stdout, command
     assert _nämnd(other)["body"] == "Socialnämnden"
     assert "inga fel" in other("doctor").stdout
+
+
+def test_an_ics_event_without_a_body_asks_for_one_in_the_commands_own_terms(tmp_path: Path) -> None:
+    """The calendar reader's sentence names the problem; the command line adds how to give the body."""
+    cli = _case(f"sqlite:///{tmp_path / 'n.db'}", tmp_path)
+    plan = tmp_path / "plan.ics"
+    plan.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//SV\r\nBEGIN:VEVENT\r\nUID:1@x\r\n"
+        "DTSTART;VALUE=DATE:20270120\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    refused = cli("calendar", "import", str(plan), "--party", SUNDBYBERG, expect=2).stderr
+    assert "saknar SUMMARY, organets namn; ange vilket organ sammanträdena gäller. Ange organet med --body ORGAN." in (
+        refused
+    )
+    said = cli("calendar", "import", str(plan), "--party", SUNDBYBERG, "--body", "Socialnämnden").stdout
+    assert said.startswith("1 sammanträde sparat")
