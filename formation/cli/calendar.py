@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from formation.cli.common import app, emit_json, group, required_date, revision, services
+from formation.cli.common import PARTY, app, emit_json, group, required_date, revision, services
 from formation.errors import Refusal
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def calendar_import(
 @calendar_app.command("body")
 def calendar_body(
     ctx: typer.Context,
-    party: Annotated[str, typer.Argument(metavar="PART")],
+    party: Annotated[str, PARTY],
     body: Annotated[
         str, typer.Argument(metavar="MALLENS_ORGAN", help="Organet som beslutsgången nämner, t.ex. Ansvarig nämnd.")
     ],
@@ -195,7 +195,7 @@ def _body_names(projection: CaseProjection) -> list[str]:
 @contact_app.command("add")
 def contact_add(
     ctx: typer.Context,
-    party: Annotated[str, typer.Argument(metavar="PART")],
+    party: Annotated[str, PARTY],
     name: Annotated[str, typer.Argument(metavar="NAMN")],
     email: Annotated[str, typer.Option("--email", metavar="ADRESS", help="E-postadress.")],
     role: Annotated[str | None, typer.Option("--role", metavar="ROLL", help="T.ex. nämndsekreterare.")] = None,
@@ -212,7 +212,7 @@ def contact_add(
 @contact_app.command("remove")
 def contact_remove(
     ctx: typer.Context,
-    party: Annotated[str, typer.Argument(metavar="PART")],
+    party: Annotated[str, PARTY],
     email: Annotated[str, typer.Argument(metavar="ADRESS")],
 ) -> None:
     """Ta bort en kontaktperson."""
@@ -240,7 +240,7 @@ def contact_list(ctx: typer.Context, as_json: Annotated[bool, JSON] = False) -> 
 @deadline_app.command("set")
 def deadline_set(
     ctx: typer.Context,
-    party: Annotated[str, typer.Argument(metavar="PART")],
+    party: Annotated[str, PARTY],
     step: Annotated[str, typer.Argument(metavar="STEG")],
     day: Annotated[str, typer.Argument(metavar="DATUM", help="Sista dag ÅÅÅÅ-MM-DD, eller - för planens.")],
 ) -> None:

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 OPTIONS_METAVAR = "[ALTERNATIV]"
+PARTY = typer.Argument(metavar="PART", help="Partens namn, kortnamn eller en entydig början av namnet.")
+"""The party a command is about, as every command names it."""
 
 
 class FormationApp(typer.Typer):
@@ -75,9 +77,7 @@ class Settings:
     def services(self) -> Services:
         from formation.bootstrap import make_services
 
-        services = make_services(
-            db=self.db, case=self.case, actor=self.actor, config=self.config, create=self.create
-        )
+        services = make_services(db=self.db, case=self.case, actor=self.actor, config=self.config, create=self.create)
         OPENED.append(services)
         return services
 

@@ -6,12 +6,11 @@ from typing import Annotated, Any
 
 import typer
 
-from formation.cli.common import app, parse_date, parse_int, required_date, revision, services, state_sentence
+from formation.cli.common import PARTY, app, parse_date, parse_int, required_date, revision, services, state_sentence
 from formation.domain.appeal import anslag_days_late
 from formation.domain.outcomes import Outcome
 from formation.errors import Refusal
 
-PARTY = typer.Argument(metavar="PART", help="Partens namn, kortnamn eller en entydig början av namnet.")
 STEP = typer.Argument(
     metavar="STEG",
     help="Steg-id eller steget som det heter: forstudie, inriktningsbeslut, namnd, styrelse, fullmaktige "

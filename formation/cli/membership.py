@@ -6,14 +6,13 @@ from typing import Annotated
 
 import typer
 
-from formation.cli.common import app, emit_json, group, parse_date, parse_int, required_date, revision, services
+from formation.cli.common import PARTY, app, emit_json, group, parse_date, parse_int, required_date, revision, services
 from formation.domain.labels import ROLE_LABELS
 from formation.domain.outcomes import AppealOutcome
 from formation.errors import Refusal
 
 appeal_app = group("appeal", "Överklaganden av fullmäktiges beslut.")
 board_app = group("board", "Förbundets styrelse: ledamöter och ersättare.")
-PARTY = typer.Argument(metavar="PART", help="Partens namn, kortnamn eller en entydig början av namnet.")
 
 
 @appeal_app.command("add")

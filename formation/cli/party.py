@@ -7,13 +7,12 @@ from typing import Annotated, Any
 
 import typer
 
-from formation.cli.common import emit_json, group, parse_date, parse_int, parse_percent, revision, services
+from formation.cli.common import PARTY, emit_json, group, parse_date, parse_int, parse_percent, revision, services
 from formation.domain.labels import KIND_SHORT
 from formation.domain.parties import KIND_WORDS, PartyKind
 from formation.errors import Refusal
 
 party_app = group("party", "Parter i förbundet.")
-PARTY = typer.Argument(metavar="PART", help="Partens namn, kortnamn eller en entydig början av namnet.")
 CLEAR = "-"
 # The domain's words, and "kf", which in `party add --kind` can only mean a kommunalförbund (refused with the
 # reason unless it is an observer).
