@@ -11,6 +11,10 @@ elif [ -z "${FORMATION_TEST_PG_URL:-}" ] && command -v pg_ctlcluster >/dev/null 
   # Locally: use the machine's PostgreSQL when it is there, without installing anything.
   eval "$(bash scripts/postgres.sh --no-install 2>/dev/null || true)"
 fi
+# Bytecode for the project's own modules, as an installed machine has it after the first start: the tests that
+# run `formation` as a subprocess (the README walkthrough alone runs it sixty times) would otherwise compile
+# every module again each time where PYTHONDONTWRITEBYTECODE is set.
+.venv/bin/python -m compileall -q formation workflows tui > /dev/null
 set +e
 # Both cores: the suite is CPU-bound, and every test has its own database (xdist runs them in two processes).
 .venv/bin/python -m pytest -q -p no:cacheprovider -n auto "$@"
