@@ -16,8 +16,9 @@ fi
 # every module again each time where PYTHONDONTWRITEBYTECODE is set.
 .venv/bin/python -m compileall -q formation workflows tui > /dev/null
 set +e
-# Both cores: the suite is CPU-bound, and every test has its own database (xdist runs them in two processes).
-.venv/bin/python -m pytest -q -p no:cacheprovider -n auto "$@"
+# Both cores: the suite is CPU-bound, and every test has its own database (xdist runs them in two processes;
+# worksteal, so that a long test such as the README walkthrough does not leave one core idle at the end).
+.venv/bin/python -m pytest -q -p no:cacheprovider -n auto --dist worksteal "$@"
 rc=$?
 set -e
 if [ "$rc" -eq 5 ]; then
