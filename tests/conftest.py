@@ -85,6 +85,18 @@ def _isolated_from_the_users_settings(tmp_path_factory: pytest.TempPathFactory) 
     os.environ.update(saved)
 
 
+@pytest.fixture(autouse=True)
+def _default_reminder_policy() -> Iterator[None]:
+    """Each test starts from the default reminder policy: `make_services` sets the process's policy from the
+    config file, and a test with its own [reminders] would otherwise change the reminders of the tests that run
+    after it in the same worker, whichever they are in that run's order."""
+    from formation.schedule.policy import ReminderPolicy, configure_policy
+
+    configure_policy(ReminderPolicy())
+    yield
+    configure_policy(ReminderPolicy())
+
+
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 

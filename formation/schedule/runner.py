@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -32,12 +33,18 @@ MISFIRE_GRACE = 24 * 3600
 RECONCILE_ID = "formation-reconcile"
 
 
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 @dataclass
 class _Runtime:
     engine: Engine
     settings: Settings
     channels: list[Channel]
     worker: str
+    now: Callable[[], datetime] = _utc_now
+    """The clock the runner reconciles and sends by (a test gives a fixed one)."""
 
 
 _RUNTIME: dict[str, _Runtime] = {}
@@ -56,7 +63,7 @@ def deliver(runtime_id: str, outbox_id: int) -> None:
     from formation.services.scheduling import send_one
 
     rt = _RUNTIME[runtime_id]
-    state = send_one(rt.engine, outbox_id, rt.settings, rt.channels, datetime.now(UTC), worker=rt.worker)
+    state = send_one(rt.engine, outbox_id, rt.settings, rt.channels, rt.now(), worker=rt.worker)
     if state:
         log.info("påminnelse %s: %s", outbox_id, state)
 
@@ -69,7 +76,7 @@ def reconcile(runtime_id: str) -> None:
 
     rt = _RUNTIME[runtime_id]
     scheduler = _SCHEDULERS[runtime_id]
-    now = datetime.now(UTC)
+    now = rt.now()
     reconcile_all(rt.engine, rt.settings.policy, now)
     supersede_older(rt.engine, now, report=SendReport())
     with reading(rt.engine) as session:
