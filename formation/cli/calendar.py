@@ -256,7 +256,7 @@ def deadline_set(
 @deadline_app.command("list")
 def deadline_list(ctx: typer.Context, as_json: Annotated[bool, JSON] = False) -> None:
     """Visa sista dag för varje steg som väntar på beslut."""
-    from formation.services.scheduling import deadline_list as read
+    from formation.services.schedule_reads import deadline_list as read
 
     svc = services(ctx)
     rows = read(svc)
@@ -292,7 +292,7 @@ def deadline_list(ctx: typer.Context, as_json: Annotated[bool, JSON] = False) ->
 def plan(ctx: typer.Context, as_json: Annotated[bool, JSON] = False) -> None:
     """Planera bakåt från målet och framåt från i dag: kritisk linje och vad som måste flyttas."""
     from formation.schedule.plan_text import plan_to_dict, summarize
-    from formation.services.scheduling import plan as make_plan
+    from formation.services.schedule_reads import plan as make_plan
 
     result = make_plan(services(ctx))
     if as_json:

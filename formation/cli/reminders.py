@@ -98,7 +98,7 @@ def remind_list(
     as_json: Annotated[bool, JSON] = False,
 ) -> None:
     """Visa påminnelserna: väntande, skickade, misslyckade och avbrutna."""
-    from formation.services.scheduling import outbox_list
+    from formation.services.schedule_reads import outbox_list
 
     if state is not None and state not in STATE_WORDS:
         raise Refusal(f"Okänt läge '{state}'; välj {', '.join(STATE_WORDS)}.")
@@ -149,7 +149,7 @@ def ics(
 ) -> None:
     """Exportera sista dagar och sammanträden som iCalendar (heldagshändelser)."""
     from formation.schedule.ical import case_calendar
-    from formation.services.scheduling import deadline_list
+    from formation.services.schedule_reads import deadline_list
 
     svc = services(ctx)
     view = svc.view()

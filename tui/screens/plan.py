@@ -18,7 +18,7 @@ from formation.errors import Refusal
 from formation.schedule.plan_model import Plan, Shortfall, StepPlan
 from formation.schedule.plan_text import days, shortfall_sentence
 from formation.services import Services
-from formation.services.scheduling import plan as read_plan
+from formation.services.schedule_reads import plan as read_plan
 from tui.columns import LEAST, fit, flexible_widths
 from tui.schedule_texts import (
     CRITICAL_MARK,

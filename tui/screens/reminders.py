@@ -19,7 +19,7 @@ from textual.worker import get_current_worker
 
 from formation.errors import Refusal
 from formation.services import Services
-from formation.services.scheduling import deadline_list, outbox_list
+from formation.services.schedule_reads import deadline_list, outbox_list
 from formation.store.schedule_store import Deadline
 from tui.columns import LEAST, fit, flexible_widths
 from tui.schedule_texts import (

@@ -14,7 +14,7 @@ from formation.case.history import replay
 from formation.errors import Refusal
 from formation.schedule.ical import case_calendar
 from formation.services import Services
-from formation.services.scheduling import deadline_list, outbox_list
+from formation.services.schedule_reads import deadline_list, outbox_list
 from tests.e2e.in_process import Cli
 
 
