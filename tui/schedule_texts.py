@@ -9,7 +9,6 @@ from rich.text import Text
 from textual.content import Content
 
 from formation.schedule.plan_model import Plan
-from formation.schedule.plan_text import summarize
 
 Document = dict[str, Any]
 
@@ -49,11 +48,6 @@ def plan_facts(plan: Plan) -> Content:
         parts += ["kan bildas tidigast ", (plan.formation_on.isoformat(), "bold")]
     parts.append((f" · räknat från {plan.today}", "$text-muted"))
     return Content.assemble(*parts)
-
-
-def plan_summary(plan: Plan) -> str:
-    """The plan in one paragraph, as `formation plan` says it."""
-    return summarize(plan)
 
 
 def slack_text(slack: int | None) -> Text:

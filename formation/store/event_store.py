@@ -68,15 +68,8 @@ def load_wire(*, session: Session, case_id: int) -> list[dict[str, Any]]:
 
 
 def _wire(row: Any) -> dict[str, Any]:
-    # Called once per event of a log (tens of thousands for `log --json`): no helper calls where a test will do.
     wire = dict(zip(_KEYS, row, strict=True))
-    recorded = wire["recorded_at"]
-    if type(recorded) is str and len(recorded) == 26 and recorded[10] == " " and recorded[19] == ".":
-        # SQLite's "YYYY-MM-DD HH:MM:SS.ffffff" (UTC) as isoformat() writes it, without a parse.
-        time = recorded[11:19] if recorded.endswith("000000") else recorded[11:]
-        wire["recorded_at"] = f"{recorded[:10]}T{time}+00:00"
-    else:
-        wire["recorded_at"] = _utc_isoformat(recorded)
+    wire["recorded_at"] = _utc_isoformat(wire["recorded_at"])
     for key in _DATE_KEYS:
         value = wire[key]
         if value is not None and type(value) is not str:
@@ -91,7 +84,7 @@ _DATE_KEYS = ("date", "anslag")
 
 def _utc_isoformat(recorded: Any) -> str:
     """SQLite keeps "YYYY-MM-DD HH:MM:SS.ffffff" in UTC without an offset; the stored form is the isoformat()
-    of the time in UTC, as the column's type (sqlmodel's UTCDateTime) reads it."""
+    of the time in UTC, as the column's type (store.column_types.UTCDateTime) reads it."""
     if isinstance(recorded, str) and len(recorded) == 26 and recorded[10] == " " and recorded[19] == ".":
         # What the parse below gives, without parsing (isoformat() leaves out a zero fraction).
         time = recorded[11:19] if recorded.endswith("000000") else recorded[11:]

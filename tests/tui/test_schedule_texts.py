@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from formation.schedule.plan_model import Plan
+from formation.schedule.plan_text import summarize
 from tui.columns import fit, flexible_widths, shrink
 from tui.schedule_texts import (
     offset_text,
     plan_facts,
-    plan_summary,
     reminder_count,
     reminder_state,
     reminder_when,
@@ -59,7 +59,7 @@ def test_facts_of_a_plan_with_nothing_left_say_formed_not_earliest() -> None:
 
 def test_the_plan_summary_calls_a_forbund_formed_today_bildat_and_a_future_one_bildas() -> None:
     def summary(today: date, formed: date) -> str:
-        return plan_summary(Plan(today, None, None, formed, formed, (), (), (), ()))
+        return summarize(Plan(today, None, None, formed, formed, (), (), (), ()))
 
     today = date(2026, 12, 6)
     assert summary(today, today).startswith("Alla medlemmar har beslutat; förbundet är bildat 2026-12-06.")

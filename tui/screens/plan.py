@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 
 from formation.errors import Refusal
 from formation.schedule.plan_model import Plan, Shortfall, StepPlan
-from formation.schedule.plan_text import days, shortfall_sentence
+from formation.schedule.plan_text import days, shortfall_sentence, summarize
 from formation.services import Services
 from formation.services.schedule_reads import plan as read_plan
 from tui.columns import LEAST, fit, flexible_widths
@@ -27,7 +27,6 @@ from tui.schedule_texts import (
     PLAN_LEGEND,
     SHORTFALL_MARK,
     plan_facts,
-    plan_summary,
     slack_text,
 )
 from tui.screens.base import CockpitScreen
@@ -114,7 +113,7 @@ class PlanScreen(CockpitScreen):
     def show_plan(self, message: PlanLoaded) -> None:
         self.plan = message.plan
         self.query_one("#plan-facts", Static).update(plan_facts(message.plan))
-        summary = plan_summary(message.plan)
+        summary = summarize(message.plan)
         if message.plan.steps and not any(s.earliest for s in message.plan.steps):
             summary = f"{NO_CALENDARS} {summary}"
         self.query_one("#plan-summary", Static).update(Content(summary))
