@@ -84,12 +84,24 @@ async def settle(pilot: Any) -> None:
         await pilot.pause()
 
 
-async def first_frame(slug: str) -> str:
+def launch(slug: str) -> Any:
+    """The app over the case, in a process set up as `formation tui` sets up its own (the cycle collector
+    tuned before the imports, what was loaded frozen after them): the user's TUI, not a default Python's."""
+    from formation.memory import collect_cycles_less_often, keep_what_is_loaded
+
+    collect_cycles_less_often()
     from formation.bootstrap import make_services
     from tui.app import make_app
-    from tui.widgets.party_table import PartyTable
 
     app = make_app(make_services(case=slug, create=False), poll_seconds=None)
+    keep_what_is_loaded()
+    return app
+
+
+async def first_frame(slug: str) -> str:
+    from tui.widgets.party_table import PartyTable
+
+    app = launch(slug)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         table = app.screen.query_one(PartyTable)
@@ -121,12 +133,10 @@ async def bare(rows: int, columns: int) -> str:
 
 async def screens(slug: str) -> str:
     """Dashboard, then the first party in detail, then the event log; the peak resident set in MB."""
-    from formation.bootstrap import make_services
-    from tui.app import make_app
     from tui.screens.log import LogScreen
     from tui.screens.party import PartyScreen
 
-    app = make_app(make_services(case=slug, create=False), poll_seconds=None)
+    app = launch(slug)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("o")

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from formation.cli.common import app, emit_json, parse_date, services, settings
+from formation.memory import keep_what_is_loaded
 
 JSON = typer.Option("--json", help="Skriv ut som JSON.")
 
@@ -142,6 +143,7 @@ def tui(ctx: typer.Context) -> None:
     # launcher needs it, and only when the TUI is asked for.
     tui_app = importlib.import_module("tui.app")
     app = tui_app.make_app(settings(ctx).services())
+    keep_what_is_loaded()  # Textual and the screens' modules, imported just now
     app.run()
     if app.return_code:  # Textual printed the traceback; the launcher must not exit 0 after a crash
         raise typer.Exit(app.return_code)
