@@ -5,13 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from formation.domain.labels import STEP_MARKS
 from formation.domain.outcomes import StepStatus
 from formation.reports.cockpit import StageMatrix
 from formation.reports.status_text import party_state_text
-from tui.columns import refill
+from tui.columns import FittedTable, refill
 from tui.texts import Document, kind_label, step_note, step_status_text
 
 STEP_COLUMNS = ("Steg", "Status", "Datum", "Utfall")
@@ -34,17 +34,17 @@ class PartyDetail(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(HINT, classes="hint")
-        yield DataTable[Text](id="steps", cursor_type="none", zebra_stripes=True)
-        yield DataTable[Text](id="matrix", cursor_type="none", zebra_stripes=True)
+        yield FittedTable(id="steps", cursor_type="none", zebra_stripes=True)
+        yield FittedTable(id="matrix", cursor_type="none", zebra_stripes=True)
 
     def on_mount(self) -> None:
         self.border_title = "Steg"
         self.add_class("-empty")
-        self.query_one("#steps", DataTable).add_columns(*STEP_COLUMNS)
+        self.query_one("#steps", FittedTable).add_columns(*STEP_COLUMNS)
 
     def show_matrix(self, matrix: StageMatrix) -> None:
         """Stages aligned across parties; a blank cell is a stage the party's path does not have."""
-        table: DataTable[Text] = self.query_one("#matrix", DataTable)
+        table = self.query_one("#matrix", FittedTable)
         rows = [
             (
                 slug,
@@ -62,7 +62,7 @@ class PartyDetail(Vertical):
 
     def show_party(self, party: Document | None) -> None:
         """Show `party`'s steps, or the hint and matrix again when it is None (e.g. gone after a reload)."""
-        table: DataTable[Text] = self.query_one("#steps", DataTable)
+        table = self.query_one("#steps", FittedTable)
         self.set_class(party is None, "-empty")
         if party is None:
             table.clear()

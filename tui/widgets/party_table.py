@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from formation.reports.status_text import party_state_text
-from tui.columns import LEAST, fit, flexible_widths, refill
+from tui.columns import LEAST, FittedTable, fit, flexible_widths, refill
 from tui.texts import Document, kind_label, progress_marks
 
 MARK_STYLES = {"✓": "green", "✗": "bold red", "·": "dim"}
@@ -21,7 +20,7 @@ def styled_marks(party: Document) -> Text:
     return text
 
 
-class PartyTable(DataTable[Text]):
+class PartyTable(FittedTable):
     """The parties of a case; row keys are party slugs, so selection survives a reload."""
 
     COLUMNS = ("Part", "Typ", "Steg", "Läge", "Överkl. t.o.m.")
