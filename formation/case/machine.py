@@ -147,10 +147,15 @@ def allowed(workflow: PartyWorkflow, model: StageModel, trigger: str, **kwargs: 
     event = machine.events.get(trigger)
     if event is None:
         return False
-    for transition in event.transitions.get(model.state, []):
-        data = EventData(machine.get_state(model.state), event, machine, model, args=(), kwargs=kwargs)
+    candidates = event.transitions.get(model.state)
+    if not candidates:
+        return False
+    # As `fire` asks them (the screens ask this of every step of every party on each read).
+    data = EventData(machine.get_state(model.state), event, machine, model, args=(), kwargs=kwargs)
+    known: dict[str, bool] = {}
+    for transition in candidates:
         data.transition = transition
-        if all(condition.check(data) for condition in transition.conditions):
+        if all(_holds(model, condition, data, known) for condition in transition.conditions):
             return True
     return False
 

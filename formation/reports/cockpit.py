@@ -98,16 +98,19 @@ def decision_choices(view: CaseView) -> dict[str, tuple[StepChoice, ...]]:
     return result
 
 
-def next_actions(view: CaseView) -> list[NextAction]:
+def next_actions(view: CaseView, choices_of: dict[str, tuple[StepChoice, ...]] | None = None) -> list[NextAction]:
     """Per party, the step it must decide next (its first open step; the machine may allow recording later
     ones too, for a backfilled history, but the coordinator plans by the first). Those with a deadline first
-    (earliest first), then in case order."""
+    (earliest first), then in case order. `choices_of` is `decision_choices(view)` when the caller has it
+    already (asking the machine is most of the work)."""
     from formation.schedule.case_plan import has_schedule, plan_for
 
     plan = plan_for(view.projection, view.as_of) if has_schedule(view.projection) else None
+    if choices_of is None:
+        choices_of = decision_choices(view)
     actions = []
     for p in view.parties:
-        choices = step_choices(p) if p.is_member else ()
+        choices = choices_of.get(p.info.slug, ()) if p.is_member else ()
         if not choices:
             continue
         first = next((c for c in choices if c.step == p.first_open_step), choices[0])

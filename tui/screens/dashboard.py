@@ -107,12 +107,13 @@ class DashboardScreen(Screen[None]):
         message: CaseLoaded | StatusRefused
         try:
             view = self.services.view(as_of=self.cockpit.as_of)
+            choices = decision_choices(view)
             message = CaseLoaded(
                 view,
                 status_document(view),
                 progress(view),
-                next_actions(view),
-                decision_choices(view),
+                next_actions(view, choices),
+                choices,
                 stage_matrix(view),
             )
         except Refusal as exc:

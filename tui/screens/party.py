@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 from formation.domain.labels import STEP_MARKS, STEP_STATUS_WORDS
 from formation.domain.outcomes import StepStatus
 from formation.errors import Refusal
-from formation.reports.cockpit import PartyDetail, StepChoice, decision_choices, party_detail
+from formation.reports.cockpit import PartyDetail, StepChoice, party_detail, step_choices
 from formation.services import Services
 from tui.screens.base import CockpitScreen
 from tui.screens.decision_form import DecisionForm
@@ -103,7 +103,8 @@ class PartyScreen(CockpitScreen):
         try:
             view = self.services.view(as_of=self.as_of)
             detail = party_detail(view, self.services.events(party=self.slug), self.slug)
-            message = PartyLoaded(detail, view.revision, decision_choices(view).get(self.slug, ()))
+            party = view.projection.parties.get(self.slug)
+            message = PartyLoaded(detail, view.revision, step_choices(party) if party is not None else ())
         except Refusal:
             message = PartyLoaded(None)
         if not worker.is_cancelled:
