@@ -4,7 +4,7 @@ shown beside what they amend."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import assert_never
 
 from formation.case.events import (
@@ -47,6 +47,7 @@ from formation.domain.labels import (
 from formation.domain.names import slugify
 from formation.domain.outcomes import AppealOutcome, Outcome
 from formation.errors import Refusal
+from formation.schedule.policy import current_policy
 
 
 class Names:
@@ -207,18 +208,24 @@ def filter_log(
             continue
         if types is not None and envelope.type not in types and concerned.type not in types:
             continue
-        day = envelope.effective_on or envelope.recorded_at.date()
+        day = envelope.effective_on or local_time(envelope.recorded_at).date()
         if since is not None and day < since:
             continue
         kept.append(envelope)
     return kept
 
 
+def local_time(moment: datetime) -> datetime:
+    """A recorded instant (stored in UTC) in the coordinator's time zone (the config's `[reminders] timezone`,
+    Europe/Stockholm by default): a correction made at 00:30 one night belongs to that day, not the one before."""
+    return moment.astimezone(current_policy().zone)
+
+
 def log_day(envelope: Envelope) -> date | None:
     """The day the log shows for an event: the day it took effect, and for a correction or a striking (which
-    take effect when made) the day it was recorded; None for an undated event (a meeting, a contact)."""
+    take effect when made) the local day it was recorded; None for an undated event (a meeting, a contact)."""
     if isinstance(envelope.event, EventCorrected | EventVoided):
-        return envelope.recorded_at.date()
+        return local_time(envelope.recorded_at).date()
     return envelope.effective_on if isinstance(envelope.effective_on, date) else None
 
 
@@ -271,7 +278,7 @@ def render_log(log: Sequence[Envelope], projection: CaseProjection, *, shown: Se
     for envelope in log if shown is None else shown:
         shown_day = log_day(envelope)
         day = shown_day.isoformat() if shown_day is not None else " " * 10
-        recorded = envelope.recorded_at.strftime("%Y-%m-%d %H:%M")
+        recorded = local_time(envelope.recorded_at).strftime("%Y-%m-%d %H:%M")
         marks = []
         if envelope.seq in struck:
             marks.append(f"struken i {struck[envelope.seq]}")

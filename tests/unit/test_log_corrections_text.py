@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
 from formation.reports.cockpit import log_rows
-from formation.reports.log import render_log
+from formation.reports.log import local_time, render_log
 from formation.services import Services
 from tests.unit.case_support import KOMMUN
 
@@ -18,7 +19,7 @@ def test_a_correction_names_its_fields_in_swedish_and_shows_the_day_it_was_made(
     fo = next(e.seq for e in case.events() if e.type == "fo_added")
     case.correct(fo, reason="Rätt start", start_date=date(2023, 1, 1))
     log = case.events()
-    recorded = log[-1].recorded_at.date().isoformat()
+    recorded = local_time(log[-1].recorded_at).date().isoformat()
 
     text = render_log(log, case.view().projection)
     by_seq = {int(line.split()[0]): line for line in text.splitlines() if line.strip()[:1].isdigit()}
@@ -32,5 +33,30 @@ def test_a_correction_names_its_fields_in_swedish_and_shows_the_day_it_was_made(
         assert f"{english} →" not in text and f"→ {english}" not in text
 
     rows = {row.seq: row for row in log_rows(case.view(), log)}
-    assert rows[log[-1].seq].day == log[-1].recorded_at.date()
+    assert rows[log[-1].seq].day == local_time(log[-1].recorded_at).date()
     assert rows[log[-1].seq].text == f"Rättelse av händelse {fo}: startdatum → 2023-01-01 — Rätt start"
+
+
+@dataclass(frozen=True)
+class NewYearsNight:
+    """00:30 on New Year's Day in Stockholm: still 23:30 on New Year's Eve in UTC, as the log stores it."""
+
+    def today(self) -> date:
+        return date(2027, 1, 1)
+
+    def now(self) -> datetime:
+        return datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
+
+
+def test_a_correction_after_midnight_is_of_the_swedish_day_not_the_utc_one(case: Services) -> None:
+    case.services.clock = NewYearsNight()  # type: ignore[attr-defined]  # `case` is the tests' Coordinator
+    case.decide(KOMMUN, "forstudie", outcome="bifall", on=date(2026, 12, 1))
+    decision = case.events()[-1].seq
+    case.correct(decision, reason="Fel dag", date=date(2026, 12, 2))
+    log = case.events()
+
+    text = render_log(log, case.view().projection)
+    line = next(li for li in text.splitlines() if li.split()[:1] == [str(log[-1].seq)])
+    assert line.split()[1] == "2027-01-01"
+    assert line.endswith("2027-01-01 00:30)")
+    assert {row.seq: row for row in log_rows(case.view(), log)}[log[-1].seq].day == date(2027, 1, 1)
