@@ -356,6 +356,8 @@ CORRECTABLE: dict[str, tuple[str, ...]] = {
     "party_added": ("member_since",),
     "case_created": ("seat", "target_start"),
 }
+NOT_VOIDABLE = frozenset({"case_created", "event_voided"})
+"""Events that cannot be struck: the case's creation (delete the case instead) and a striking itself."""
 
 
 def _target(ctx: Context, seq: int) -> Envelope:
@@ -409,7 +411,7 @@ def _void(ctx: Context, command: VoidEvent) -> EventVoided:
     if not reason:
         raise Refusal("Ange skälet till att händelsen stryks.", code="reason_missing")
     target = _target(ctx, command.seq)
-    if target.type in ("case_created", "event_voided"):
+    if target.type in NOT_VOIDABLE:
         what = EVENT_TYPE_LABELS.get(target.type, target.type)
         raise Refusal(f"Händelse {command.seq} ({what}) kan inte strykas.", code="not_voidable")
     return EventVoided(target=command.seq, reason=reason)

@@ -195,6 +195,15 @@ async def test_correct_and_void_from_the_log(forming_services: Services) -> None
         marks = app.screen.query_one("#log").get_row(str(seq))[3].plain  # type: ignore[attr-defined]
         assert f"struken i {seq + 2}" in marks
 
+        # The case's creation cannot be struck: said at once, without a form to fill in first.
+        table.move_cursor(row=table.get_row_index("1"))  # type: ignore[attr-defined]
+        before = len(forming_services.events())
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, LogScreen)
+        assert "En händelse av typen ärende skapat kan inte strykas." in [n.message for n in app._notifications]
+        assert len(forming_services.events()) == before
+
 
 async def test_decide_from_the_party_screen(forming_services: Services) -> None:
     app = make_app(forming_services, poll_seconds=None)

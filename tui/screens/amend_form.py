@@ -13,7 +13,7 @@ from formation.case.commands import CaseCommand, CorrectEvent, VoidEvent
 from formation.domain.labels import APPEAL_OUTCOME_LABELS, EVENT_TYPE_LABELS
 from formation.domain.outcomes import AppealOutcome, Outcome
 from formation.services import Services
-from formation.services.handlers import CORRECTABLE
+from formation.services.handlers import CORRECTABLE, NOT_VOIDABLE
 from formation.services.views import Result
 from tui.screens.form import CommandForm, FormError, field_row, parse_day, text_input
 
@@ -78,6 +78,16 @@ def field_spec(event_type: str, key: str) -> Field:
 def correctable_fields(event_type: str) -> tuple[str, ...]:
     """The stored fields a correction of an event of `event_type` may change; empty when it can only be struck."""
     return tuple(key for key in CORRECTABLE.get(event_type, ()) if key in FIELDS)
+
+
+def voidable(event_type: str) -> bool:
+    """Whether the engine lets an event of `event_type` be struck (the form is not opened for one it refuses)."""
+    return event_type not in NOT_VOIDABLE
+
+
+def not_voidable_text(event_type: str) -> str:
+    what = EVENT_TYPE_LABELS.get(event_type, event_type)
+    return f"En händelse av typen {what} kan inte strykas."
 
 
 def not_correctable_text(event_type: str) -> str:

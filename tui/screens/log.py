@@ -21,7 +21,14 @@ from formation.reports.cockpit import LogRow, filter_log, log_rows
 from formation.services import Services
 from formation.services.views import Result
 from tui.columns import fit
-from tui.screens.amend_form import CorrectForm, VoidForm, correctable_fields, not_correctable_text
+from tui.screens.amend_form import (
+    CorrectForm,
+    VoidForm,
+    correctable_fields,
+    not_correctable_text,
+    not_voidable_text,
+    voidable,
+)
 from tui.screens.base import CockpitScreen
 from tui.screens.form import FormError, field_row, parse_day, text_input
 
@@ -213,8 +220,12 @@ class LogScreen(CockpitScreen):
 
     def action_void(self) -> None:
         row = self.amendable()
-        if row is not None and self.revision is not None:
-            self.app.push_screen(VoidForm(self.services, self.revision, row.seq, row.text), self.written)
+        if row is None or self.revision is None:
+            return
+        if not voidable(row.type):
+            self.notify(not_voidable_text(row.type), severity="warning")
+            return
+        self.app.push_screen(VoidForm(self.services, self.revision, row.seq, row.text), self.written)
 
     def written(self, result: Result | None) -> None:
         self.action_reload()
