@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
@@ -33,4 +34,14 @@ async def type_into(pilot: Pilot[None], selector: str, text: str) -> None:
     widget.focus()
     widget.value = ""  # type: ignore[attr-defined]
     await pilot.press(*list(text)) if text else None
+    await pilot.pause()
+
+
+async def paste_into(pilot: Pilot[None], selector: str, text: str) -> None:
+    """Focus a field, clear it and paste, as a user enters a file's path (typed key by key, a temporary
+    directory's long path cost a test seconds of Pilot waiting for idle after each key)."""
+    widget = pilot.app.screen.query_one(selector)
+    widget.focus()
+    widget.value = ""  # type: ignore[attr-defined]
+    widget.post_message(events.Paste(text))
     await pilot.pause()

@@ -17,7 +17,7 @@ from formation.io.demo import create_living_demo
 from formation.services import Services
 from tests.coordinator import Coordinator
 from tests.tui.conftest import services_at
-from tests.tui.helpers import settle, shown, table_rows, type_into
+from tests.tui.helpers import paste_into, settle, shown, table_rows, type_into
 from tui.app import make_app
 from tui.commands import ENTRIES
 from tui.screens.cases import CaseListScreen
@@ -178,11 +178,11 @@ async def test_versions_text_diff_checklist_and_what_a_new_version_cancels(
         warning = shown(app.screen.query_one(".form-warning", Static))
         assert "Stockholms stad: godkännandet av v1 (2016-02-22) räknas inte längre" in warning
         assert warning.count("räknas inte längre") == 4
-        await type_into(pilot, "#path", str(tmp_path / "saknas.md"))
+        await paste_into(pilot, "#path", str(tmp_path / "saknas.md"))
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "finns inte" in shown(app.screen.query_one("#error", Static))
-        await type_into(pilot, "#path", str(new))
+        await paste_into(pilot, "#path", str(new))
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, VersionsScreen)
