@@ -11,13 +11,14 @@ Each measurement runs in a new Python process, so that imports count, headless (
                    column and a fixed 150 MB in the baseline column, so that the ratio is the share of the budget
                    used and the target is 1.0 (ok when the peak is at most 150 MB).
 
-Where the first frame goes (2 cores, CPU seconds, November 2026): the bare app ~0.3 s (Python, Textual's
-imports, one table). The TUI ~1.1 s: importing the engine for a read (`formation.bootstrap` pulls in the write
-pipeline, SQLAlchemy/SQLModel and `formation.store.tables`) ~0.35 s; Textual and `tui` imports ~0.13 s; the read
-in the worker (`services.view` ~0.045 s, `status_document` ~0.09 s, of which the board check is quadratic in the
-parties) ~0.14 s; Textual building the dashboard (footer with 15 keys, styles, measuring the 2 × 293-row tables)
-~0.35 s; Python's cyclic GC walking all of it ~0.1 s. The event log used to fill a 30,781-row table (4.6 s,
-65 MB); it now shows the newest 1,000 rows.
+Where the first frame goes (2 cores, CPU seconds, 6 December 2026; benchmarks/README.md has the details): the
+bare app ~0.32 s (Python, Textual's imports, one table). The TUI ~0.78 s: SQLAlchemy's import ~0.12-0.18 s; the
+engine's and the TUI's modules ~0.07 s; the read in the worker (the view, the status document, the cockpit's
+lists) ~0.15 s; Textual composing and painting the dashboard ~0.25 s. Fed a ready-made read instead of reading,
+the dashboard still takes ~2.0x the bare app. The child starts the app as `formation tui` does, with the cycle
+collector tuned before the imports and what they built frozen after them (at Python's default the collector
+walked the case's parties ~200 times during the first frame). The event log used to fill a 30,781-row table
+(4.6 s, 65 MB); it shows the newest 1,000 rows.
 
 Run as a script, this file is also the child process: `tui_bench.py first-frame SLUG`, `tui_bench.py bare ROWS
 COLUMNS` and `tui_bench.py rss SLUG`; each prints one line (what it showed, or the peak MB). The database and
