@@ -23,9 +23,11 @@ from tui.commands import ENTRIES
 from tui.screens.cases import CaseListScreen
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.fo_form import AddVersionForm
+from tui.screens.footer import FULL_FOOTER_COLUMNS
 from tui.screens.help import HelpScreen, keys_of
 from tui.screens.log import LogScreen
 from tui.screens.party import PartyScreen
+from tui.screens.skip_form import SkipForm
 from tui.screens.timeline import CELL, MONTH_NAMES, TimelineScreen
 from tui.screens.versions import VersionsScreen
 from tui.widgets.case_header import CaseHeader
@@ -402,6 +404,31 @@ async def test_every_footer_fits_whole_and_the_keys_left_out_are_in_help(tmp_pat
             assert hidden_keys_missing_from_help(app.screen) == [], type(app.screen).__name__
             await pilot.press("escape")
             await settle(pilot)
+
+
+async def test_a_wide_footer_shows_every_key_and_a_narrowed_one_the_few_again(tmp_path: Path) -> None:
+    services = services_at(tmp_path)
+    create_living_demo(services)
+    app = make_app(services, poll_seconds=None)
+
+    def footer_keys() -> list[str]:
+        return [k.key_display for k in app.screen.query_one(Footer).query(FooterKey)]
+
+    async with app.run_test(size=(FULL_FOOTER_COLUMNS, 48)) as pilot:
+        await settle(pilot)
+        assert footer_keys() == ["b", "s", "o", "l", "f", "t", "p", "m", "a", "d", "r", "q", "?", "^p"]
+        assert cut_footer_keys(app) == []
+        await pilot.press("m")  # a screen of its own: its own keys, not every cockpit screen's r and q
+        await settle(pilot)
+        assert footer_keys() == ["esc", "0", "1", "2", "3", "4", "/", "?", "^p"]
+        assert cut_footer_keys(app) == []
+        await pilot.press("escape")
+        await pilot.resize_terminal(FULL_FOOTER_COLUMNS - 1, 48)
+        await settle(pilot)
+        assert footer_keys() == ["b", "o", "l", "p", "q", "?", "^p"]
+        await pilot.press("s")  # a key left out of the footer still works
+        await settle(pilot)
+        assert isinstance(app.screen, SkipForm)
 
 
 async def test_the_versions_table_shows_every_role_whole_at_100_columns(

@@ -6,15 +6,15 @@ from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from textual.binding import Binding
-from textual.screen import Screen
 
 from formation.services import Services
+from tui.screens.footer import FullFooterWhenWide
 
 if TYPE_CHECKING:
     from tui.app import FormationApp
 
 
-class CockpitScreen(Screen[None]):
+class CockpitScreen(FullFooterWhenWide):
     """A full screen over one case; `action_reload` is called by the live poll when the case changed."""
 
     BINDINGS = [

@@ -8,7 +8,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer
 from textual.worker import get_current_worker
 
@@ -18,6 +17,7 @@ from formation.reports.status import status_document
 from formation.services import Services
 from formation.services.views import Result
 from tui.messages import CaseLoaded, StatusRefused
+from tui.screens.footer import FullFooterWhenWide
 from tui.texts import LEGEND, Document
 from tui.widgets.case_header import CaseHeader
 from tui.widgets.next_list import NextList
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from tui.screens.as_of import AsOf
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(FullFooterWhenWide):
     """Every read runs in a worker thread and comes back as a message; writes go through the modal forms."""
 
     BINDINGS = [
