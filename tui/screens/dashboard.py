@@ -98,6 +98,7 @@ class DashboardScreen(FullFooterWhenWide):
     def action_reload(self) -> None:
         """Read the case again, e.g. after decisions were recorded from the CLI."""
         if self.document is None:
+            self.add_class("-loading")
             self.query_one(CaseHeader).show_notice("Läser in ärendet …")
         self.load_case()
 
@@ -134,7 +135,7 @@ class DashboardScreen(FullFooterWhenWide):
         self.document, self.loaded = message.document, message
         if not self.historic:
             self.cockpit.seen_revision = message.view.revision
-        self.remove_class("-refused")
+        self.remove_class("-refused", "-loading")
         # Without a version the line above already says "ingen förbundsordning ännu": no progress line then.
         sentence = message.progress.sentence if message.progress.version is not None else None
         self.query_one(CaseHeader).show_case(message.document["case"], sentence, historic=self.historic)
@@ -149,6 +150,7 @@ class DashboardScreen(FullFooterWhenWide):
     @on(StatusRefused)
     def show_refusal(self, message: StatusRefused) -> None:
         self.document = self.loaded = None
+        self.remove_class("-loading")
         self.add_class("-refused")
         self.query_one(CaseHeader).show_notice(message.message, refused=True)
         if message.code == "several_cases" and self.app.screen is self:
