@@ -33,6 +33,9 @@ def own_hidden_keys(screen_class: type[Screen[None]]) -> frozenset[tuple[str, st
 class FullFooterWhenWide(Screen[None]):
     """Shows its hidden keys in the footer from FULL_FOOTER_COLUMNS on, and hides them again below."""
 
+    _footer_wide: bool | None = None
+    """Whether the footer was last refreshed for a wide terminal (None: not yet)."""
+
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         active = super().active_bindings
@@ -50,4 +53,7 @@ class FullFooterWhenWide(Screen[None]):
 
     @on(events.Resize)
     def footer_for_width(self, event: events.Resize) -> None:
-        self.refresh_bindings()
+        wide = self.app.size.width >= FULL_FOOTER_COLUMNS
+        if wide != self._footer_wide:  # the footer builds its keys anew on each refresh: only when it changes
+            self._footer_wide = wide
+            self.refresh_bindings()
