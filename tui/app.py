@@ -11,12 +11,14 @@ from sqlalchemy.exc import OperationalError
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
 
 from formation.errors import Refusal
 from formation.services import Services
 from tui.commands import CockpitCommands
 from tui.messages import RevisionPolled
+from tui.palette import SwedishCommandPalette
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.help import HelpScreen
 
@@ -82,6 +84,25 @@ class FormationApp(App[None]):
         would keep it running on a whole core."""
         if not terminal_alive():
             self.exit(return_code=HANGUP_EXIT)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification as plain text, whatever the caller asked: they name parties and quote the engine's
+        sentences, which quote user input (a party named 'Täby [/] kommun' crashed the app when its decision was
+        saved, and '[bold]x' lost its brackets)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def action_command_palette(self) -> None:
+        """The palette in Swedish (Textual's own says "Search for commands…")."""
+        if self.use_command_palette and not isinstance(self.screen, SwedishCommandPalette):
+            self.push_screen(SwedishCommandPalette())
 
     def action_help(self) -> None:
         """Show the key help, unless it is already showing."""
