@@ -233,6 +233,14 @@ def _update_party(ctx: Context, command: UpdateParty) -> PartyUpdated:
 
 
 def _add_fo(ctx: Context, command: AddForbundsordning) -> Changes:
+    if command.added_on is not None and command.added_on > ctx.today:
+        # A version counts from its date: one dated later would be hidden from every view until then, and yet
+        # refuse every decision taken before it.
+        raise Refusal(
+            f"Förbundsordningens datum {command.added_on} ligger i framtiden; lägg till versionen när den har "
+            "skickats ut till parterna.",
+            code="future_date",
+        )
     digest = sha256_of(command.text)
     number = max(ctx.projection.versions, default=0) + 1
     event = ForbundsordningAdded(

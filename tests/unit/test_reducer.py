@@ -176,6 +176,20 @@ def test_a_future_date_is_refused(case: Services) -> None:
     case.decide(KOMMUN, "forstudie", outcome="bifall", on=date(2026, 11, 23))  # today is fine
 
 
+def test_a_version_dated_in_the_future_is_refused_and_nothing_is_written(
+    case: Services, fo_file: Path, tmp_path: Path
+) -> None:
+    second = tmp_path / "fo-v2.md"
+    second.write_text(fo_file.read_text(encoding="utf-8") + "\nEn ny mening.\n", encoding="utf-8")
+    before = case.view().revision
+    with pytest.raises(Refusal, match=r"Förbundsordningens datum 2026-11-24 ligger i framtiden"):
+        case.add_fo(second, on=date(2026, 11, 24))
+    assert case.view().revision == before
+    assert sorted(case.view().projection.versions) == [1]
+    case.add_fo(second, on=date(2026, 11, 23))  # today is fine
+    assert sorted(case.view().projection.versions) == [1, 2]
+
+
 def test_anslag_on_an_agency_decision_is_refused(case: Services) -> None:
     case.decide(FK, "forstudie", outcome="bifall", on=date(2022, 2, 1))
     with pytest.raises(Refusal, match="anslås inte"):
