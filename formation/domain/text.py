@@ -25,7 +25,7 @@ def clean_text(value: str | None, what: str, max_length: int, *, multiline: bool
     if (_CONTROL_BUT_TAB_AND_NEWLINE if multiline else _CONTROL).search(text):
         raise Refusal(f"{what} innehåller styrtecken; skriv vanlig text.", code="control_characters")
     if len(text) > max_length:
-        raise Refusal(f"{what} är {len(text)} tecken lång; högst {max_length} tecken går.", code="too_long")
+        raise Refusal(f"{what} har {len(text)} tecken; högst {max_length} tecken går.", code="too_long")
     return text or None
 
 

@@ -276,3 +276,32 @@ async def test_a_meeting_cannot_be_corrected_and_the_log_says_to_strike_it(tmp_p
         await pilot.press("x")
         await settle(pilot)
         assert isinstance(app.screen, VoidForm)
+
+
+async def test_a_correction_form_refuses_a_version_that_is_no_whole_number_from_1(
+    forming_services: Services,
+) -> None:
+    Coordinator(forming_services).decide("Falun", "forstudie", outcome="bifall", on=date(2026, 11, 2))
+    seq = forming_services.events()[-1].seq
+    before = len(forming_services.events())
+    app = make_app(forming_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        table = app.screen.query_one("#log")
+        table.move_cursor(row=table.get_row_index(str(seq)))  # type: ignore[attr-defined]
+        await pilot.press("c")
+        await settle(pilot)
+        await type_into(pilot, "#reason", "Fel version")
+        for typed, said in (
+            ("-1", "Version '-1' är inget heltal från 1 till 9999."),
+            ("²", "Version '²' är inget heltal från 1 till 9999."),
+            ("99999999999999999999", "Version '999999999999…' är orimligt stort."),
+        ):
+            await type_into(pilot, "#fo_version", typed)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert isinstance(app.screen, CorrectForm)
+            assert shown(app.screen.query_one("#error", Static)) == said
+        assert len(forming_services.events()) == before

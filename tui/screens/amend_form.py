@@ -17,6 +17,8 @@ from formation.services.handlers import CORRECTABLE, NOT_VOIDABLE
 from formation.services.views import Result
 from tui.screens.form import CommandForm, FormError, field_row, parse_day, text_input
 
+LARGEST_NUMBER = 9999
+"""The largest version number or notice period (years) the form takes; the engine refuses what does not exist."""
 CLEAR = "-"
 """Typed in a field, clears the stored value (as `formation correct` does)."""
 
@@ -132,9 +134,12 @@ class CorrectForm(CommandForm):
         if spec.kind == "date":
             return parse_day(text, spec.label)
         if spec.kind == "number":
-            if not text.lstrip("vV").isdigit():
-                raise FormError(f"{spec.label} '{text}' är inget heltal.")
-            return int(text.lstrip("vV"))
+            digits = text.lstrip("vV")
+            if len(digits) > len(str(LARGEST_NUMBER)):
+                raise FormError(f"{spec.label} '{digits[:12]}…' är orimligt stort.")
+            if not (digits.isascii() and digits.isdigit()) or not 1 <= int(digits) <= LARGEST_NUMBER:
+                raise FormError(f"{spec.label} '{text}' är inget heltal från 1 till {LARGEST_NUMBER}.")
+            return int(digits)
         if spec.kind == "outcome":
             outcome = OUTCOMES.get(text.lower())
             if outcome is None:
