@@ -17,7 +17,7 @@ from formation.services import Services
 from formation.services.handlers import CORRECTABLE
 from tests.coordinator import Coordinator
 from tests.tui.conftest import services_at
-from tests.tui.helpers import settle, shown, type_into
+from tests.tui.helpers import paste_into, settle, shown, type_into
 from tui.app import make_app
 from tui.screens.amend_form import CorrectForm, VoidForm, correctable_fields
 from tui.screens.dashboard import DashboardScreen
@@ -305,3 +305,24 @@ async def test_a_correction_form_refuses_a_version_that_is_no_whole_number_from_
             assert isinstance(app.screen, CorrectForm)
             assert shown(app.screen.query_one("#error", Static)) == said
         assert len(forming_services.events()) == before
+
+
+async def test_a_new_version_lacking_9_paragraph_items_is_saved_with_a_warning(
+    forming_services: Services, tmp_path: Path
+) -> None:
+    junk = tmp_path / "utkast.txt"
+    junk.write_text("Ett utkast utan något av det som 9 § kräver.\n", encoding="utf-8")
+    app = make_app(forming_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await paste_into(pilot, "#path", str(junk))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert forming_services.view().projection.current_version == 1
+        [saved] = [n.message for n in app._notifications if n.title == "Sparat"]
+        assert saved.startswith("Förbundsordningen v1 är tillagd. Varning: 9 § punkterna 1, 2, ")
+        assert saved.endswith(" saknas i texten (3 visar kontrollen).")

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from formation.case.commands import AddForbundsordning, CaseCommand
+from formation.domain.checklist import check_forbundsordning
 from formation.io.fo_text import ForbundsordningUnreadable, read_forbundsordning
 from formation.services import Services
 from formation.services.views import Result
@@ -24,6 +25,8 @@ class AddVersionForm(CommandForm):
         super().__init__(services, revision)
         self.cancelled = cancelled
         """One sentence per approval or rejection the new version would undo."""
+        self.text = ""
+        """The text read from the file when saving, checked against 9 § once it is saved."""
 
     def compose_fields(self) -> ComposeResult:
         if self.cancelled:
@@ -46,6 +49,7 @@ class AddVersionForm(CommandForm):
             raise FormError(str(exc)) from None
         except OSError as exc:
             raise FormError(f"Filen '{raw}' kan inte läsas ({type(exc).__name__}).") from None
+        self.text = text
         return AddForbundsordning(
             text=text,
             filename=path.name,
@@ -55,4 +59,11 @@ class AddVersionForm(CommandForm):
         )
 
     def accepted_text(self, result: Result) -> str:
-        return f"Förbundsordningen v{result.projection.current_version} är tillagd."
+        """What `formation fo add` warns of too: the 9 § items the text lacks (3 in the versions screen lists
+        them with what was found)."""
+        added = f"Förbundsordningen v{result.projection.current_version} är tillagd."
+        missing = [str(item.number) for item in check_forbundsordning(self.text).missing_required]
+        if not missing:
+            return added
+        items = f"punkt {missing[0]}" if len(missing) == 1 else f"punkterna {', '.join(missing[:-1])} och {missing[-1]}"
+        return f"{added} Varning: 9 § {items} saknas i texten (3 visar kontrollen)."
