@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.command import CommandInput, CommandList
 
+from formation.case.commands import InitCase
 from formation.services import Services
 from tests.coordinator import Coordinator
+from tests.tui.conftest import services_at
 from tests.tui.helpers import settle, type_into
 from tests.tui.test_forms import decisions, open_form
 from tui.app import make_app
@@ -54,3 +58,17 @@ async def test_the_command_palette_speaks_swedish(forming_services: Services, mo
         await pilot.pause(0.05)
         texts = [str(option.prompt.renderable) for option in app.screen.query_one(CommandList).options]  # type: ignore[union-attr]
         assert texts == [NO_MATCHES]
+
+
+async def test_opening_a_party_of_a_case_without_parties_says_why_nothing_opens(tmp_path: Path) -> None:
+    services = services_at(tmp_path)
+    services.handle(InitCase(name="Tomt", slug="tomt"))
+    app = make_app(services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert [n.message for n in app._notifications] == [
+            "Ärendet har inga parter ännu; lägg till dem med `formation party add`."
+        ]

@@ -236,9 +236,13 @@ class DashboardScreen(FullFooterWhenWide):
     def action_party(self) -> None:
         from tui.screens.party import PartyScreen
 
+        if not self.ready():
+            return
         slug = self.query_one(PartyTable).highlighted_slug
-        if self.ready() and slug is not None:
-            self.app.push_screen(PartyScreen(self.services, slug))
+        if slug is None:
+            self.notify("Ärendet har inga parter ännu; lägg till dem med `formation party add`.", severity="warning")
+            return
+        self.app.push_screen(PartyScreen(self.services, slug))
 
     def action_log(self) -> None:
         from tui.screens.log import LogScreen
