@@ -3,12 +3,15 @@ mark has a glyph or a word besides its colour, so the screens read without colou
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from rich.text import Text
 from textual.content import Content
 
 from formation.schedule.plan_model import Plan
+from formation.schedule.policy import DEFAULT_TIMEZONE
 
 Document = dict[str, Any]
 
@@ -78,11 +81,33 @@ REMINDER_COUNT_WORDS = {
 """Per state, the word after a count of one and of several: '1 avbruten', '2 avbrutna'."""
 REMINDER_FILTERS = ("pending", "failed", "sent", "cancelled")
 """The states the filter offers, on keys 1–4, most wanted first (claimed is a moment inside a send)."""
-REMINDER_COLUMNS = ("Läge", "Tid (UTC)", "Part", "Steg", "Sista dag", "Dagar")
+MOMENT_WIDTH = len("2026-11-23 08:00")
 OVERRIDDEN_MARK = "✎"
 """Marks a deadline set by hand (`deadline set`) rather than by the plan."""
 DEADLINE_COLUMNS = ("Sista dag", "Part", "Steg", "Organ", "Möte", "")
 DEADLINE_LEGEND = f"{CRITICAL_MARK} kritisk linje  {OVERRIDDEN_MARK} satt för hand"
+
+
+def zone_name(zone: ZoneInfo) -> str:
+    """What the reminders' times are in: 'svensk tid' for Europe/Stockholm (the default), else the zone's name,
+    so that a configured zone is never hidden."""
+    return "svensk tid" if zone.key == DEFAULT_TIMEZONE else zone.key
+
+
+def reminder_columns(zone: ZoneInfo) -> tuple[str, ...]:
+    """The outbox's columns; the time column names the zone its times are in."""
+    return ("Läge", f"Tid ({zone_name(zone)})", "Part", "Steg", "Sista dag", "Dagar")
+
+
+def local_moment(stamp: str | None, zone: ZoneInfo) -> str:
+    """A stored instant (ISO, UTC) as 'ÅÅÅÅ-MM-DD HH:MM' in `zone`, summer or winter time as that day had it;
+    '' for none."""
+    if not stamp:
+        return ""
+    moment = datetime.fromisoformat(stamp)
+    if moment.tzinfo is None:  # the store keeps UTC
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
 def reminder_state(state: str) -> Text:
@@ -100,10 +125,10 @@ def reminder_filter_label(state: str) -> str:
     return f"{glyph} {word.lower()}"
 
 
-def reminder_when(reminder: Document) -> str:
-    """When it was sent, else when it is due: 'ÅÅÅÅ-MM-DD HH:MM' in UTC, as `remind list` shows it."""
-    moment: str = reminder["sent_at"] or reminder["due_at"] or ""
-    return moment[:16].replace("T", " ")
+def reminder_when(reminder: Document, zone: ZoneInfo) -> str:
+    """When it was sent, else when it is due: 'ÅÅÅÅ-MM-DD HH:MM' in `zone` (the reminder policy's time zone,
+    the one the reminders are planned in), not in UTC as they are stored."""
+    return local_moment(reminder["sent_at"] or reminder["due_at"], zone)
 
 
 def offset_text(offset_days: int) -> str:

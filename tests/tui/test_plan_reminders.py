@@ -141,7 +141,7 @@ async def test_reminders_list_pending_and_filter_by_state(living: Services) -> N
         assert isinstance(app.screen, RemindersScreen)
         rows = table_rows(table(app, "#outbox"))
         assert len(rows) == len(stored)
-        assert rows[0][:3] == ["○ väntar", "2026-11-23 07:00", "Sundbyberg"]
+        assert rows[0][:3] == ["○ väntar", "2026-11-23 08:00", "Sundbyberg"]  # Swedish time; 07:00 UTC
         await pilot.press("1")
         await settle(pilot)
         assert {row[0] for row in table_rows(table(app, "#outbox"))} == {"○ väntar"}

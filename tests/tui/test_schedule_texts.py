@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from formation.schedule.plan_model import Plan
 from formation.schedule.plan_text import summarize
@@ -34,7 +35,7 @@ def test_days_and_times() -> None:
     assert slack_text(None).plain == "–" and slack_text(32).plain == "32 d"
     assert slack_text(-3).plain == "-3 d" and "red" in str(slack_text(-3).style)
     reminder = {"sent_at": None, "due_at": "2026-11-23T07:00:00+00:00"}
-    assert reminder_when(reminder) == "2026-11-23 07:00"
+    assert reminder_when(reminder, ZoneInfo("Europe/Stockholm")) == "2026-11-23 08:00"
 
 
 def test_the_widest_columns_give_way_first() -> None:

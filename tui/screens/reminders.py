@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Footer, Select, Static
 from textual.worker import get_current_worker
 
 from formation.errors import Refusal
+from formation.schedule.policy import current_policy
 from formation.services import Services
 from formation.services.schedule_reads import deadline_list, outbox_list
 from formation.store.schedule_store import Deadline
@@ -26,15 +27,18 @@ from tui.schedule_texts import (
     CRITICAL_MARK,
     DEADLINE_COLUMNS,
     DEADLINE_LEGEND,
+    MOMENT_WIDTH,
     OVERRIDDEN_MARK,
-    REMINDER_COLUMNS,
     REMINDER_FILTERS,
     REMINDER_STATES,
+    local_moment,
     offset_text,
+    reminder_columns,
     reminder_count,
     reminder_filter_label,
     reminder_state,
     reminder_when,
+    zone_name,
 )
 from tui.screens.base import CockpitScreen
 from tui.screens.form import field_row
@@ -107,7 +111,7 @@ class RemindersScreen(CockpitScreen):
 
     def on_mount(self) -> None:
         outbox: DataTable[Text] = self.query_one("#outbox", DataTable)
-        outbox.add_columns(*REMINDER_COLUMNS)
+        outbox.add_columns(*reminder_columns(current_policy().zone))
         outbox.border_title = "Påminnelser"
         outbox.focus()
         deadlines: DataTable[Text] = self.query_one("#deadlines", DataTable)
@@ -162,15 +166,17 @@ class RemindersScreen(CockpitScreen):
         table: DataTable[Text] = self.query_one("#outbox", DataTable)
         cursor = table.cursor_row
         table.clear()
+        zone = current_policy().zone
+        columns = reminder_columns(zone)
         texts = [(self.loaded.name(r["party"]), self.loaded.label(r)) for r in rows]
-        fixed = STATE_WIDTH + len("2026-11-23 07:00") + 10 + 5
-        party_w, step_w = flexible_widths(texts, self.app.size.width, fixed, len(REMINDER_COLUMNS)) or [LEAST] * 2
+        fixed = STATE_WIDTH + max(MOMENT_WIDTH, len(columns[1])) + 10 + 5
+        party_w, step_w = flexible_widths(texts, self.app.size.width, fixed, len(columns)) or [LEAST] * 2
         for r, (name, label) in zip(rows, texts, strict=True):
             failed = r["state"] == "failed"
             style = "red" if failed else ("dim" if r["state"] == "cancelled" else "")
             table.add_row(
                 reminder_state(r["state"]),
-                Text(reminder_when(r), style),  # sent late: said in the line below
+                Text(reminder_when(r, zone), style),  # sent late: said in the line below
                 fit(name, party_w, style),
                 fit(label, step_w, style),
                 Text(r["deadline"], style),
@@ -216,6 +222,8 @@ class RemindersScreen(CockpitScreen):
             detail.update(Content("Inga påminnelser att visa." if self.loaded is not None else ""))
             return
         glyph, word, _ = REMINDER_STATES.get(r["state"], ("?", r["state"], ""))
+        zone = current_policy().zone
+        in_zone = zone_name(zone)  # 'svensk tid', or the configured zone's name
         name = self.loaded.name(r["party"])
         label = self.loaded.label(r)
         parts: list[tuple[str, str] | str] = [
@@ -225,13 +233,13 @@ class RemindersScreen(CockpitScreen):
             f": {label}, sista dag {r['deadline']}",
         ]
         if r["sent_at"]:
-            parts.append(f", skickad {reminder_when(r)} UTC" + (" (sent)" if r["late"] else ""))
+            parts.append(f", skickad {reminder_when(r, zone)} {in_zone}" + (" (sent)" if r["late"] else ""))
         else:
-            parts.append(f", på tur {reminder_when(r)} UTC")
+            parts.append(f", på tur {reminder_when(r, zone)} {in_zone}")
         if r["attempts"]:
             parts.append(f", {r['attempts']} försök")
         if r["next_attempt_at"]:
-            parts.append(f", nästa försök {r['next_attempt_at'][:16].replace('T', ' ')} UTC")
+            parts.append(f", nästa försök {local_moment(r['next_attempt_at'], zone)} {in_zone}")
         if r["last_error"]:
             parts.append(("\n" + r["last_error"], "$text-error" if r["state"] == "failed" else "$text-muted"))
         detail.update(Content.assemble(*parts))

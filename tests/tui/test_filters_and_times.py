@@ -1,0 +1,91 @@
+"""The reminders' times in the coordinator's time zone; driven by Pilot against real SQLite."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from rich.text import Text
+from textual.widgets import DataTable, Static
+
+from formation.bootstrap import make_services
+from formation.clock import FixedClock
+from formation.io.demo import create_living_demo
+from formation.schedule.policy import ReminderPolicy, configure_policy
+from formation.services import Services
+from formation.services.schedule_reads import outbox_list
+from tests.tui.conftest import TODAY
+from tests.tui.helpers import settle, shown, table_rows
+from tui.app import make_app
+from tui.schedule_texts import local_moment, reminder_columns, reminder_when
+from tui.screens.reminders import RemindersScreen
+
+SIZE = (120, 40)
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+SUMMER = date(2027, 6, 14)
+"""A Monday in summer time (UTC+2), as TODAY (2026-11-23) is a Monday in winter time (UTC+1)."""
+
+
+def outbox(app: object) -> DataTable[Text]:
+    return app.screen.query_one("#outbox", DataTable)  # type: ignore[attr-defined, no-any-return]
+
+
+def living_on(tmp_path: Path, today: date) -> Services:
+    """The living demo with `today` as its today: its reminders go out at 08:00 Stockholm time."""
+    services = make_services(db=str(tmp_path / f"{today}.db"), clock=FixedClock(today), actor="test")
+    create_living_demo(services)
+    return services
+
+
+# ---- reminders in Swedish time -------------------------------------------------------------------------
+
+
+def test_a_stored_instant_is_shown_in_the_zone_summer_and_winter() -> None:
+    assert local_moment("2026-11-23T07:00:00+00:00", STOCKHOLM) == "2026-11-23 08:00"  # CET, UTC+1
+    assert local_moment("2027-06-14T06:00:00+00:00", STOCKHOLM) == "2027-06-14 08:00"  # CEST, UTC+2
+    assert local_moment("2026-10-25T00:30:00+00:00", STOCKHOLM) == "2026-10-25 02:30"  # before the change back
+    assert local_moment("2026-10-25T01:30:00+00:00", STOCKHOLM) == "2026-10-25 02:30"  # after it
+    assert local_moment(None, STOCKHOLM) == ""
+    sent = {"sent_at": "2027-06-14T06:01:00+00:00", "due_at": "2027-06-14T06:00:00+00:00"}
+    assert reminder_when(sent, STOCKHOLM) == "2027-06-14 08:01"
+    due = {"sent_at": None, "due_at": "2026-11-23T07:00:00+00:00"}
+    assert reminder_when(due, ZoneInfo("UTC")) == "2026-11-23 07:00"
+
+
+def test_the_time_column_names_its_zone() -> None:
+    assert reminder_columns(STOCKHOLM)[1] == "Tid (svensk tid)"
+    assert reminder_columns(ZoneInfo("Europe/Helsinki"))[1] == "Tid (Europe/Helsinki)"
+    assert "UTC" not in " ".join(reminder_columns(STOCKHOLM))
+
+
+async def test_reminders_are_listed_in_swedish_time_in_winter_and_in_summer(tmp_path: Path) -> None:
+    for today, utc_hour in ((TODAY, "07:00"), (SUMMER, "06:00")):
+        services = living_on(tmp_path, today)
+        due = [r for r in outbox_list(services) if r["state"] == "pending"][0]
+        assert due["due_at"] == f"{today}T{utc_hour}:00+00:00"  # stored in UTC, an hour apart across the seasons
+        app = make_app(services, poll_seconds=None)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("m")
+            await settle(pilot)
+            assert isinstance(app.screen, RemindersScreen)
+            table = outbox(app)
+            assert [column.label.plain for column in table.ordered_columns][1] == "Tid (svensk tid)"
+            assert table_rows(table)[0][:2] == ["○ väntar", f"{today} 08:00"]  # the policy's hour, local time
+            detail = shown(app.screen.query_one("#outbox-detail", Static))
+            assert f"på tur {today} 08:00 svensk tid" in detail and "UTC" not in detail
+
+
+async def test_a_configured_zone_is_named_and_used(tmp_path: Path) -> None:
+    services = living_on(tmp_path, TODAY)
+    configure_policy(ReminderPolicy(timezone="Europe/Helsinki"))  # what the config's [reminders] timezone sets
+    app = make_app(services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        table = outbox(app)
+        assert [column.label.plain for column in table.ordered_columns][1] == "Tid (Europe/Helsinki)"
+        assert table_rows(table)[0][1] == f"{TODAY} 09:00"  # 07:00 UTC, planned under the Stockholm policy
+        assert "Europe/Helsinki" in shown(app.screen.query_one("#outbox-detail", Static))
