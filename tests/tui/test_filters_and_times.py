@@ -1,4 +1,5 @@
-"""The reminders' times in the coordinator's time zone; driven by Pilot against real SQLite."""
+"""The reminders' times in the coordinator's time zone and the log's date filter telling a date it cannot use;
+driven by Pilot against real SQLite."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from rich.text import Text
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from formation.bootstrap import make_services
 from formation.clock import FixedClock
@@ -16,9 +17,10 @@ from formation.schedule.policy import ReminderPolicy, configure_policy
 from formation.services import Services
 from formation.services.schedule_reads import outbox_list
 from tests.tui.conftest import TODAY
-from tests.tui.helpers import settle, shown, table_rows
+from tests.tui.helpers import settle, shown, table_rows, type_into
 from tui.app import make_app
 from tui.schedule_texts import local_moment, reminder_columns, reminder_when
+from tui.screens.log import LogScreen
 from tui.screens.reminders import RemindersScreen
 
 SIZE = (120, 40)
@@ -89,3 +91,65 @@ async def test_a_configured_zone_is_named_and_used(tmp_path: Path) -> None:
         assert [column.label.plain for column in table.ordered_columns][1] == "Tid (Europe/Helsinki)"
         assert table_rows(table)[0][1] == f"{TODAY} 09:00"  # 07:00 UTC, planned under the Stockholm policy
         assert "Europe/Helsinki" in shown(app.screen.query_one("#outbox-detail", Static))
+
+
+# ---- the log's date filter -----------------------------------------------------------------------------
+
+
+def filter_error(app: object) -> Static:
+    return app.screen.query_one("#log-filter-error", Static)  # type: ignore[attr-defined, no-any-return]
+
+
+async def test_an_invalid_date_in_the_log_filter_is_told_and_changes_nothing(demo_services: Services) -> None:
+    app = make_app(demo_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        assert isinstance(app.screen, LogScreen)
+        table: DataTable[Text] = app.screen.query_one("#log", DataTable)
+        total = table.row_count
+        assert not filter_error(app).has_class("-shown")
+
+        await type_into(pilot, "#f-since", "2026-13-01")
+        await settle(pilot)
+        assert filter_error(app).has_class("-shown") and filter_error(app).region.height == 1
+        assert shown(filter_error(app)) == (
+            "Från '2026-13-01' är inget giltigt datum (skriv ÅÅÅÅ-MM-DD); datumfiltret är oförändrat."
+        )
+        assert table.border_subtitle == f"{total} av {total} händelser"
+
+        await type_into(pilot, "#f-since", "2016-01-01")  # a valid date filters as before, and the sentence goes
+        await settle(pilot)
+        assert not filter_error(app).has_class("-shown")
+        since = table.row_count
+        assert 0 < since < total
+        assert all(row[1] == "" or row[1] >= "2016-01-01" for row in table_rows(table))
+
+        await type_into(pilot, "#f-until", "2016-02-30")  # no such day: the Från filter stays
+        await settle(pilot)
+        assert "Till '2016-02-30' är inget giltigt datum" in shown(filter_error(app))
+        assert table.row_count == since
+
+
+async def test_a_from_date_after_the_to_date_is_told(demo_services: Services) -> None:
+    app = make_app(demo_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        table: DataTable[Text] = app.screen.query_one("#log", DataTable)
+        total = table.row_count
+        await type_into(pilot, "#f-until", "2015-12-31")
+        await settle(pilot)
+        until = table.row_count
+        assert 0 < until < total and not filter_error(app).has_class("-shown")
+        await type_into(pilot, "#f-since", "2016-01-01")
+        await settle(pilot)
+        assert shown(filter_error(app)) == (
+            "Från (2016-01-01) ligger efter Till (2015-12-31); datumfiltret är oförändrat."
+        )
+        assert table.row_count == until
+        app.screen.query_one("#f-until", Input).value = ""
+        await settle(pilot)
+        assert not filter_error(app).has_class("-shown") and 0 < table.row_count < total

@@ -32,6 +32,7 @@ from tui.screens.amend_form import (
 from tui.screens.base import CockpitScreen
 from tui.screens.form import FormError, field_row, parse_day, text_input
 
+PERIOD_FIELDS = (("Från", "#f-since"), ("Till", "#f-until"))
 TYPE_WIDTH = 15
 """The Typ column: "förbundsordning" whole, the longer labels cut with an ellipsis (the text says what it is)."""
 
@@ -81,6 +82,8 @@ class LogScreen(CockpitScreen):
         """Every event, unfiltered."""
         self.revision: int | None = None
         self.party_options: list[tuple[str, str]] = []
+        self.period: tuple[date | None, date | None] = (None, None)
+        """The Från and Till the listing is filtered by: the last pair typed that holds."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="filters"):
@@ -96,6 +99,9 @@ class LogScreen(CockpitScreen):
             )
             yield field_row("Från", text_input("f-since", placeholder="ÅÅÅÅ-MM-DD"))
             yield field_row("Till", text_input("f-until", placeholder="ÅÅÅÅ-MM-DD"))
+        error = Static(id="log-filter-error", classes="form-error")
+        error.styles.padding = (0, 1)  # in line with the filters
+        yield error
         yield LogTable(id="log", classes="pane", cursor_type="row", zebra_stripes=True)
         yield Static(id="log-detail")
         yield Footer()
@@ -143,11 +149,7 @@ class LogScreen(CockpitScreen):
     @on(Input.Changed)
     def refilter(self) -> None:
         party, kind = self.query_one("#f-party", Select).value, self.query_one("#f-type", Select).value
-        try:
-            since = parse_day(self.query_one("#f-since", Input).value, "Från")
-            until = parse_day(self.query_one("#f-until", Input).value, "Till")
-        except FormError:
-            return  # a half-typed date: keep the last listing until it parses
+        since, until = self.chosen_period()
         rows = filter_log(
             self.rows,
             party=party if isinstance(party, str) else None,
@@ -156,6 +158,30 @@ class LogScreen(CockpitScreen):
             until=until,
         )
         self.show_rows(rows)
+
+    def chosen_period(self) -> tuple[date | None, date | None]:
+        """Från and Till as typed when they are dates and in order; else the last period that was, with a
+        sentence under the filters saying why the period is not changed (a half-typed date says so until it
+        is whole; the party and type filters still apply)."""
+        typed = {what: self.query_one(selector, Input).value.strip() for what, selector in PERIOD_FIELDS}
+        days: list[date | None] = []
+        problem = None
+        for what, text in typed.items():
+            try:
+                days.append(parse_day(text, what))
+            except FormError:
+                problem = f"{what} '{text}' är inget giltigt datum (skriv ÅÅÅÅ-MM-DD); datumfiltret är oförändrat."
+                break
+        else:
+            since, until = days
+            if since is not None and until is not None and since > until:
+                problem = f"Från ({since}) ligger efter Till ({until}); datumfiltret är oförändrat."
+            else:
+                self.period = (since, until)
+        error = self.query_one("#log-filter-error", Static)
+        error.update(Content(problem or ""))
+        error.set_class(problem is not None, "-shown")
+        return self.period
 
     def show_rows(self, rows: list[LogRow]) -> None:
         table: DataTable[Text] = self.query_one("#log", DataTable)
