@@ -1,5 +1,5 @@
-"""The reminders' times in the coordinator's time zone and the log's date filter telling a date it cannot use;
-driven by Pilot against real SQLite."""
+"""The reminders' times in the coordinator's time zone, the log's date filter telling a date it cannot use, and
+the as-of form refusing a day the log cannot show; driven by Pilot against real SQLite."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from rich.text import Text
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from formation.bootstrap import make_services
@@ -16,12 +17,15 @@ from formation.io.demo import create_living_demo
 from formation.schedule.policy import ReminderPolicy, configure_policy
 from formation.services import Services
 from formation.services.schedule_reads import outbox_list
-from tests.tui.conftest import TODAY
+from tests.tui.conftest import TODAY, services_at
 from tests.tui.helpers import settle, shown, table_rows, type_into
 from tui.app import make_app
 from tui.schedule_texts import local_moment, reminder_columns, reminder_when
+from tui.screens.as_of import AsOfScreen
+from tui.screens.dashboard import DashboardScreen
 from tui.screens.log import LogScreen
 from tui.screens.reminders import RemindersScreen
+from tui.widgets.case_header import CaseHeader
 
 SIZE = (120, 40)
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -153,3 +157,69 @@ async def test_a_from_date_after_the_to_date_is_told(demo_services: Services) ->
         app.screen.query_one("#f-until", Input).value = ""
         await settle(pilot)
         assert not filter_error(app).has_class("-shown") and 0 < table.row_count < total
+
+
+# ---- the as-of form ------------------------------------------------------------------------------------
+
+
+def header(app: object) -> str:
+    return shown(app.screen.query_one(CaseHeader))  # type: ignore[attr-defined]
+
+
+async def choose_day(pilot: Pilot[None], text: str) -> None:
+    """Open the as-of form (d), type the day and press Enter."""
+    await pilot.press("d")
+    await settle(pilot)
+    await type_into(pilot, "#day", text)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_a_day_after_today_is_refused_in_the_form(demo_services: Services) -> None:
+    app = make_app(demo_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        before = header(app)
+        await choose_day(pilot, "2099-01-01")
+        assert isinstance(app.screen, AsOfScreen)
+        error = app.screen.query_one("#as-of-error", Static)
+        assert error.has_class("-shown")
+        assert shown(error) == (
+            "2099-01-01 ligger efter i dag (2026-11-23); läget kan visas per i dag eller ett tidigare datum."
+        )
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.as_of is None and "HISTORISK" not in header(app) and header(app) == before
+
+        await choose_day(pilot, TODAY.isoformat())  # today itself is no future
+        assert isinstance(app.screen, DashboardScreen) and app.as_of == TODAY
+
+
+async def test_a_day_before_the_case_began_is_refused_naming_its_first_day(demo_services: Services) -> None:
+    app = make_app(demo_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose_day(pilot, "1899-01-01")
+        assert isinstance(app.screen, AsOfScreen)
+        assert shown(app.screen.query_one("#as-of-error", Static)) == (
+            "Ärendet började 2015-05-26 (dess första händelse); välj det datumet eller ett senare."
+        )
+        await type_into(pilot, "#day", "2015-05-26")  # its first day is shown
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert "HISTORISK VY läget per 2015-05-26" in header(app)
+        await choose_day(pilot, "")  # blank: back to today
+        assert app.as_of is None and "HISTORISK" not in header(app)
+
+
+async def test_the_as_of_form_checks_the_day_against_the_services_clock(tmp_path: Path) -> None:
+    services = services_at(tmp_path)
+    create_living_demo(services)  # began 2026-07-24 by the fixed today
+    app = make_app(services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose_day(pilot, "2026-11-24")
+        assert isinstance(app.screen, AsOfScreen)
+        assert "ligger efter i dag (2026-11-23)" in shown(app.screen.query_one("#as-of-error", Static))
