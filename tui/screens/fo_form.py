@@ -34,7 +34,7 @@ class AddVersionForm(CommandForm):
         else:
             warning = "Inga godkännanden upphävs."
         yield Static(Content(warning), classes="form-warning")
-        yield field_row("Fil *", text_input("path", placeholder="sökväg till .md eller .txt"))
+        yield field_row("Fil *", text_input("path", placeholder="sökväg till .md, .txt, .docx eller .pdf"))
         yield field_row("Datum", text_input("added", value=self.services.clock.today().isoformat()))
         yield field_row("Start", text_input("start", placeholder="ÅÅÅÅ-MM-DD, om förbundsordningen anger det"))
 
