@@ -13,6 +13,7 @@ from formation.reports.cockpit import StepChoice
 from formation.services import Services
 from formation.services.views import Result
 from tui.screens.form import CommandForm, FormError, field_row, name_text, optional, parse_day, required_day, text_input
+from tui.widgets.select import SwedishSelect
 
 FIELDS = ("date", "body", "paragraph", "dnr", "anslag", "note")
 
@@ -41,10 +42,11 @@ class DecisionForm(CommandForm):
     def compose_fields(self) -> ComposeResult:
         parties = [(name_text(self.names.get(slug, slug)), slug) for slug in self.choices]
         yield field_row(
-            "Part", Select(parties, value=self.first_party or Select.NULL, id="party", compact=True, allow_blank=False)
+            "Part",
+            SwedishSelect(parties, value=self.first_party or Select.NULL, id="party", compact=True, allow_blank=False),
         )
-        yield field_row("Steg", Select([], id="step", compact=True, prompt="Välj steg"))
-        yield field_row("Utfall", Select([], id="outcome", compact=True, prompt="Välj utfall"))
+        yield field_row("Steg", SwedishSelect([], id="step", compact=True, prompt="Välj steg"))
+        yield field_row("Utfall", SwedishSelect([], id="outcome", compact=True, prompt="Välj utfall"))
         today = self.services.clock.today().isoformat()
         yield field_row("Datum", text_input("date", value=today, placeholder="ÅÅÅÅ-MM-DD"))
         yield field_row("Organ", text_input("body", placeholder="t.ex. kommunfullmäktige"))

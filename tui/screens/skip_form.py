@@ -11,6 +11,7 @@ from formation.reports.cockpit import StepChoice
 from formation.services import Services
 from formation.services.views import Result
 from tui.screens.form import CommandForm, FormError, field_row, name_text, parse_day, text_input
+from tui.widgets.select import SwedishSelect
 
 
 class SkipForm(CommandForm):
@@ -36,9 +37,10 @@ class SkipForm(CommandForm):
     def compose_fields(self) -> ComposeResult:
         parties = [(name_text(self.names.get(slug, slug)), slug) for slug in self.choices]
         yield field_row(
-            "Part", Select(parties, value=self.first_party or Select.NULL, id="party", compact=True, allow_blank=False)
+            "Part",
+            SwedishSelect(parties, value=self.first_party or Select.NULL, id="party", compact=True, allow_blank=False),
         )
-        yield field_row("Steg", Select([], id="step", compact=True, prompt="Välj steg"))
+        yield field_row("Steg", SwedishSelect([], id="step", compact=True, prompt="Välj steg"))
         yield field_row("Skäl", text_input("reason", placeholder="varför steget inte är aktuellt"))
         yield field_row("Datum", text_input("date", placeholder="ÅÅÅÅ-MM-DD, om det finns"))
 
