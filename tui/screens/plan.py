@@ -3,14 +3,18 @@ holds, each pending step's meetings and slack, and what would have to move."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
@@ -36,6 +40,12 @@ WIDE = 120
 FIXED_COLUMNS = 2 + 10 + 10 + 8
 """Marks, earliest meeting, latest meeting, slack; what is left is shared by party, step and body."""
 DEADLINE_WIDTH = len("2026-11-22 FÖRSENAT")
+SUMMARY_LINES = 6
+"""At most this many lines of the plan's explanation above the table, so that the table keeps its rows at 80×24;
+a longer explanation shows its beginning and says which key shows the whole (the explanation screen)."""
+MORE = "e visar hela förklaringen"
+SENTENCE_END = re.compile(r"(?<=\.) (?=[A-ZÅÄÖ])")
+"""Where one sentence of the explanation ends and the next begins: the whole text shows each on its own."""
 
 
 @dataclass
@@ -66,11 +76,51 @@ def step_detail(step: StepPlan, shortfall: Shortfall | None) -> Content:
     return Content.assemble(*parts)
 
 
+def clamp_summary(summary: str, width: int, lines: int = SUMMARY_LINES) -> Content:
+    """The explanation as it fits `lines` lines of `width` cells: whole if it does, else its first lines ending
+    in ' …' and a last line naming the key that shows the whole text. Never cut mid-word."""
+    wrapped = [line.plain.rstrip() for line in Content(summary).wrap(max(width, 1))]
+    if len(wrapped) <= lines:
+        return Content(summary)
+    kept = wrapped[: lines - 1]
+    words = kept[-1].split(" ")
+    while len(words) > 1 and cell_len(" ".join(words) + " …") > width:
+        words.pop()
+    kept[-1] = " ".join(words)
+    return Content.assemble(" ".join(line.strip() for line in kept) + " …\n", (MORE, "bold"))
+
+
+class ExplanationScreen(ModalScreen[None]):
+    """The plan's whole explanation, scrollable, over the plan; Esc or e goes back."""
+
+    BINDINGS = [Binding("escape,e", "dismiss", "Tillbaka")]
+    KEY_HELP = (
+        ("↑ ↓ PgUp PgDn", "rulla texten"),
+        ("Esc / e", "tillbaka till planen"),
+    )
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        """The explanation as the plan screen last read it."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="plan-explanation"):
+            yield Static(Content("\n\n".join(SENTENCE_END.split(self.text))))
+
+    def on_mount(self) -> None:
+        box = self.query_one("#plan-explanation", VerticalScroll)
+        box.border_title = "Planen förklarad"
+        box.border_subtitle = "↑ ↓ rullar · Esc stänger"
+
+
 class PlanScreen(CockpitScreen):
     """Read-only: the plan follows from decisions, calendars and deadlines, which are recorded elsewhere."""
 
+    BINDINGS = [Binding("e", "explain", "Förklaring", show=False)]
     KEY_HELP = (
         ("↑ ↓", "välj steg (hela raden visas under tabellen)"),
+        ("e", "hela förklaringen av planen (ovanför tabellen visas bara början om den är lång)"),
         ("r", "läs om"),
         ("Esc", "tillbaka"),
     )
@@ -79,11 +129,12 @@ class PlanScreen(CockpitScreen):
         super().__init__(services)
         self.plan: Plan | None = None
         """The last plan read."""
+        self.summary = ""
+        """The last plan's explanation in full; above the table it may show only its beginning."""
 
     def compose(self) -> ComposeResult:
         yield Static("Räknar ut planen …", id="plan-facts")
-        with VerticalScroll(id="plan-summary-pane"):
-            yield Static(id="plan-summary")
+        yield Static(id="plan-summary")
         yield DataTable[Text](id="plan-steps", classes="pane", cursor_type="row", zebra_stripes=True)
         yield Static(id="plan-detail")
         yield Footer()
@@ -116,12 +167,23 @@ class PlanScreen(CockpitScreen):
         summary = summarize(message.plan)
         if message.plan.steps and not any(s.earliest for s in message.plan.steps):
             summary = f"{NO_CALENDARS} {summary}"
-        self.query_one("#plan-summary", Static).update(Content(summary))
+        self.summary = summary
+        self.show_summary()
         self.show_steps()
 
     def on_resize(self) -> None:
         if self.plan is not None:
+            self.show_summary()
             self.show_steps()
+
+    def show_summary(self) -> None:
+        """The explanation in at most SUMMARY_LINES lines at the current width (e shows the whole)."""
+        widget = self.query_one("#plan-summary", Static)
+        widget.update(clamp_summary(self.summary, self.app.size.width - widget.styles.gutter.width))
+
+    def action_explain(self) -> None:
+        if self.summary:
+            self.app.push_screen(ExplanationScreen(self.summary))
 
     def show_steps(self) -> None:
         """Fill the table for the current width; the row keys are 'party/step' so the cursor survives."""

@@ -1,0 +1,212 @@
+"""What an exploratory tester found at 80×24 and in English: the dashboard's help cut at the right edge, the
+plan's long explanation only reachable by Tab behind a scrollbar, and a Select's open list saying "Dismiss menu".
+Driven by Pilot over real SQLite databases."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+from textual.containers import VerticalScroll
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Select, Static
+
+from formation.case.commands import AddParty
+from formation.domain.parties import PartyKind
+from formation.io.demo import create_living_demo
+from formation.schedule.plan_text import summarize
+from formation.services import Services
+from formation.services.schedule_reads import plan
+from tests.tui.conftest import services_at
+from tests.tui.helpers import settle, shown
+from tui.app import make_app
+from tui.screens.dashboard import DashboardScreen
+from tui.screens.decision_form import DecisionForm
+from tui.screens.help import HelpScreen, keys_of
+from tui.screens.plan import MORE, SUMMARY_LINES, ExplanationScreen, PlanScreen
+from tui.widgets.party_table import PartyTable
+
+SMALL = (80, 24)
+LARGE = (200, 50)
+
+
+@pytest.fixture
+def living(tmp_path: Path) -> Services:
+    services = services_at(tmp_path)
+    create_living_demo(services)
+    return services
+
+
+@pytest.fixture
+def uncalendared(living: Services) -> Services:
+    """The living case with two more kommuner that have no meetings in the calendar: the plan cannot be
+    computed, and its explanation lists every meeting that is missing (far more than six lines at 80)."""
+    living.case_slug = "norrort"
+    for name in ("Järfälla kommun", "Upplands Väsby kommun"):
+        living.handle(AddParty(name=name, kind=PartyKind.KOMMUN))
+    return living
+
+
+def within_screen(pilot: Pilot[None], widget: object) -> bool:
+    region = widget.region  # type: ignore[attr-defined]
+    width, height = pilot.app.size
+    return bool(region.x >= 0 and region.y >= 0 and region.right <= width and region.bottom <= height)
+
+
+def described(lines: list[str], keys: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Each key's description read back from the help's lines, its wrapped lines joined with a space."""
+    found: dict[str, list[str]] = {}
+    entries = iter(keys)
+    current: list[str] = []
+    for line in lines:
+        if line.startswith(" "):  # a description's further line, under the description column
+            current.append(line.strip())
+            continue
+        key, _ = next(entries)
+        assert line.startswith(key), (line, key)
+        current = found.setdefault(key, [line[len(key) :].strip()])
+    return {key: " ".join(words) for key, words in found.items()}
+
+
+# ---- the help ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE])
+async def test_every_line_of_the_dashboards_help_is_whole(living: Services, size: tuple[int, int]) -> None:
+    app = make_app(living, poll_seconds=None)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        keys = keys_of(app.screen)
+        assert isinstance(app.screen, DashboardScreen)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        box = app.screen.query_one("#help", VerticalScroll)
+        text = app.screen.query_one("#help Static", Static)
+        assert within_screen(pilot, box), box.region
+        lines = shown(text).split("\n")
+        room = box.scrollable_content_region.width
+        assert max(cell_len(line.rstrip()) for line in lines) <= room  # nothing runs under the border
+        assert text.region.right <= box.scrollable_content_region.right
+        assert described(lines, keys) == dict(keys)  # every description whole, in order
+        if size == LARGE:  # room enough: one line per key, and nothing to scroll
+            assert len(lines) == len(keys)
+            assert box.max_scroll_y == 0 and box.border_subtitle == "Esc stänger"
+        else:  # the list is taller than 24 rows: it scrolls, and says so
+            assert box.max_scroll_y > 0 and "↑ ↓ rullar" in str(box.border_subtitle)
+            await pilot.press("end")
+            await settle(pilot)
+            assert box.scroll_y == box.max_scroll_y
+
+
+async def test_the_help_wraps_anew_when_the_terminal_narrows(living: Services) -> None:
+    app = make_app(living, poll_seconds=None)
+    async with app.run_test(size=LARGE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        await pilot.resize_terminal(*SMALL)
+        await settle(pilot)
+        box = app.screen.query_one("#help", VerticalScroll)
+        lines = shown(app.screen.query_one("#help Static", Static)).split("\n")
+        assert within_screen(pilot, box)
+        assert max(cell_len(line.rstrip()) for line in lines) <= box.scrollable_content_region.width
+
+
+# ---- the plan's explanation ----------------------------------------------------------------------------
+
+
+async def test_a_long_plan_explanation_shows_its_beginning_and_e_shows_the_whole(uncalendared: Services) -> None:
+    full = summarize(plan(uncalendared))
+    app = make_app(uncalendared, poll_seconds=None)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanScreen)
+        summary = app.screen.query_one("#plan-summary", Static)
+        table = app.screen.query_one("#plan-steps", DataTable)
+        assert not [w for w in summary.ancestors if isinstance(w, VerticalScroll)]  # no scrollbar over the text
+        assert summary.region.height <= SUMMARY_LINES and summary.region.bottom <= table.region.y
+        text = shown(summary)
+        beginning, hint = text.rsplit("\n", 1)
+        assert hint == MORE
+        assert beginning.endswith(" …") and full.startswith(beginning.removesuffix(" …"))
+        assert table.region.height >= 6 and table.region.bottom <= 23
+        assert "e" in dict(PlanScreen.KEY_HELP)  # and the help test below finds it in ?
+
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, ExplanationScreen)
+        box = app.screen.query_one("#plan-explanation", VerticalScroll)
+        assert within_screen(pilot, box)
+        whole = shown(app.screen.query_one("#plan-explanation Static", Static))
+        assert re.sub(r"\s+", " ", whole) == full  # every sentence, one paragraph each
+        assert "\n\nKommunfullmäktige (Järfälla kommun) har inget sammanträde" in whole
+        assert box.max_scroll_y > 0
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanScreen)
+
+
+async def test_a_short_plan_explanation_is_shown_whole_without_a_hint(living: Services) -> None:
+    full = summarize(plan(living))
+    app = make_app(living, poll_seconds=None)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        text = shown(app.screen.query_one("#plan-summary", Static))
+        assert text == full and MORE not in text
+
+
+async def test_the_plan_explanation_key_is_in_the_help(uncalendared: Services) -> None:
+    app = make_app(uncalendared, poll_seconds=None)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        lines = shown(app.screen.query_one("#help Static", Static)).split("\n")
+        assert any(line.startswith("e ") and "förklaringen" in line for line in lines)
+
+
+# ---- Select's open list --------------------------------------------------------------------------------
+
+
+def footer_descriptions(pilot: Pilot[None]) -> list[str]:
+    return [b.binding.description for b in pilot.app.screen.active_bindings.values() if b.binding.show]
+
+
+@pytest.mark.parametrize("key", ["b", "s"])
+async def test_an_open_select_says_in_swedish_how_to_close_it(living: Services, key: str) -> None:
+    app = make_app(living, poll_seconds=None)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        app.screen.query_one(PartyTable).focus()
+        await pilot.press(key)
+        await settle(pilot)
+        select = app.screen.query_one("#party", Select)
+        select.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert select.expanded
+        descriptions = footer_descriptions(pilot)
+        assert "Stäng listan" in descriptions and "Dismiss menu" not in descriptions
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not select.expanded
+        assert key != "b" or isinstance(app.screen, DecisionForm)  # Esc closed the list, not the form
+
+
+def test_the_swedish_select_still_mirrors_textuals_compose() -> None:
+    """SwedishSelect.compose copies Select.compose; a Textual that composes Select otherwise needs a new look."""
+    source = inspect.getsource(Select.compose)
+    assert "yield SelectCurrent(self.prompt)" in source
+    assert "yield SelectOverlay(type_to_search=self._type_to_search).data_bind(" in source
+    assert "compact=Select.compact" in source
