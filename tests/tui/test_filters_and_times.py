@@ -192,8 +192,9 @@ async def test_a_day_after_today_is_refused_in_the_form(demo_services: Services)
         assert isinstance(app.screen, DashboardScreen)
         assert app.as_of is None and "HISTORISK" not in header(app) and header(app) == before
 
-        await choose_day(pilot, TODAY.isoformat())  # today itself is no future
-        assert isinstance(app.screen, DashboardScreen) and app.as_of == TODAY
+        await choose_day(pilot, TODAY.isoformat())  # today itself is no future, and no history either
+        assert isinstance(app.screen, DashboardScreen) and app.as_of is None
+        assert "HISTORISK" not in header(app)
 
 
 async def test_a_day_before_the_case_began_is_refused_naming_its_first_day(demo_services: Services) -> None:

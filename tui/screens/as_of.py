@@ -82,6 +82,8 @@ class AsOfScreen(ModalScreen[AsOf | None]):
             day = parse_day(self.query_one("#day", Input).value, "Datumet")
             if day is not None:
                 self.check(day)
+            if day == self.services.clock.today():
+                day = None  # today is today, not a historic view: decisions can be recorded
         except FormError as exc:
             error = self.query_one("#as-of-error", Static)
             error.update(Content(str(exc)))
