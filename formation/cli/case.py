@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from formation.cli.common import app, emit_json, parse_date, services, settings
+from formation.cli.common import app, emit_json, parse_as_of, parse_date, services, settings
 from formation.memory import keep_what_is_loaded
 
 JSON = typer.Option("--json", help="Skriv ut som JSON.")
@@ -47,7 +47,8 @@ def status(
     from formation.reports.status import status_document
     from formation.reports.status_text import render_status
 
-    view = services(ctx).view(as_of=parse_date(as_of, "--as-of"))
+    svc = services(ctx)
+    view = svc.view(as_of=parse_as_of(as_of, svc.clock.today()))
     doc = status_document(view)
     if as_json:
         emit_json(doc)

@@ -166,6 +166,16 @@ def parse_date(text: str | None, option: str) -> date | None:
     return day
 
 
+def parse_as_of(text: str | None, today: date) -> date | None:
+    """`--as-of`: a day that has been (the case's future is not known; the TUI refuses it too)."""
+    day = parse_date(text, "--as-of")
+    if day is not None and day > today:
+        raise Refusal(
+            f"--as-of {day} ligger efter i dag ({today}); läget kan visas per i dag eller ett tidigare datum."
+        )
+    return day
+
+
 def required_date(text: str, option: str) -> date:
     day = parse_date(text, option)
     assert day is not None

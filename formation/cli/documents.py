@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from formation.cli.common import app, parse_date, services
+from formation.cli.common import app, parse_as_of, services
 from formation.errors import Refusal
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def _data(ctx: typer.Context, as_of: str | None, budget: str | None) -> Snapshot
     from formation.reports.documents.gather import snapshot_data
 
     svc = services(ctx)
-    view = svc.view(as_of=parse_date(as_of, "--as-of"), with_texts=True)
+    view = svc.view(as_of=parse_as_of(as_of, svc.clock.today()), with_texts=True)
     return snapshot_data(view, svc.wire_events(), budget=budget, plan=_planned(view))
 
 

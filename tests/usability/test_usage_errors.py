@@ -21,3 +21,17 @@ def test_usage_errors_are_swedish(tmp_path: Path, args: tuple[str, ...], expecte
     refused = Cli(tmp_path / "none.db")(*args, expect=2)
     assert expected in refused.stderr
     assert len(refused.stderr.strip().splitlines()) == 1 and "Did you mean" not in refused.stderr
+
+
+def test_a_day_after_today_is_refused_as_an_as_of_in_one_sentence(tmp_path: Path) -> None:
+    cli = Cli(tmp_path / "d.db")
+    cli("init", "Förbundet", "--slug", "f")
+    pdf = tmp_path / "x.pdf"
+    for args in (("status", "--as-of", "2026-11-24"), ("snapshot", "--as-of", "2099-01-01", "-o", str(pdf))):
+        refused = cli(*args, expect=2)
+        day = args[2]
+        assert refused.stderr.strip() == (
+            f"--as-of {day} ligger efter i dag (2026-11-23); läget kan visas per i dag eller ett tidigare datum."
+        )
+    assert not pdf.exists()
+    assert "läget per 2026-11-23" in cli("status", "--as-of", "2026-11-23").stdout
