@@ -210,3 +210,22 @@ def test_the_swedish_select_still_mirrors_textuals_compose() -> None:
     assert "yield SelectCurrent(self.prompt)" in source
     assert "yield SelectOverlay(type_to_search=self._type_to_search).data_bind(" in source
     assert "compact=Select.compact" in source
+
+
+async def test_the_logs_filters_say_in_swedish_how_to_close_their_list(living: Services) -> None:
+    app = make_app(living, poll_seconds=None)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        for selector in ("#f-party", "#f-type"):
+            select = app.screen.query_one(selector, Select)
+            select.focus()
+            await pilot.press("enter")
+            await settle(pilot)
+            assert select.expanded
+            descriptions = footer_descriptions(pilot)
+            assert "Stäng listan" in descriptions and "Dismiss menu" not in descriptions
+            await pilot.press("escape")
+            await settle(pilot)
+            assert not select.expanded

@@ -24,6 +24,7 @@ async def test_a_saved_decision_names_a_party_with_brackets_literally(forming_se
     for name in ("Täby [/] kommun", "[link=https://x]Vallentuna[/link]", "[bold]Ekerö"):
         Coordinator(forming_services).add_party(name, "kommun")
     app = make_app(forming_services, poll_seconds=None)
+    app.NOTIFICATION_TIMEOUT = 600  # the first toast must outlast the four forms under a loaded machine (5 s)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         for slug in ("taby-kommun", "link-https-x-vallentuna-link", "bold-ekero"):

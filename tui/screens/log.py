@@ -31,6 +31,7 @@ from tui.screens.amend_form import (
 )
 from tui.screens.base import CockpitScreen
 from tui.screens.form import FormError, field_row, parse_day, text_input
+from tui.widgets.select import SwedishSelect
 
 PERIOD_FIELDS = (("Från", "#f-since"), ("Till", "#f-until"))
 TYPE_WIDTH = 15
@@ -87,10 +88,10 @@ class LogScreen(CockpitScreen):
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="filters"):
-            yield field_row("Part", Select([], id="f-party", compact=True, prompt="alla"))
+            yield field_row("Part", SwedishSelect[str]([], id="f-party", compact=True, prompt="alla"))
             yield field_row(
                 "Typ",
-                Select(
+                SwedishSelect(
                     [(label, code) for code, label in EVENT_TYPE_LABELS.items()],
                     id="f-type",
                     compact=True,
