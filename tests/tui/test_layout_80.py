@@ -229,3 +229,13 @@ async def test_the_logs_filters_say_in_swedish_how_to_close_their_list(living: S
             await pilot.press("escape")
             await settle(pilot)
             assert not select.expanded
+
+
+def test_a_key_the_screen_explains_itself_is_listed_once() -> None:
+    from tui.screens.help import keys_of
+    from tui.screens.log import LogScreen
+    from tui.screens.party import PartyScreen
+
+    for screen in (PartyScreen, LogScreen):
+        keys = [key for key, _ in keys_of(screen)]  # type: ignore[arg-type]
+        assert keys.count("Esc") == 1 and "q" in keys and "Ctrl+P" in keys

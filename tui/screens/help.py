@@ -30,9 +30,11 @@ LEAST_TEXT = 20
 
 
 def keys_of(screen: Screen[object] | None) -> tuple[tuple[str, str], ...]:
-    """The screen's own KEY_HELP (key, what it does) followed by the keys that work everywhere."""
+    """The screen's own KEY_HELP (key, what it does) followed by the keys that work everywhere, but for one the
+    screen says more precisely itself (its Esc goes back to the overview, not "closes the screen" again)."""
     own: tuple[tuple[str, str], ...] = getattr(screen, "KEY_HELP", ())
-    return (*own, *GENERAL)
+    said = {key for key, _ in own}
+    return (*own, *(entry for entry in GENERAL if entry[0] not in said))
 
 
 def help_lines(keys: tuple[tuple[str, str], ...], width: int) -> list[str]:
