@@ -183,6 +183,19 @@ def footer_descriptions(pilot: Pilot[None]) -> list[str]:
     return [b.binding.description for b in pilot.app.screen.active_bindings.values() if b.binding.show]
 
 
+async def open_and_close_its_list(pilot: Pilot[None], select: Select[str]) -> None:
+    """Open `select`'s list: the footer says in Swedish how to close it; Esc closes it."""
+    select.focus()
+    await pilot.press("enter")
+    await settle(pilot)
+    assert select.expanded
+    descriptions = footer_descriptions(pilot)
+    assert "Stäng listan" in descriptions and "Dismiss menu" not in descriptions
+    await pilot.press("escape")
+    await settle(pilot)
+    assert not select.expanded
+
+
 @pytest.mark.parametrize("key", ["b", "s"])
 async def test_an_open_select_says_in_swedish_how_to_close_it(living: Services, key: str) -> None:
     app = make_app(living, poll_seconds=None)
@@ -191,16 +204,7 @@ async def test_an_open_select_says_in_swedish_how_to_close_it(living: Services, 
         app.screen.query_one(PartyTable).focus()
         await pilot.press(key)
         await settle(pilot)
-        select = app.screen.query_one("#party", Select)
-        select.focus()
-        await pilot.press("enter")
-        await settle(pilot)
-        assert select.expanded
-        descriptions = footer_descriptions(pilot)
-        assert "Stäng listan" in descriptions and "Dismiss menu" not in descriptions
-        await pilot.press("escape")
-        await settle(pilot)
-        assert not select.expanded
+        await open_and_close_its_list(pilot, app.screen.query_one("#party", Select))
         assert key != "b" or isinstance(app.screen, DecisionForm)  # Esc closed the list, not the form
 
 
@@ -219,16 +223,7 @@ async def test_the_logs_filters_say_in_swedish_how_to_close_their_list(living: S
         await pilot.press("l")
         await settle(pilot)
         for selector in ("#f-party", "#f-type"):
-            select = app.screen.query_one(selector, Select)
-            select.focus()
-            await pilot.press("enter")
-            await settle(pilot)
-            assert select.expanded
-            descriptions = footer_descriptions(pilot)
-            assert "Stäng listan" in descriptions and "Dismiss menu" not in descriptions
-            await pilot.press("escape")
-            await settle(pilot)
-            assert not select.expanded
+            await open_and_close_its_list(pilot, app.screen.query_one(selector, Select))
 
 
 def test_a_key_the_screen_explains_itself_is_listed_once() -> None:
