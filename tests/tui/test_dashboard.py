@@ -106,7 +106,7 @@ async def test_forming_case_shows_waiting_parties_and_problems(forming_services:
 
         parties = party_rows(app)
         assert list(parties) == ["Falun", "Region Dalarna", "Försäkringskassan"]
-        assert parties["Falun"][1:] == ["kommun", "·····", "väntar: Förstudie", ""]
+        assert parties["Falun"][1:] == ["kommun", "·····", "väntar: Förstudie"]  # no appeal column yet
         assert parties["Försäkringskassan"][2:4] == ["··", "väntar: Förstudie"]
 
         problems = problems_text(app)

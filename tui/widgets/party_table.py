@@ -43,11 +43,15 @@ class PartyTable(FittedTable):
         # The name and the state are cut with an ellipsis where the terminal is narrow, so that the end of the
         # appeal period is never pushed out of sight; the detail panel shows the whole state.
         names = [(p["name"], party_state_text(p)) for p in parties]
-        fixed = max([len(self.COLUMNS[4]), *(len(p["appeal_ends_on"] or "") for p in parties)])
-        fixed += max([len(self.COLUMNS[1]), *(len(kind_label(p)) for p in parties)])
+        # The appeal column only once a party has a period to show: while none has (a case still forming), its
+        # fourteen columns go to the states, which at 80 columns were cut beside an empty column.
+        columns = self.COLUMNS if any(p["appeal_ends_on"] for p in parties) else self.COLUMNS[:4]
+        fixed = max([len(self.COLUMNS[1]), *(len(kind_label(p)) for p in parties)])
         fixed += max([len(self.COLUMNS[2]), *(len(progress_marks(p)) for p in parties)])
+        if len(columns) == len(self.COLUMNS):
+            fixed += max([len(self.COLUMNS[4]), *(len(p["appeal_ends_on"] or "") for p in parties)])
         self.filled_width = self.app.size.width
-        name_w, state_w = flexible_widths(names, self.filled_width, fixed, len(self.COLUMNS)) or [LEAST] * 2
+        name_w, state_w = flexible_widths(names, self.filled_width, fixed, len(columns)) or [LEAST] * 2
         # Text, not str: DataTable would read a str as markup, and names are user input.
         rows = [
             (
@@ -58,11 +62,11 @@ class PartyTable(FittedTable):
                     styled_marks(party),
                     fit(state, state_w),
                     Text(party["appeal_ends_on"] or ""),
-                ),
+                )[: len(columns)],
             )
             for party, (name, state) in zip(parties, names, strict=True)
         ]
-        refill(self, self.COLUMNS, rows)
+        refill(self, columns, rows)
         slugs = [p["slug"] for p in parties]
         if highlighted in slugs:
             self.move_cursor(row=slugs.index(highlighted))
