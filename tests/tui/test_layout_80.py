@@ -234,3 +234,13 @@ def test_a_key_the_screen_explains_itself_is_listed_once() -> None:
     for screen in (PartyScreen, LogScreen):
         keys = [key for key, _ in keys_of(screen)]  # type: ignore[arg-type]
         assert keys.count("Esc") == 1 and "q" in keys and "Ctrl+P" in keys
+
+
+def test_help_never_starts_a_line_with_a_paragraph_sign() -> None:
+    from tui.screens.help import help_lines
+
+    lines = help_lines((("f", "förbundsordningens versioner, diff och kontroll mot 9 §"),), 3 + 53)
+    assert [line.split("  ", 1)[-1].strip() for line in lines] == [
+        "förbundsordningens versioner, diff och kontroll mot",
+        "9\u00a0§",
+    ]

@@ -44,7 +44,8 @@ def help_lines(keys: tuple[tuple[str, str], ...], width: int) -> list[str]:
     text_width = max(width - key_width - GAP, LEAST_TEXT)
     lines: list[str] = []
     for key, what in keys:
-        first, *rest = textwrap.wrap(what, text_width) or [""]
+        # "9 §" is one word: a no-break space keeps a paragraph sign from starting a line of its own.
+        first, *rest = textwrap.wrap(what.replace(" §", "\u00a0§"), text_width) or [""]
         lines.append(key + " " * (key_width - cell_len(key) + GAP) + first)
         lines.extend(" " * (key_width + GAP) + line for line in rest)
     return lines
