@@ -244,3 +244,23 @@ def test_help_never_starts_a_line_with_a_paragraph_sign() -> None:
         "förbundsordningens versioner, diff och kontroll mot",
         "9\u00a0§",
     ]
+
+
+def test_a_month_with_more_decisions_than_its_cell_holds_ends_in_a_plus_not_in_the_next_month() -> None:
+    from datetime import date
+
+    from formation.reports.cockpit import Timeline, TimelineMark
+    from tui.screens.timeline import CELL, render_timeline
+
+    def marks(day: date, *outcomes: str) -> tuple[TimelineMark, ...]:
+        return tuple(TimelineMark(day, f"s{i}", o) for i, o in enumerate(outcomes))
+
+    rows = (
+        ("Backfilled", marks(date(2026, 9, 3), "bifall", "skip", "aterremiss", "bifall", "bifall")),
+        ("Three", marks(date(2026, 9, 3), "bifall", "bifall", "avslag")),
+    )
+    tl = Timeline(date(2026, 9, 1), 4, rows, None, date(2026, 12, 24))
+    body = render_timeline(tl)[1].plain.splitlines()
+    backfilled, three = body[2], body[3]
+    assert backfilled[:CELL] == "✓–+ " and backfilled[CELL] == "·"  # October's cell is October's
+    assert three[:CELL] == "✓✓✗ " and three[CELL] == "·"

@@ -29,7 +29,7 @@ STYLES = {
     "bordlagd": "$text-warning",
     "skip": "$text-muted",
 }
-LEGEND = "✓ bifall  ✗ avslag  ↩ återremiss  » bordläggning  – ej aktuellt  │ i dag  ◆ planerad start"
+LEGEND = "✓ bifall  ✗ avslag  ↩ återremiss  » bordläggning  – ej aktuellt  + fler  │ i dag  ◆ planerad start"
 NAME_WIDTH = 22
 CELL = 4
 """Columns per month: wide enough for 'jan' and a space; a long formation scrolls sideways."""
@@ -65,11 +65,18 @@ def render_timeline(tl: Timeline) -> tuple[Content, Content]:
     for name, marks in tl.rows:
         cells: list[tuple[str, str]] = [("·" if i % CELL == 0 else " ", "$text-muted") for i in range(width)]
         cells[min(today_col, width - 1)] = ("│", "$accent")
+        by_month: dict[int, list[str]] = {}
         for mark in marks:
-            column = tl.month_index(mark.day) * CELL
-            while column < width - 1 and cells[column][0] not in ("·", " ", "│"):
-                column += 1
-            cells[column] = (MARKS.get(mark.outcome, "?"), STYLES.get(mark.outcome, ""))
+            by_month.setdefault(tl.month_index(mark.day), []).append(mark.outcome)
+        for month, outcomes in by_month.items():
+            # A month holds CELL - 1 marks and a space before the next month's; more would run into it, so the
+            # last place says "+" (the party's screen lists every decision).
+            shown = outcomes if len(outcomes) < CELL else outcomes[: CELL - 2]
+            glyphs = [(MARKS.get(o, "?"), STYLES.get(o, "")) for o in shown]
+            if len(shown) < len(outcomes):
+                glyphs.append(("+", "$text-muted"))
+            for offset, glyph in enumerate(glyphs):
+                cells[min(month * CELL + offset, width - 1)] = glyph
         names.append(Content(name if len(name) < NAME_WIDTH else name[: NAME_WIDTH - 2] + "…"))
         lines.append(Content.assemble(*cells))
     return Content("\n").join(names), Content("\n").join(lines)
