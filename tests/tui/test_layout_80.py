@@ -57,7 +57,8 @@ def within_screen(pilot: Pilot[None], widget: object) -> bool:
 
 
 def described(lines: list[str], keys: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    """Each key's description read back from the help's lines, its wrapped lines joined with a space."""
+    """Each key's description read back from the help's lines, its wrapped lines joined with a space (and the
+    no-break space that keeps '9 §' together read as the space it shows)."""
     found: dict[str, list[str]] = {}
     entries = iter(keys)
     current: list[str] = []
@@ -68,7 +69,7 @@ def described(lines: list[str], keys: tuple[tuple[str, str], ...]) -> dict[str, 
         key, _ = next(entries)
         assert line.startswith(key), (line, key)
         current = found.setdefault(key, [line[len(key) :].strip()])
-    return {key: " ".join(words) for key, words in found.items()}
+    return {key: " ".join(words).replace("\u00a0", " ") for key, words in found.items()}
 
 
 # ---- the help ------------------------------------------------------------------------------------------
