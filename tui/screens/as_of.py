@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, cast
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,12 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from formation.errors import Refusal
 from tui.screens.form import FormError, field_row, parse_day, text_input
-
-if TYPE_CHECKING:
-    from formation.services import Services
-    from tui.app import FormationApp
 
 
 @dataclass(frozen=True)
@@ -36,16 +30,13 @@ class AsOfScreen(ModalScreen[AsOf | None]):
     BINDINGS = [Binding("escape", "dismiss_none", "Avbryt")]
     KEY_HELP = (("Enter", "visa läget per datumet (tomt: i dag)"), ("Esc", "avbryt"))
 
-    def __init__(self, current: date | None) -> None:
+    def __init__(self, current: date | None, *, today: date, began: date | None) -> None:
         super().__init__()
         self.current = current
-        self.began: date | None = None
-        """The day the case's first event took effect, once read (None: not read, or no dated event)."""
-        self.began_read = False
-
-    @property
-    def services(self) -> Services:
-        return cast("FormationApp", self.app).services
+        self.today = today
+        """The services' today: a later day is refused."""
+        self.began = began
+        """The day the case's first event took effect (None: no case read, or no dated event yet)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="as-of", classes="dialog"):
@@ -59,22 +50,6 @@ class AsOfScreen(ModalScreen[AsOf | None]):
     def on_mount(self) -> None:
         self.query_one("#as-of").border_title = "Läget per datum"
         self.query_one("#day", Input).focus()
-        self.read_beginning()
-
-    @work(thread=True, exclusive=True, group="as-of")
-    def read_beginning(self) -> None:
-        """The case's first day, read while the date is typed, so that Enter need not wait for it."""
-        began = self.first_day()
-        self.app.call_from_thread(self.beginning_read, began)
-
-    def first_day(self) -> date | None:
-        try:
-            return self.services.view().projection.first_event_on
-        except Refusal:  # no case to read: nothing to check the day against
-            return None
-
-    def beginning_read(self, began: date | None) -> None:
-        self.began, self.began_read = began, True
 
     @on(Input.Submitted)
     def chosen(self) -> None:
@@ -82,7 +57,7 @@ class AsOfScreen(ModalScreen[AsOf | None]):
             day = parse_day(self.query_one("#day", Input).value, "Datumet")
             if day is not None:
                 self.check(day)
-            if day == self.services.clock.today():
+            if day == self.today:
                 day = None  # today is today, not a historic view: decisions can be recorded
         except FormError as exc:
             error = self.query_one("#as-of-error", Static)
@@ -93,11 +68,10 @@ class AsOfScreen(ModalScreen[AsOf | None]):
 
     def check(self, day: date) -> None:
         """Refuse a day the log cannot show: after today (the case's future is not known) or before it began."""
-        today = self.services.clock.today()
-        if day > today:
-            raise FormError(f"{day} ligger efter i dag ({today}); läget kan visas per i dag eller ett tidigare datum.")
-        if not self.began_read:  # Enter before the first read was in: read it now
-            self.beginning_read(self.first_day())
+        if day > self.today:
+            raise FormError(
+                f"{day} ligger efter i dag ({self.today}); läget kan visas per i dag eller ett tidigare datum."
+            )
         if self.began is not None and day < self.began:
             raise FormError(f"Ärendet började {self.began} (dess första händelse); välj det datumet eller ett senare.")
 

@@ -288,7 +288,10 @@ class DashboardScreen(FullFooterWhenWide):
     def action_as_of(self) -> None:
         from tui.screens.as_of import AsOfScreen
 
-        self.app.push_screen(AsOfScreen(self.cockpit.as_of), self.as_of_chosen)
+        # The first day the case can be shown as of is the one it was last read with (a past view keeps it).
+        began = self.loaded.view.projection.first_event_on if self.loaded else None
+        form = AsOfScreen(self.cockpit.as_of, today=self.services.clock.today(), began=began)
+        self.app.push_screen(form, self.as_of_chosen)
 
     def as_of_chosen(self, chosen: AsOf | None) -> None:
         if chosen is None:
