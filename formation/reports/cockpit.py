@@ -1,29 +1,21 @@
 """The cockpit's read model: plain data for the TUI's screens, computed from a CaseView and the log.
 
 Pure functions, no Textual: what the formation is waiting for, what each party can decide now (asked of the
-state machine), a party's decisions as the log tells them, and the log itself in rows a screen can filter.
+state machine), the log in rows a screen can filter, the versions' diff and the parties × stages matrix. A
+party in detail is `reports.party_detail`; the timeline, `reports.timeline`.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
-from formation.case.events import (
-    DecisionRecorded,
-    Envelope,
-    EventCorrected,
-    EventVoided,
-    StepSkipped,
-)
-from formation.case.history import resolve
+from formation.case.events import Envelope, EventCorrected, EventVoided
 from formation.case.machine import SKIP, possible_decisions
-from formation.case.projection import PartyProgress, is_appealable
-from formation.domain.appeal import appeal_ends_on
-from formation.domain.finance import FinanceError, FundingParty, compute_financing
-from formation.domain.labels import EVENT_TYPE_LABELS, KIND_SHORT, OUTCOME_LABELS, role_label
+from formation.case.projection import PartyProgress
+from formation.domain.labels import EVENT_TYPE_LABELS
 from formation.domain.outcomes import Outcome
 from formation.reports.log import Names, describe, log_day
 from formation.services.views import CaseView
@@ -119,135 +111,6 @@ def next_actions(view: CaseView, choices_of: dict[str, tuple[StepChoice, ...]] |
     return sorted(actions, key=lambda a: (a.deadline is None, a.deadline or date.max))
 
 
-# ---- one party in detail ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DecisionLine:
-    """One recorded decision or skip on a step, as the log now reads (corrections applied)."""
-
-    seq: int
-    day: date | None
-    outcome: str
-    body: str | None = None
-    paragraph: str | None = None
-    dnr: str | None = None
-    fo_version: int | None = None
-    anslag: date | None = None
-    appeal_ends: date | None = None
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class StepLine:
-    """A step of a party's path with every decision taken on it, oldest first."""
-
-    step: str
-    label: str
-    status: str
-    decisions: tuple[DecisionLine, ...]
-
-
-@dataclass(frozen=True)
-class PartyDetail:
-    """Everything the party screen shows."""
-
-    slug: str
-    name: str
-    kind: str
-    observer: bool
-    email: str | None
-    member_since: date | None
-    steps: tuple[StepLine, ...]
-    board: tuple[str, ...]
-    share: str | None
-    leaves_on: date | None
-    appeal: str | None
-    contacts: tuple[str, ...] = ()
-    """The people who receive the party's reminders: 'Anna Andersson, nämndsekreterare <anna@solna.se>'."""
-
-
-def _decision_lines(log: Sequence[Envelope], slug: str, appealable: bool) -> dict[str, list[DecisionLine]]:
-    by_step: dict[str, list[DecisionLine]] = {}
-    for envelope in resolve(log):
-        event = envelope.event
-        if isinstance(event, DecisionRecorded) and event.party == slug:
-            ends = appeal_ends_on(event.anslag) if event.anslag and appealable else None
-            line = DecisionLine(
-                envelope.seq,
-                event.decided_on,
-                OUTCOME_LABELS[event.outcome],
-                event.body,
-                event.paragraph,
-                event.dnr,
-                event.fo_version,
-                event.anslag,
-                ends,
-                event.note,
-            )
-            by_step.setdefault(event.step, []).append(line)
-        elif isinstance(event, StepSkipped) and event.party == slug:
-            by_step.setdefault(event.step, []).append(
-                DecisionLine(envelope.seq, event.on, "ej aktuellt", note=event.reason)
-            )
-    return by_step
-
-
-def financing_shares(view: CaseView) -> dict[str, str]:
-    """Party name → its § 5 share as a percentage, when the members make a computable plan."""
-    members = [p for p in view.parties if p.is_member]
-    parties = [FundingParty(p.info.name, p.info.kind, p.info.key_percent, p.info.population) for p in members]
-    try:
-        plan = compute_financing(parties, total=1_000_000, no_region=view.projection.no_region)
-    except (FinanceError, ValueError, ZeroDivisionError):
-        return {}
-    return {p.name: f"{float(p.share) * 100:.2f} %".replace(".", ",") for p in plan.parties}
-
-
-def party_detail(view: CaseView, log: Sequence[Envelope], slug: str) -> PartyDetail | None:
-    """The party `slug` in detail, or None when it is not in the view."""
-    progress = next((p for p in view.parties if p.info.slug == slug), None)
-    if progress is None:
-        return None
-    lines = _decision_lines(log, slug, is_appealable(progress))
-    steps = []
-    for s in progress.workflow.steps:
-        record, decided = progress.steps[s.id], list(lines.get(s.id, []))
-        if decided and decided[-1].fo_version is None and record.fo_version is not None:
-            # A decision recorded without a version approved the one current then; the projection knows which.
-            decided[-1] = replace(decided[-1], fo_version=record.fo_version)
-        steps.append(StepLine(s.id, s.label, record.status.value, tuple(decided)))
-    board = tuple(
-        f"{seat.person}, {role_label(seat.role)} {seat.term_start}–{seat.term_end}"
-        for seat in view.projection.board
-        if seat.party == slug
-    )
-    appeal = None
-    if progress.appeal is not None:
-        appeal = f"överklagat {progress.appeal.filed_on}" + (
-            f", avgjort {progress.appeal.decided_on}" if progress.appeal.decided_on else ", väntar på dom"
-        )
-    info = progress.info
-    return PartyDetail(
-        slug,
-        info.name,
-        KIND_SHORT[info.kind],
-        info.observer,
-        info.email,
-        info.member_since,
-        tuple(steps),
-        board,
-        financing_shares(view).get(info.name),
-        progress.leaves_on,
-        appeal,
-        tuple(
-            f"{c.name}{', ' + c.role if c.role else ''} <{c.email}>"
-            for c in view.projection.contacts.values()
-            if c.party == slug
-        ),
-    )
-
-
 # ---- the log ---------------------------------------------------------------------------------------------
 
 
@@ -339,57 +202,6 @@ def approvals_cancelled_by_new_version(view: CaseView) -> list[str]:
 def version_diff(old: str, new: str, old_name: str, new_name: str) -> list[str]:
     """A unified diff between two texts, line by line."""
     return list(difflib.unified_diff(old.splitlines(), new.splitlines(), old_name, new_name, lineterm=""))
-
-
-# ---- the timeline ----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TimelineMark:
-    """One decision (or skip) of one party, as the log now reads."""
-
-    day: date
-    step: str
-    outcome: str
-    """An outcome value ("bifall", "aterremiss", …) or "skip"."""
-
-
-@dataclass(frozen=True)
-class Timeline:
-    """Months from the first dated decision to past the target start and today; each party's decisions."""
-
-    first_month: date
-    months: int
-    rows: tuple[tuple[str, tuple[TimelineMark, ...]], ...]
-    target_start: date | None
-    today: date
-
-    def month_index(self, day: date) -> int:
-        return (day.year - self.first_month.year) * 12 + day.month - self.first_month.month
-
-
-def timeline(view: CaseView, log: Sequence[Envelope], today: date) -> Timeline:
-    """Every decision, återremiss and bordläggning included (the projection keeps only the latest)."""
-    marks: dict[str, list[TimelineMark]] = {}
-    for envelope in resolve(log):
-        event = envelope.event
-        if isinstance(event, DecisionRecorded | StepSkipped) and envelope.effective_on is not None:
-            if view.as_of < envelope.effective_on:
-                continue
-            outcome = event.outcome.value if isinstance(event, DecisionRecorded) else "skip"
-            marks.setdefault(event.party, []).append(TimelineMark(envelope.effective_on, event.step, outcome))
-    rows = []
-    days: list[date] = [today]
-    for p in view.parties:
-        own = tuple(sorted(marks.get(p.info.slug, []), key=lambda m: m.day))
-        days.extend(m.day for m in own)
-        rows.append((p.info.name, own))
-    target = view.case.target_start
-    if target is not None:
-        days.append(target)
-    first, last = min(days), max(days)
-    months = (last.year - first.year) * 12 + last.month - first.month + 2
-    return Timeline(first.replace(day=1), months, tuple(rows), target, today)
 
 
 # ---- the parties × stages matrix -------------------------------------------------------------------------

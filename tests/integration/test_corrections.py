@@ -91,7 +91,7 @@ def test_a_voided_decision_no_longer_counts_but_stays_in_the_log(case: Services)
 def test_one_partys_log_reads_its_history_as_corrected(case: Services) -> None:
     """The party screen reads only that party's events and the corrections and strikings: what it shows must
     be what the whole log says about the party."""
-    from formation.reports.cockpit import party_detail
+    from formation.reports.party_detail import party_detail
 
     walk(case, KOMMUN, KOMMUN_PATH, date(2022, 2, 1))
     walk(case, FK, ("forstudie", "beslut"), date(2022, 2, 1))

@@ -250,7 +250,7 @@ def test_help_never_starts_a_line_with_a_paragraph_sign() -> None:
 def test_a_month_with_more_decisions_than_its_cell_holds_ends_in_a_plus_not_in_the_next_month() -> None:
     from datetime import date
 
-    from formation.reports.cockpit import Timeline, TimelineMark
+    from formation.reports.timeline import Timeline, TimelineMark
     from tui.screens.timeline import CELL, render_timeline
 
     def marks(day: date, *outcomes: str) -> tuple[TimelineMark, ...]:

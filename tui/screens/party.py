@@ -17,7 +17,8 @@ from textual.worker import get_current_worker
 from formation.domain.labels import STEP_MARKS, STEP_STATUS_WORDS
 from formation.domain.outcomes import StepStatus
 from formation.errors import Refusal
-from formation.reports.cockpit import PartyDetail, StepChoice, party_detail, step_choices
+from formation.reports.cockpit import StepChoice, step_choices
+from formation.reports.party_detail import PartyDetail, party_detail
 from formation.services import Services
 from tui.screens.base import CockpitScreen
 from tui.screens.decision_form import DecisionForm

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from formation.errors import Refusal
-from formation.reports.cockpit import Timeline, timeline
+from formation.reports.timeline import Timeline, timeline
 from formation.services import Services
 from tui.screens.base import CockpitScreen
 
