@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, assert_never
+from typing import assert_never
 
 from formation.case.commands import (
     AddBoardSeat,
@@ -43,8 +43,6 @@ from formation.case.events import (
     DecisionRecorded,
     Envelope,
     Event,
-    EventCorrected,
-    EventVoided,
     ForbundsordningAdded,
     NoticeGiven,
     PartyAdded,
@@ -56,7 +54,6 @@ from formation.case.events import (
 from formation.case.projection import CaseProjection
 from formation.case.resolve import find_party, find_step
 from formation.domain.board import term_period
-from formation.domain.labels import EVENT_TYPE_LABELS
 from formation.domain.membership import KOMMUNALFORBUND_REFUSAL
 from formation.domain.names import slugify
 from formation.domain.outcomes import Outcome
@@ -72,6 +69,7 @@ from formation.domain.text import (
     sha256_of,
 )
 from formation.errors import Refusal
+from formation.services.amend_handlers import correct_event, void_event
 from formation.services.schedule_handlers import schedule_events
 from workflows.loader import workflow_set_to_dict, workflow_to_dict
 from workflows.model import WorkflowSet
@@ -85,6 +83,11 @@ class Context:
     log: Callable[[], list[Envelope]]
     today: date
     template: WorkflowSet
+
+    def not_future(self, day: date, what: str) -> None:
+        """Refuse a day after today: what is recorded has happened."""
+        if day > self.today:
+            raise Refusal(f"{what} {day} ligger i framtiden; registrera beslut när de är fattade.", code="future_date")
 
 
 @dataclass
@@ -116,7 +119,7 @@ def handle(ctx: Context, command: CaseCommand) -> Changes:
         case SkipStep():
             return Changes([_skip(ctx, command)])
         case FileAppeal():
-            _not_future(ctx, command.filed_on, "Datumet för överklagandet")
+            ctx.not_future(command.filed_on, "Datumet för överklagandet")
             party = find_party(ctx.projection, command.party)
             return Changes(
                 [
@@ -129,13 +132,13 @@ def handle(ctx: Context, command: CaseCommand) -> Changes:
                 ]
             )
         case DecideAppeal():
-            _not_future(ctx, command.decided_on, "Domens datum")
+            ctx.not_future(command.decided_on, "Domens datum")
             party = find_party(ctx.projection, command.party)
             return Changes(
                 [AppealDecided(party=party.info.slug, decided_on=command.decided_on, outcome=command.outcome)]
             )
         case GiveNotice():
-            _not_future(ctx, command.given_on, "Datumet för uppsägningen")
+            ctx.not_future(command.given_on, "Datumet för uppsägningen")
             party = find_party(ctx.projection, command.party)
             return Changes([NoticeGiven(party=party.info.slug, given_on=command.given_on, years=command.years)])
         case AddBoardSeat():
@@ -145,9 +148,9 @@ def handle(ctx: Context, command: CaseCommand) -> Changes:
             person = required_text(command.person, "Personens namn", NAME_MAX)
             return Changes([BoardSeatRemoved(party=party.info.slug, person=person)])
         case CorrectEvent():
-            return Changes([_correct(ctx, command)])
+            return Changes([correct_event(ctx, command)])
         case VoidEvent():
-            return Changes([_void(ctx, command)])
+            return Changes([void_event(ctx, command)])
         case UpgradeWorkflow():
             reason = clean_text(command.reason, "Skälet", NOTE_MAX, multiline=True)
             return Changes([WorkflowUpgraded(template=workflow_set_to_dict(command.template), reason=reason)])
@@ -157,11 +160,6 @@ def handle(ctx: Context, command: CaseCommand) -> Changes:
             raise AssertionError("an import is handled by the pipeline as a whole")  # pragma: no cover
         case _:
             assert_never(command)
-
-
-def _not_future(ctx: Context, day: date, what: str) -> None:
-    if day > ctx.today:
-        raise Refusal(f"{what} {day} ligger i framtiden; registrera beslut när de är fattade.", code="future_date")
 
 
 def _init(ctx: Context, command: InitCase) -> CaseCreated:
@@ -256,7 +254,7 @@ def _add_fo(ctx: Context, command: AddForbundsordning) -> Changes:
 
 
 def _decision(ctx: Context, command: RecordDecision) -> DecisionRecorded:
-    _not_future(ctx, command.decided_on, "Beslutsdatumet")
+    ctx.not_future(command.decided_on, "Beslutsdatumet")
     if command.anslag is not None and command.anslag < command.decided_on:
         raise Refusal(
             f"Anslagsdatumet {command.anslag} ligger före beslutsdatumet {command.decided_on}.",
@@ -328,7 +326,7 @@ def _skip(ctx: Context, command: SkipStep) -> StepSkipped:
     if not reason:
         raise Refusal("Ange varför steget inte är aktuellt.", code="reason_missing")
     if command.on is not None:
-        _not_future(ctx, command.on, "Datumet")
+        ctx.not_future(command.on, "Datumet")
     party = find_party(ctx.projection, command.party)
     step = find_step(party, command.step)
     return StepSkipped(party=party.info.slug, step=step.id, reason=reason, on=command.on)
@@ -349,77 +347,3 @@ def _board_seat(ctx: Context, command: AddBoardSeat) -> BoardSeatAdded:
         fullmaktige=clean_text(command.fullmaktige, "Fullmäktige", NAME_MAX),
         employed_by=party.info.slug if command.employed else None,
     )
-
-
-# Which stored fields a correction may change, per event type; identity (party, step, names) never changes:
-# a wrong party or step is voided and recorded again.
-CORRECTABLE: dict[str, tuple[str, ...]] = {
-    "decision": ("date", "outcome", "body", "paragraph", "dnr", "fo_version", "anslag", "note"),
-    "skip": ("date", "note"),
-    "fo_added": ("date", "start_date", "formed_on"),
-    "appeal_filed": ("date", "appellant", "court"),
-    "appeal_decided": ("date", "outcome"),
-    "notice_given": ("date", "years"),
-    "board_seat_added": ("term_start", "term_end", "fullmaktige"),
-    "party_added": ("member_since",),
-    "case_created": ("seat", "target_start"),
-}
-NOT_VOIDABLE = frozenset({"case_created", "event_voided"})
-"""Events that cannot be struck: the case's creation (delete the case instead) and a striking itself."""
-
-
-def _target(ctx: Context, seq: int) -> Envelope:
-    log = ctx.log()
-    target = next((e for e in log if e.seq == seq), None)
-    if target is None:
-        raise Refusal(f"Det finns ingen händelse {seq} i ärendets logg (1–{len(log)}).", code="unknown_event")
-    voided = {e.event.target for e in log if isinstance(e.event, EventVoided)}
-    if seq in voided:
-        raise Refusal(f"Händelse {seq} är redan struken.", code="event_voided")
-    return target
-
-
-def _correct(ctx: Context, command: CorrectEvent) -> EventCorrected:
-    reason = clean_text(command.reason, "Skälet", NOTE_MAX, multiline=True)
-    if not reason:
-        raise Refusal("Ange skälet till rättelsen.", code="reason_missing")
-    target = _target(ctx, command.seq)
-    allowed = CORRECTABLE.get(target.type, ())
-    if not command.changes:
-        raise Refusal("Ange minst en uppgift att rätta.", code="nothing_to_change")
-    what = EVENT_TYPE_LABELS.get(target.type, target.type)
-    for key in command.changes:
-        if key not in allowed:
-            hint = f"; det som kan rättas är {', '.join(allowed)}" if allowed else "; den kan bara strykas"
-            raise Refusal(
-                f"Händelse {command.seq} ({what}) har ingen uppgift '{key}' som kan rättas{hint}.",
-                code="not_correctable",
-                field=key,
-            )
-    changes: dict[str, Any] = {}
-    for key, value in command.changes.items():
-        if isinstance(value, date):
-            _not_future_if_decision(ctx, key, value)
-            changes[key] = value.isoformat()
-        elif isinstance(value, str):
-            changes[key] = clean_text(value, "Värdet", NOTE_MAX, multiline=key == "note")
-        else:
-            changes[key] = getattr(value, "value", value)
-    return EventCorrected(target=command.seq, changes=changes, reason=reason)
-
-
-def _not_future_if_decision(ctx: Context, key: str, value: date) -> None:
-    # As when a decision is recorded: its date cannot be in the future; an anslag may be known in advance.
-    if key == "date":
-        _not_future(ctx, value, "Datumet")
-
-
-def _void(ctx: Context, command: VoidEvent) -> EventVoided:
-    reason = clean_text(command.reason, "Skälet", NOTE_MAX, multiline=True)
-    if not reason:
-        raise Refusal("Ange skälet till att händelsen stryks.", code="reason_missing")
-    target = _target(ctx, command.seq)
-    if target.type in NOT_VOIDABLE:
-        what = EVENT_TYPE_LABELS.get(target.type, target.type)
-        raise Refusal(f"Händelse {command.seq} ({what}) kan inte strykas.", code="not_voidable")
-    return EventVoided(target=command.seq, reason=reason)

@@ -14,7 +14,7 @@ from formation.case.events import DecisionRecorded, EventCorrected, EventVoided,
 from formation.domain.outcomes import Outcome
 from formation.io.demo import create_living_demo
 from formation.services import Services
-from formation.services.handlers import CORRECTABLE
+from formation.services.amend_handlers import CORRECTABLE
 from tests.coordinator import Coordinator
 from tests.tui.conftest import services_at
 from tests.tui.helpers import paste_into, settle, shown, type_into

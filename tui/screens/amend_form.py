@@ -13,7 +13,7 @@ from formation.case.commands import CaseCommand, CorrectEvent, VoidEvent
 from formation.domain.labels import APPEAL_OUTCOME_LABELS, EVENT_TYPE_LABELS
 from formation.domain.outcomes import AppealOutcome, Outcome
 from formation.services import Services
-from formation.services.handlers import CORRECTABLE, NOT_VOIDABLE
+from formation.services.amend_handlers import CORRECTABLE, NOT_VOIDABLE
 from formation.services.views import Result
 from tui.screens.form import CommandForm, FormError, field_row, parse_day, text_input
 
@@ -68,7 +68,7 @@ FIELDS: dict[str, Field] = {
     "seat": Field("Säte", "text"),
     "target_start": Field("Start", "date", f"planerad start {DAY}", clearable=True),
 }
-"""Every field the engine lets a correction change (formation.services.handlers.CORRECTABLE), in the form."""
+"""Every field the engine lets a correction change (formation.services.amend_handlers.CORRECTABLE), in the form."""
 APPEAL_OUTCOME = Field("Utfall", "appeal_outcome", ", ".join(APPEAL_OUTCOME_LABELS.values()))
 """A court's outcome, where a decision's outcome field would be (a correction of `appeal_decided`)."""
 

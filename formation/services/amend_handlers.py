@@ -1,0 +1,89 @@
+"""Handlers of the corrections and strikings of recorded events (no I/O, like `handlers`): which stored fields a
+correction may change, and which events cannot be struck."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from formation.case.commands import CorrectEvent, VoidEvent
+from formation.case.events import Envelope, EventCorrected, EventVoided
+from formation.domain.labels import EVENT_TYPE_LABELS
+from formation.domain.text import NOTE_MAX, clean_text
+from formation.errors import Refusal
+
+if TYPE_CHECKING:
+    from formation.services.handlers import Context
+
+# Which stored fields a correction may change, per event type; identity (party, step, names) never changes:
+# a wrong party or step is voided and recorded again.
+CORRECTABLE: dict[str, tuple[str, ...]] = {
+    "decision": ("date", "outcome", "body", "paragraph", "dnr", "fo_version", "anslag", "note"),
+    "skip": ("date", "note"),
+    "fo_added": ("date", "start_date", "formed_on"),
+    "appeal_filed": ("date", "appellant", "court"),
+    "appeal_decided": ("date", "outcome"),
+    "notice_given": ("date", "years"),
+    "board_seat_added": ("term_start", "term_end", "fullmaktige"),
+    "party_added": ("member_since",),
+    "case_created": ("seat", "target_start"),
+}
+NOT_VOIDABLE = frozenset({"case_created", "event_voided"})
+"""Events that cannot be struck: the case's creation (delete the case instead) and a striking itself."""
+
+
+def _target(ctx: Context, seq: int) -> Envelope:
+    log = ctx.log()
+    target = next((e for e in log if e.seq == seq), None)
+    if target is None:
+        raise Refusal(f"Det finns ingen händelse {seq} i ärendets logg (1–{len(log)}).", code="unknown_event")
+    voided = {e.event.target for e in log if isinstance(e.event, EventVoided)}
+    if seq in voided:
+        raise Refusal(f"Händelse {seq} är redan struken.", code="event_voided")
+    return target
+
+
+def correct_event(ctx: Context, command: CorrectEvent) -> EventCorrected:
+    reason = clean_text(command.reason, "Skälet", NOTE_MAX, multiline=True)
+    if not reason:
+        raise Refusal("Ange skälet till rättelsen.", code="reason_missing")
+    target = _target(ctx, command.seq)
+    allowed = CORRECTABLE.get(target.type, ())
+    if not command.changes:
+        raise Refusal("Ange minst en uppgift att rätta.", code="nothing_to_change")
+    what = EVENT_TYPE_LABELS.get(target.type, target.type)
+    for key in command.changes:
+        if key not in allowed:
+            hint = f"; det som kan rättas är {', '.join(allowed)}" if allowed else "; den kan bara strykas"
+            raise Refusal(
+                f"Händelse {command.seq} ({what}) har ingen uppgift '{key}' som kan rättas{hint}.",
+                code="not_correctable",
+                field=key,
+            )
+    changes: dict[str, Any] = {}
+    for key, value in command.changes.items():
+        if isinstance(value, date):
+            _not_future_if_decision(ctx, key, value)
+            changes[key] = value.isoformat()
+        elif isinstance(value, str):
+            changes[key] = clean_text(value, "Värdet", NOTE_MAX, multiline=key == "note")
+        else:
+            changes[key] = getattr(value, "value", value)
+    return EventCorrected(target=command.seq, changes=changes, reason=reason)
+
+
+def _not_future_if_decision(ctx: Context, key: str, value: date) -> None:
+    # As when a decision is recorded: its date cannot be in the future; an anslag may be known in advance.
+    if key == "date":
+        ctx.not_future(value, "Datumet")
+
+
+def void_event(ctx: Context, command: VoidEvent) -> EventVoided:
+    reason = clean_text(command.reason, "Skälet", NOTE_MAX, multiline=True)
+    if not reason:
+        raise Refusal("Ange skälet till att händelsen stryks.", code="reason_missing")
+    target = _target(ctx, command.seq)
+    if target.type in NOT_VOIDABLE:
+        what = EVENT_TYPE_LABELS.get(target.type, target.type)
+        raise Refusal(f"Händelse {command.seq} ({what}) kan inte strykas.", code="not_voidable")
+    return EventVoided(target=command.seq, reason=reason)
