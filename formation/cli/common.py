@@ -168,11 +168,12 @@ def parse_date(text: str | None, option: str) -> date | None:
 
 def parse_as_of(text: str | None, today: date) -> date | None:
     """`--as-of`: a day that has been (the case's future is not known; the TUI refuses it too)."""
+    from formation.services.views import after_today
+
     day = parse_date(text, "--as-of")
-    if day is not None and day > today:
-        raise Refusal(
-            f"--as-of {day} ligger efter i dag ({today}); läget kan visas per i dag eller ett tidigare datum."
-        )
+    problem = after_today(day, today) if day is not None else None
+    if problem is not None:
+        raise Refusal(f"--as-of {problem}")
     return day
 
 

@@ -58,6 +58,14 @@ class CaseView:
         return [p for p in self.projection.parties.values() if existed_on(p, self.as_of, start)]
 
 
+def after_today(day: date, today: date) -> str | None:
+    """Why the case cannot be shown as of `day` (the CLI's --as-of, the TUI's as-of form), or None when it can:
+    a view is a replay of what has happened, and a day after today has not."""
+    if day > today:
+        return f"{day} ligger efter i dag ({today}); läget kan visas per i dag eller ett tidigare datum."
+    return None
+
+
 def existed_on(progress: PartyProgress, day: date, case_began: date | None) -> bool:
     """A party exists from its membership or its own first dated decision; one with no dated history of its
     own (entered while backfilling) is taken to have been part of the case from the case's first event."""

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from formation.services.views import after_today
 from tui.screens.form import FormError, field_row, parse_day, text_input
 
 
@@ -68,10 +69,9 @@ class AsOfScreen(ModalScreen[AsOf | None]):
 
     def check(self, day: date) -> None:
         """Refuse a day the log cannot show: after today (the case's future is not known) or before it began."""
-        if day > self.today:
-            raise FormError(
-                f"{day} ligger efter i dag ({self.today}); läget kan visas per i dag eller ett tidigare datum."
-            )
+        problem = after_today(day, self.today)
+        if problem is not None:
+            raise FormError(problem)
         if self.began is not None and day < self.began:
             raise FormError(f"Ärendet började {self.began} (dess första händelse); välj det datumet eller ett senare.")
 
