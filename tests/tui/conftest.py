@@ -9,7 +9,7 @@ import pytest
 
 from formation.bootstrap import make_services
 from formation.clock import FixedClock
-from formation.io.demo import create_demo
+from formation.io.demo import create_demo, create_living_demo
 from formation.services import Services
 from tests.coordinator import Coordinator
 
@@ -25,6 +25,14 @@ def demo_services(tmp_path: Path) -> Services:
     """The Stockholm demo case, formed 2016-02-22."""
     services = services_at(tmp_path)
     create_demo(services)
+    return services
+
+
+@pytest.fixture
+def living(tmp_path: Path) -> Services:
+    """The living demo case as of the fixed today: calendars, contacts, deadlines, reminders due."""
+    services = services_at(tmp_path)
+    create_living_demo(services)
     return services
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import inspect
 import re
-from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
@@ -16,11 +15,9 @@ from textual.widgets import DataTable, Select, Static
 
 from formation.case.commands import AddParty
 from formation.domain.parties import PartyKind
-from formation.io.demo import create_living_demo
 from formation.schedule.plan_text import summarize
 from formation.services import Services
 from formation.services.schedule_reads import plan
-from tests.tui.conftest import services_at
 from tests.tui.helpers import settle, shown
 from tui.app import make_app
 from tui.screens.dashboard import DashboardScreen
@@ -31,13 +28,6 @@ from tui.widgets.party_table import PartyTable
 
 SMALL = (80, 24)
 LARGE = (200, 50)
-
-
-@pytest.fixture
-def living(tmp_path: Path) -> Services:
-    services = services_at(tmp_path)
-    create_living_demo(services)
-    return services
 
 
 @pytest.fixture

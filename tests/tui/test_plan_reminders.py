@@ -13,7 +13,6 @@ from textual.widgets import DataTable, Static
 
 from formation.case.commands import AddContact, AddMeetings, AddParty, SetDeadline
 from formation.domain.parties import PartyKind
-from formation.io.demo import create_living_demo
 from formation.schedule.plan_text import shortfall_sentence
 from formation.schedule.settings import Settings, SmtpSettings, TlsMode
 from formation.schedule.smtp_channel import SmtpChannel
@@ -30,14 +29,6 @@ from tui.screens.plan import PlanScreen
 from tui.screens.reminders import RemindersScreen
 
 SIZE = (120, 40)
-
-
-@pytest.fixture
-def living(tmp_path: Path) -> Services:
-    """The living demo case as of the fixed today: calendars, contacts, deadlines, reminders due."""
-    services = services_at(tmp_path)
-    create_living_demo(services)
-    return services
 
 
 def closed_port() -> int:

@@ -13,7 +13,6 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from formation.io.demo import create_living_demo
 from formation.services import Services
 from tests.coordinator import Coordinator
 from tests.tui.conftest import services_at
@@ -80,14 +79,6 @@ def test_decision_form(snap_compare: Snap, forming: Services, size: tuple[int, i
 @pytest.mark.parametrize("size", SIZES)
 def test_timeline(snap_compare: Snap, forming: Services, size: tuple[int, int]) -> None:
     assert snap_compare(make_app(forming, poll_seconds=None), terminal_size=size, run_before=before("t"))
-
-
-@pytest.fixture
-def living(tmp_path: Path) -> Services:
-    """The living demo case: calendars, deadlines and reminders, every date relative to the fixed today."""
-    services = services_at(tmp_path)
-    create_living_demo(services)
-    return services
 
 
 def test_plan(snap_compare: Snap, living: Services) -> None:
