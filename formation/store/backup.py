@@ -1,12 +1,18 @@
 """`backup` and `restore` of a SQLite database: SQLite's online backup API copies a consistent snapshot while
-other processes keep writing (it restarts or waits as pages change), and the copy is a private (0600) file.
-PostgreSQL is backed up with its own tools; `pg_dump_command` is the documented command."""
+other processes keep writing, and the copy is a private (0600) file. PostgreSQL is backed up with its own tools;
+`pg_dump_command` is the documented command.
+
+Both copy in one step. Copied in parts, a backup starts over whenever another process writes between two parts,
+so a database written every few seconds might never be copied; in one step the copy reads one snapshot (the
+database is in WAL mode, so writers go on meanwhile). A restore holds the write lock of the database it replaces
+for that step; when others keep that lock it gives up after `LOCK_WAIT_SECONDS` with a sentence, instead of
+waiting for ever (Python's backup() retries a busy database without end)."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
+import time
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine
@@ -17,7 +23,8 @@ from formation.store.database import HEAD_REVISION, SQLITE_BUSY_TIMEOUT_MS
 from formation.store.private_files import FILE_MODE, shown_path
 
 FORMATION_TABLES = frozenset({"alembic_version", "cases", "events"})
-PAGES_PER_STEP = 256
+ALL_PAGES = -1
+LOCK_WAIT_SECONDS = 30.0
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -41,11 +48,26 @@ def pg_restore_command(url: str) -> str:
     return f"pg_restore --clean --if-exists --no-owner --dbname='{shown}' FIL"
 
 
-def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+def _connect(path: Path, *, read_only: bool, busy_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> sqlite3.Connection:
     uri = f"file:{path}?mode={'ro' if read_only else 'rwc'}"
-    connection = sqlite3.connect(uri, uri=True, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    connection.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    connection = sqlite3.connect(uri, uri=True, timeout=busy_ms / 1000, isolation_level=None)
+    connection.execute(f"PRAGMA busy_timeout={busy_ms}")
     return connection
+
+
+class _LockNotGiven(Exception):
+    """The database stayed locked by others for longer than the copy may wait."""
+
+
+def _copy(src: sqlite3.Connection, dst: sqlite3.Connection, wait_seconds: float) -> None:
+    """Copy every page of `src` into `dst` in one step, giving up once a lock has been refused for `wait_seconds`."""
+    deadline = time.monotonic() + wait_seconds
+
+    def give_up_when_late(status: int, _remaining: int, _total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() >= deadline:
+            raise _LockNotGiven
+
+    src.backup(dst, pages=ALL_PAGES, progress=give_up_when_late)
 
 
 def _refuse_target(target: Path, force: bool) -> None:
@@ -60,9 +82,7 @@ def _refuse_target(target: Path, force: bool) -> None:
         raise Refusal(f"Katalogen {shown_path(target.parent)} finns inte.", code="no_folder")
 
 
-def backup_sqlite(
-    source: Path, target: Path, *, force: bool = False, progress: Callable[[int, int], None] | None = None
-) -> int:
+def backup_sqlite(source: Path, target: Path, *, force: bool = False, wait_seconds: float = LOCK_WAIT_SECONDS) -> int:
     """Copy the database at `source` to `target` (0600) while others may write; returns the number of pages.
     The copy is written beside the target first and moved into place only when complete and checked."""
     _refuse_target(target, force)
@@ -75,9 +95,7 @@ def backup_sqlite(
         src = _connect(source, read_only=True)
         dst = _connect(temporary, read_only=False)
         try:
-            src.backup(
-                dst, pages=PAGES_PER_STEP, progress=(lambda _s, rem, tot: progress(rem, tot)) if progress else None
-            )
+            _copy(src, dst, wait_seconds)
             dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
             pages = int(dst.execute("PRAGMA page_count").fetchone()[0])
             check = dst.execute("PRAGMA integrity_check").fetchone()[0]
@@ -89,6 +107,12 @@ def backup_sqlite(
         os.chmod(temporary, FILE_MODE)
         os.replace(temporary, target)
         return pages
+    except _LockNotGiven:
+        raise Refusal(
+            f"Databasen {shown_path(source)} var låst av andra i {wait_seconds:.0f} sekunder; ingen kopia gjordes, "
+            "försök igen.",
+            code="backup_failed",
+        ) from None
     except sqlite3.Error as exc:
         raise Refusal(f"Säkerhetskopian kunde inte göras: {first_line(exc)}.", code="backup_failed") from exc
     finally:
@@ -138,10 +162,11 @@ def is_empty(engine: Engine) -> bool:
         return not connection.execute(text("SELECT 1 FROM cases LIMIT 1")).first()
 
 
-def restore_sqlite(backup: Path, target: Path, *, force: bool = False) -> None:
+def restore_sqlite(backup: Path, target: Path, *, force: bool = False, wait_seconds: float = LOCK_WAIT_SECONDS) -> None:
     """Replace the database at `target` with the backup (migrated to the current schema). Refuses a non-empty
     database without `force`, and a file that is not a formation database. Writers of the target wait on its
-    lock while the pages are copied (SQLite's backup API into a live database)."""
+    lock while the pages are copied (SQLite's backup API into a live database); when they hold it for longer than
+    `wait_seconds`, nothing is restored."""
     from formation.store.database import create_database_engine, migrate
 
     check_formation_file(backup)
@@ -165,12 +190,18 @@ def restore_sqlite(backup: Path, target: Path, *, force: bool = False) -> None:
         os.close(fd)
     try:
         src = _connect(backup, read_only=True)
-        dst = _connect(target, read_only=False)
+        dst = _connect(target, read_only=False, busy_ms=min(SQLITE_BUSY_TIMEOUT_MS, int(wait_seconds * 1000)))
         try:
-            src.backup(dst, pages=PAGES_PER_STEP)
+            _copy(src, dst, wait_seconds)
         finally:
             dst.close()
             src.close()
+    except _LockNotGiven:
+        raise Refusal(
+            f"Databasen {shown_path(target)} var låst av andra som skrev i {wait_seconds:.0f} sekunder; ingenting "
+            "återställdes, försök igen när de är klara.",
+            code="restore_busy",
+        ) from None
     except sqlite3.Error as exc:
         raise Refusal(f"Databasen kunde inte återställas: {first_line(exc)}.", code="restore_failed") from exc
     engine = create_database_engine(f"sqlite:///{target.resolve()}")

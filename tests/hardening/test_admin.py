@@ -103,9 +103,15 @@ def test_doctor_refuses_a_missing_database(tmp_path: Path) -> None:
 # ---- backup and restore ------------------------------------------------------------------------------------------
 
 
+# Between two writes the writers pause a moment, as every real writer does (a coordinator, the reminder runner):
+# SQLite hands its write lock to whoever polls first, and a writer that takes it back at once would keep a restore
+# waiting until it gives up (tested below).
+PAUSE = 0.005
+
+
 @pytest.fixture
 def writer(demo_db: Path) -> Iterator[threading.Event]:
-    """Another thread adding parties to the case (one event each) until told to stop."""
+    """Another thread adding parties to the case (one event each, many a second) until told to stop."""
     stop = threading.Event()
     services = make_services(db=str(demo_db), clock=FixedClock(date(2026, 11, 23)), actor="writer")
     errors: list[BaseException] = []
@@ -119,6 +125,7 @@ def writer(demo_db: Path) -> Iterator[threading.Event]:
             except BaseException as exc:  # noqa: BLE001 - reported after the test
                 errors.append(exc)
                 return
+            stop.wait(PAUSE)
 
     thread = threading.Thread(target=run)
     thread.start()
@@ -188,6 +195,25 @@ def test_restore_while_another_thread_writes(demo_db: Path, tmp_path: Path, writ
     writer.set()
 
 
+def test_a_restore_gives_up_on_a_database_others_keep_locked(demo_db: Path, tmp_path: Path) -> None:
+    from formation.errors import Refusal
+    from formation.store.backup import restore_sqlite
+
+    copy = tmp_path / "backup.db"
+    assert cli(demo_db, "backup", str(copy)).code == 0
+    assert cli(demo_db, "party", "add", "Solna stad", "--kind", "kommun").code == 0
+    holder = sqlite3.connect(demo_db, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another writer, in the middle of its transaction
+        with pytest.raises(Refusal) as refused:
+            restore_sqlite(copy, demo_db, force=True, wait_seconds=0.5)
+    finally:
+        holder.close()
+    assert "låst av andra" in str(refused.value) and "ingenting återställdes" in str(refused.value)
+    assert "Solna stad" in cli(demo_db, "party", "list").stdout
+    doctor_clean(demo_db)
+
+
 def test_restore_after_a_concurrent_write_leaves_a_sound_database(demo_db: Path, tmp_path: Path) -> None:
     copy = tmp_path / "backup.db"
     assert cli(demo_db, "backup", str(copy)).code == 0
@@ -207,6 +233,7 @@ def test_restore_after_a_concurrent_write_leaves_a_sound_database(demo_db: Path,
                 if not isinstance(exc, Refusal):
                     failures.append(exc)
                     return
+            stop.wait(PAUSE)
 
     thread = threading.Thread(target=run)
     thread.start()
