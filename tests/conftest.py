@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -19,7 +20,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from formation.bootstrap import make_services
 from formation.case.projection import CaseProjection
@@ -59,11 +60,28 @@ def pg_maintenance() -> Iterator[Engine]:
     engine.dispose()
 
 
+OBJECT_IN_USE = "55006"
+
+
+def _create_pg_database(maintenance: Engine, name: str, template: str | None) -> None:
+    """CREATE DATABASE, as a copy of `template` when given. PostgreSQL refuses to copy a database someone is
+    connected to; autovacuum visits every database now and then, and the server waits only five seconds for it to
+    leave, which a loaded machine can exceed. Such a refusal is tried again; any other error is not."""
+    copy = f' TEMPLATE "{template}"' if template else ""
+    for attempt in range(5):
+        try:
+            with maintenance.connect() as connection:
+                connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
+            return
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) != OBJECT_IN_USE or attempt == 4:
+                raise
+            time.sleep(1)  # the server's own wait for autovacuum is on the wall clock too
+
+
 def _fresh_pg_database(maintenance: Engine, *, template: str | None = None) -> Iterator[str]:
     name = f"formation_t_{uuid.uuid4().hex[:16]}"
-    copy = f' TEMPLATE "{template}"' if template else ""
-    with maintenance.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
+    _create_pg_database(maintenance, name, template)
     try:
         yield maintenance.url.set(database=name).render_as_string(hide_password=False)
     finally:

@@ -132,7 +132,7 @@ async def test_a_stale_write_from_the_cli_in_another_process(tmp_path: Path, for
         process = await asyncio.create_subprocess_exec(
             *cli, "--outcome", "bifall", "--date", "2026-10-30", env=env, stderr=asyncio.subprocess.PIPE
         )
-        _, stderr = await process.communicate()
+        _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
         assert process.returncode == 0, stderr.decode()
         await pilot.press("ctrl+s")
         await settle(pilot)

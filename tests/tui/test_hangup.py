@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import pty
+import select
 import shutil
 import subprocess
 import time
@@ -17,9 +18,14 @@ from tui.app import HANGUP_EXIT
 
 
 def _read_until(master: int, wanted: bytes, seconds: float) -> bytes:
+    """What the terminal showed until `wanted` appeared, the program went away or `seconds` passed (a TUI that
+    draws once and then waits writes nothing more, so every read waits at most until the deadline)."""
     seen = b""
     deadline = time.monotonic() + seconds
-    while wanted not in seen and time.monotonic() < deadline:
+    while wanted not in seen and (left := deadline - time.monotonic()) > 0:
+        readable, _, _ = select.select([master], [], [], left)
+        if not readable:
+            break
         try:
             seen += os.read(master, 65536)
         except OSError:
