@@ -255,3 +255,35 @@ def test_a_month_with_more_decisions_than_its_cell_holds_ends_in_a_plus_not_in_t
     backfilled, three = body[2], body[3]
     assert backfilled[:CELL] == "✓–+ " and backfilled[CELL] == "·"  # October's cell is October's
     assert three[:CELL] == "✓✓✗ " and three[CELL] == "·"
+
+
+async def test_at_80_columns_a_partys_decision_is_read_whole_under_the_table(forming_services: Services) -> None:
+    """The table at 80 shows only step, status, date and outcome; the highlighted row's body, §, dnr, anslag,
+    the end of the appeal period and the note are in the panel under it, markup in them shown as typed."""
+    from datetime import date
+
+    from tests.coordinator import Coordinator
+    from tui.screens.party import PartyScreen
+
+    coordinator = Coordinator(forming_services)
+    coordinator.decide("Falun", "forstudie", outcome="aterremiss", on=date(2026, 9, 1), note="Mer [b]underlag[/b]")
+    coordinator.decide("Falun", "forstudie", outcome="bifall", on=date(2026, 10, 6), body="Kommunstyrelsen",
+                       paragraph="§ 45", dnr="KS 2026/12")  # fmt: skip
+    app = make_app(forming_services, poll_seconds=None)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        app.push_screen(PartyScreen(forming_services, "falun"))
+        await settle(pilot)
+        panel = app.screen.query_one("#party-decision", Static)
+        assert shown(panel).splitlines()[:2] == [
+            "Förstudie · ✓ beslutat",
+            "2026-09-01 · återremiss (ett tidigare beslut)",
+        ]
+        assert "Anteckning: Mer [b]underlag[/b]" in shown(panel)
+        await pilot.press("down")
+        await settle(pilot)
+        assert shown(panel).splitlines()[1] == "2026-10-06 · bifall · Kommunstyrelsen · § 45 · dnr KS 2026/12"
+        await pilot.press("down")
+        await settle(pilot)
+        assert "Inget beslut registrerat ännu" in shown(panel)
+        assert panel.region.bottom <= app.screen.query_one("Footer").region.y  # above the footer, never hidden

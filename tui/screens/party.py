@@ -18,7 +18,7 @@ from formation.domain.labels import STEP_MARKS, STEP_STATUS_WORDS
 from formation.domain.outcomes import StepStatus
 from formation.errors import Refusal
 from formation.reports.cockpit import StepChoice, step_choices
-from formation.reports.party_detail import PartyDetail, party_detail
+from formation.reports.party_detail import DecisionLine, PartyDetail, StepLine, party_detail
 from formation.services import Services
 from tui.screens.base import CockpitScreen
 from tui.screens.decision_form import DecisionForm
@@ -37,30 +37,59 @@ class PartyLoaded(Message):
     choices: tuple[StepChoice, ...] = ()
 
 
+NOTE_CELLS = 40
+"""A note longer than this is cut in the table (the panel under it shows it whole), so that one long note does
+not make every row wider than the screen."""
+
+
+def _shortened(note: str) -> str:
+    return note if len(note) <= NOTE_CELLS else note[: NOTE_CELLS - 1].rstrip() + "…"
+
+
 def _day(value: object) -> Text:
     return Text(str(value) if value else "")
 
 
 def facts(detail: PartyDetail) -> Content:
-    """The lines above the table: kind, contact, membership, share, notice, appeal, board seats."""
+    """The lines above the table: kind, address, membership, share, reminder recipients, notice, appeal, seats."""
+    about = [f"e-post {detail.email}"] if detail.email else []
+    if detail.member_since:
+        about.append(f"medlem sedan {detail.member_since}")
+    about.append(f"finansieringsandel: {detail.share or 'kan inte beräknas ännu'}")
+    recipients = "; ".join(detail.contacts) if detail.contacts else "ingen kontaktperson ännu"
     lines = [
         Content.assemble(
             (detail.name, "bold"), f" ({detail.kind})", " · adjungerad, ej medlem" if detail.observer else ""
         ),
-        Content(
-            f"Kontakt: {detail.email or '–'}"
-            + (f" · medlem sedan {detail.member_since}" if detail.member_since else "")
-            + f" · finansieringsandel: {detail.share or 'kan inte beräknas ännu'}"
-        ),
+        Content(" · ".join(about)),
+        Content(f"Påminnelser till: {recipients}"),
     ]
-    if detail.contacts:
-        lines.append(Content("Påminnelser till: " + "; ".join(detail.contacts)))
     if detail.leaves_on:
         lines.append(Content.assemble(("Uppsagd: ", "bold $warning"), f"lämnar förbundet {detail.leaves_on}"))
     if detail.appeal:
         lines.append(Content.assemble(("Överklagande: ", "bold $warning"), detail.appeal))
     board = "; ".join(detail.board) if detail.board else "inga utsedda ännu"
     lines.append(Content(f"Styrelseplatser: {board}"))
+    return Content("\n").join(lines)
+
+
+def decision_text(step: StepLine, decision: DecisionLine | None, latest: bool) -> Content:
+    """One row of the table in full, under it: at 80 columns the table shows only the step, status, date and
+    outcome, and everything else the party's decision says is read here."""
+    status = StepStatus(step.status)
+    head = Content.assemble((step.label, "bold"), f" · {STEP_MARKS[status]} {STEP_STATUS_WORDS[status]}")
+    if decision is None:
+        return Content("\n").join([head, Content("Inget beslut registrerat ännu (b registrerar ett).")])
+    what = [str(decision.day) if decision.day else "", decision.outcome]
+    what += [decision.body or "", f"§ {decision.paragraph.removeprefix('§').strip()}" if decision.paragraph else ""]
+    what += [f"dnr {decision.dnr}" if decision.dnr else "", f"förbundsordning v{decision.fo_version}"
+             if decision.fo_version else ""]  # fmt: skip
+    lines = [head, Content(" · ".join(part for part in what if part) + ("" if latest else " (ett tidigare beslut)"))]
+    if decision.anslag:
+        ends = f" · kan överklagas t.o.m. {decision.appeal_ends}" if decision.appeal_ends else ""
+        lines.append(Content(f"Anslaget {decision.anslag}{ends}"))
+    if decision.note:
+        lines.append(Content(f"Anteckning: {decision.note}"))
     return Content("\n").join(lines)
 
 
@@ -82,17 +111,23 @@ class PartyScreen(CockpitScreen):
         """The party shown."""
         self.loaded: PartyLoaded | None = None
         """The last read, with the revision a write from this screen expects."""
+        self.rows: list[tuple[StepLine, DecisionLine | None, bool]] = []
+        """What each row of the table shows: the step, the decision (None: none yet), whether it is the latest."""
 
     def compose(self) -> ComposeResult:
+        # The facts scroll on their own (a party may hold many board seats), so that the table keeps its rows in
+        # view as the cursor moves, and the highlighted decision's whole text stays under it.
         with VerticalScroll(id="party-body"):
             yield Static(id="party-facts")
-            yield DataTable[Text](id="party-steps", classes="pane", cursor_type="row", zebra_stripes=True)
+        yield DataTable[Text](id="party-steps", classes="pane", cursor_type="row", zebra_stripes=True)
+        yield Static(id="party-decision")
         yield Footer()
 
     def on_mount(self) -> None:
         table: DataTable[Text] = self.query_one("#party-steps", DataTable)
         table.add_columns(*COLUMNS)
         table.border_title = "Steg och beslut"
+        table.focus()  # the arrow keys move between the decisions, whose whole text shows below
         self.action_reload()
 
     def action_reload(self) -> None:
@@ -117,9 +152,12 @@ class PartyScreen(CockpitScreen):
         detail = message.detail
         facts_widget = self.query_one("#party-facts", Static)
         table: DataTable[Text] = self.query_one("#party-steps", DataTable)
+        row = table.cursor_row
         table.clear()
+        self.rows = []
         if detail is None:
             facts_widget.update(Content("Parten finns inte i ärendet den här dagen."))
+            self.query_one("#party-decision", Static).update("")
             return
         facts_widget.update(facts(detail))
         for step in detail.steps:
@@ -127,8 +165,10 @@ class PartyScreen(CockpitScreen):
             mark = Text(f"{STEP_MARKS[status]} {STEP_STATUS_WORDS[status]}", STATUS_STYLES.get(step.status, ""))
             if not step.decisions:
                 table.add_row(Text(step.label), mark, *(Text("") for _ in COLUMNS[2:]))
+                self.rows.append((step, None, True))
                 continue
             for index, d in enumerate(step.decisions):
+                self.rows.append((step, d, index == len(step.decisions) - 1))
                 table.add_row(
                     Text(step.label if index == 0 else ""),
                     mark if index == len(step.decisions) - 1 else Text("(tidigare)", "dim"),
@@ -140,8 +180,19 @@ class PartyScreen(CockpitScreen):
                     Text(f"v{d.fo_version}" if d.fo_version else ""),
                     _day(d.anslag),
                     _day(d.appeal_ends),
-                    Text(d.note or ""),
+                    Text(_shortened(d.note or "")),
                 )
+        table.move_cursor(row=min(row, len(self.rows) - 1))
+        self.show_decision(table.cursor_row)
+
+    @on(DataTable.RowHighlighted, "#party-steps")
+    def decision_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_decision(event.cursor_row)
+
+    def show_decision(self, row: int) -> None:
+        panel = self.query_one("#party-decision", Static)
+        if 0 <= row < len(self.rows):
+            panel.update(decision_text(*self.rows[row]))
 
     def open_form(self, *, skip: bool) -> None:
         loaded = self.loaded
