@@ -19,8 +19,8 @@ set +e
 # Both cores: the suite is CPU-bound, and every test has its own database (xdist runs them in two processes;
 # worksteal, so that a long test such as the README walkthrough does not leave one core idle at the end).
 # Each test has a time limit (pyproject.toml); this one is for what lies outside the tests, such as a worker
-# that never ends, so that a hang fails in minutes and not at CI's limit.
-timeout --kill-after=30 1800 .venv/bin/python -m pytest -q -p no:cacheprovider -n auto --dist worksteal "$@"
+# that never ends, so that a hang fails in minutes and not at CI's limit (--foreground: Ctrl-C still reaches pytest).
+timeout --foreground --kill-after=30 1800 .venv/bin/python -m pytest -q -p no:cacheprovider -n auto --dist worksteal "$@"
 rc=$?
 if [ "$rc" -eq 124 ]; then
   echo "the test suite ran for more than 30 minutes and was stopped." >&2
