@@ -61,7 +61,7 @@ def remind_once(
 ) -> None:
     """Skicka de påminnelser som är på tur (för cron), i alla ärenden i databasen."""
     from formation.schedule.settings import Settings
-    from formation.services.scheduling import send_due
+    from formation.services.sending import send_due
 
     reminder_settings, channels = _settings_and_channels(ctx, required=not dry_run)
     assert isinstance(reminder_settings, Settings)
@@ -132,7 +132,7 @@ def remind_run(
 
     from formation.schedule.runner import run
     from formation.schedule.settings import Settings
-    from formation.services.scheduling import worker_name
+    from formation.services.sending import worker_name
 
     if interval < 1:
         raise Refusal("--interval måste vara minst 1 sekund.")

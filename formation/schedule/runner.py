@@ -3,7 +3,7 @@
 At start and every `interval` seconds the job `reconcile` brings every case's outbox up to date and reconciles
 the scheduler's jobs from the outbox: one job per pending (or retrying) reminder, with a stable id derived from
 its key, `replace_existing=True`, and the outbox id as argument of a plain importable function. A job that
-fires claims the row before sending (see services.scheduling.send_one), so a second runner, a cron `remind
+fires claims the row before sending (see services.sending.send_one), so a second runner, a cron `remind
 once` or a restart after a crash never sends a reminder twice. Jobs of reminders that were sent, cancelled or
 moved are removed. A reminder missed while the runner was down is due at start and goes out once, marked late.
 """
@@ -60,7 +60,7 @@ def job_id(key: str) -> str:
 
 def deliver(runtime_id: str, outbox_id: int) -> None:
     """The job of one reminder: claim, send, mark (a plain function with ids as arguments)."""
-    from formation.services.scheduling import send_one
+    from formation.services.sending import send_one
 
     rt = _RUNTIME[runtime_id]
     state = send_one(rt.engine, outbox_id, rt.settings, rt.channels, rt.now(), worker=rt.worker)
@@ -70,7 +70,8 @@ def deliver(runtime_id: str, outbox_id: int) -> None:
 
 def reconcile(runtime_id: str) -> None:
     """Bring the outbox up to now, then make the scheduler's jobs match the outbox."""
-    from formation.services.scheduling import STALE_CLAIM, SendReport, claim_is_stale, reconcile_all, supersede_older
+    from formation.services.scheduling import reconcile_all
+    from formation.services.sending import STALE_CLAIM, SendReport, claim_is_stale, supersede_older
     from formation.store import schedule_store
     from formation.store.uow import reading
 

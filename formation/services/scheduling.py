@@ -1,17 +1,10 @@
-"""Deadlines and reminders over the database: the projector that keeps them in step with every command, the
-reads behind `calendar`, `contact`, `deadline`, `plan` and `remind list`, and sending what is due.
-
-The database is the source of truth. `send_due` claims each due reminder (one UPDATE that must affect one
-row) in its own transaction before delivering it, and marks it sent after; a failure is recorded on the row
-and retried with backoff; a claim left by a process that died is retried after `STALE_CLAIM`.
-"""
+"""Deadlines and reminders over the database: the projector that keeps them in step with every command, and
+`reconcile_all`, which brings every case's reminder outbox in line with its deadlines and the reminder policy
+(before each sending pass; the sending is `services.sending`)."""
 
 from __future__ import annotations
 
-import os
-import socket
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -29,28 +22,18 @@ from formation.case.events import (
     MeetingRemoved,
     WorkflowUpgraded,
 )
-from formation.case.projection import CaseProjection
 from formation.schedule.case_plan import has_schedule, plan_for
 from formation.schedule.plan_model import Plan
-from formation.schedule.policy import ReminderKey, ReminderKind, ReminderPolicy, current_policy, reminders_for
-from formation.store import projection_store, schedule_store, schema
+from formation.schedule.policy import ReminderPolicy, current_policy, reminders_for
+from formation.store import schedule_store, schema
 from formation.store.schedule_store import Deadline, Wanted
-from formation.store.uow import Session, reading, writing
+from formation.store.uow import Session, writing
 
 if TYPE_CHECKING:
-    from formation.schedule.channels import Channel
-    from formation.schedule.messages import ReminderContent
-    from formation.schedule.settings import Settings
     from formation.services.projectors import Written
 
-LATE_AFTER = timedelta(hours=1)
-"""A reminder sent this long after it was due says so in its subject."""
-STALE_CLAIM = timedelta(minutes=10)
-"""A claim older than this was left by a process that died before it could mark the reminder."""
-MAX_ATTEMPTS = 8
 LOOKAHEAD = timedelta(days=31)
 """The outbox holds the reminders of the coming month, so a runner can set its alarms ahead."""
-DEFAULT_SENDER = "Formation <formation@localhost>"
 
 # ------------------------------------------------------------------------------------ the projector
 
@@ -240,197 +223,3 @@ def _all_deadlines(connection: Connection) -> list[tuple[int, Deadline]]:
                              r.critical, r.known_from))
         for r in rows
     ]  # fmt: skip
-
-
-# ------------------------------------------------------------------------------------ sending
-
-
-@dataclass
-class SendReport:
-    """What one pass sent, failed, skipped and superseded; `lines` describe each reminder in Swedish."""
-
-    sent: int = 0
-    failed: int = 0
-    late: int = 0
-    superseded: int = 0
-    lost_claims: int = 0
-    lines: list[str] = field(default_factory=list)
-
-
-def worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
-
-
-def send_due(
-    engine: Engine,
-    settings: Settings,
-    channels: Sequence[Channel],
-    now: datetime,
-    *,
-    dry_run: bool = False,
-    worker: str | None = None,
-) -> SendReport:
-    """Send every reminder due at `now` once. Of several due reminders for one deadline (after downtime) only
-    the newest goes out; the older ones are superseded, so a stop never turns into a burst of mail."""
-    report = SendReport()
-    if not dry_run:
-        reconcile_all(engine, settings.policy, now)
-    due = supersede_older(engine, now, report=report, dry_run=dry_run)
-    for r in due:
-        if dry_run:
-            report.lines.append(f"skulle skickas: {r.key}")
-            continue
-        send_one(engine, r.id, settings, channels, now, worker=worker or worker_name(), report=report)
-    return report
-
-
-def supersede_older(engine: Engine, now: datetime, *, report: SendReport, dry_run: bool = False) -> list[Any]:
-    """The reminders due at `now`, newest per deadline; older due ones of the same deadline are cancelled."""
-    with reading(engine) as session:
-        due = schedule_store.due_rows(session.connection(), now, stale_claim_before=now - STALE_CLAIM)
-    due = [r for r in due if r.state != schedule_store.CLAIMED or claim_is_stale(r.claimed_by, r.claimed_at, now)]
-    newest: dict[tuple[int, str, str, date], Any] = {}
-    for r in due:
-        group = (r.case_id, r.party, r.step, r.deadline_on)
-        if group not in newest or r.due_at >= newest[group].due_at:
-            newest[group] = r
-    keep = {r.id for r in newest.values()}
-    for r in due:
-        if r.id in keep:
-            continue
-        if dry_run:
-            report.lines.append(f"ersätts av en senare påminnelse: {r.key}")
-        else:
-            with writing(engine) as session:
-                schedule_store.mark_cancelled(
-                    session.connection(), r.id, reason="Ersatt av en senare påminnelse om samma sista dag."
-                )
-        report.superseded += 1
-    return [r for r in due if r.id in keep]
-
-
-def send_one(
-    engine: Engine,
-    outbox_id: int,
-    settings: Settings,
-    channels: Sequence[Channel],
-    now: datetime,
-    *,
-    worker: str,
-    report: SendReport | None = None,
-) -> str:
-    """Claim, deliver and mark one reminder; returns its new state ('' when someone else had it)."""
-    report = report if report is not None else SendReport()
-    with writing(engine) as session:
-        connection = session.connection()
-        r = schedule_store.row(connection, outbox_id)
-        due_now = r is not None and _ready(r, now)
-        if r is None or not due_now:
-            return ""
-        claimed_at = r.claimed_at if r.state == schedule_store.CLAIMED else None
-        if not schedule_store.claim(
-            connection, outbox_id, state=r.state, claimed_at=claimed_at, worker=worker, now=now
-        ):
-            report.lost_claims += 1
-            return ""
-        loaded = projection_store.load(session=session, case_id=r.case_id)
-    due_at = schedule_store.aware_utc(r.due_at)
-    assert due_at is not None
-    late = now - due_at > LATE_AFTER
-    from formation.schedule.channels import DeliveryError
-
-    error: str | None = None
-    try:
-        content = reminder_content(loaded.projection, r, settings, now, late=late)
-        for channel in channels:
-            channel.deliver(content, now=now)
-    except DeliveryError as exc:
-        error = exc.message
-    except ValueError as exc:
-        error = str(exc)
-    with writing(engine) as session:
-        if error is None:
-            schedule_store.mark_sent(session.connection(), outbox_id, now=now, late=late)
-            report.sent += 1
-            report.late += int(late)
-            report.lines.append(f"skickad{' (sent)' if late else ''}: {r.key}")
-            return schedule_store.SENT
-        attempts = r.attempts + 1
-        retry_at = now + min(timedelta(minutes=5) * 2 ** (attempts - 1), timedelta(hours=6))
-        schedule_store.mark_failed(
-            session.connection(), outbox_id, error=error, retry_at=retry_at if attempts < MAX_ATTEMPTS else None
-        )
-        report.failed += 1
-        report.lines.append(f"misslyckades ({error}): {r.key}")
-        return schedule_store.FAILED
-
-
-def _ready(r: Any, now: datetime) -> bool:
-    at = schedule_store.as_utc(now)
-    if r.state == schedule_store.PENDING:
-        return bool(r.due_at <= at)
-    if r.state == schedule_store.FAILED:
-        return r.next_attempt_at is not None and bool(r.next_attempt_at <= at)
-    if r.state == schedule_store.CLAIMED:
-        return claim_is_stale(r.claimed_by, r.claimed_at, now)
-    return False
-
-
-def claim_is_stale(claimed_by: str | None, claimed_at: datetime | None, now: datetime) -> bool:
-    """A claim whose process is gone: older than STALE_CLAIM, or made on this host by a process that has exited."""
-    if claimed_at is None or schedule_store.as_utc(claimed_at) <= schedule_store.as_utc(now - STALE_CLAIM):
-        return True
-    host, _, pid = (claimed_by or "").rpartition(":")
-    if host != socket.gethostname() or not pid.isdigit() or int(pid) == os.getpid():
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False
-
-
-def reminder_content(
-    projection: CaseProjection, r: Any, settings: Settings, now: datetime, *, late: bool
-) -> ReminderContent:
-    """The reminder's text from the case as it stands now."""
-    from formation.schedule.messages import ReminderContent
-
-    progress = projection.parties.get(r.party)
-    if progress is None:
-        raise ValueError(f"Parten {r.party} finns inte längre i ärendet.")
-    step = progress.workflow.step(r.step)
-    local_today = now.astimezone(settings.policy.zone).date()
-    plan = plan_for(projection, local_today)
-    planned = plan.step(r.party, r.step)
-    recipients = tuple(c.email for c in projection.contacts.values() if c.party == r.party)
-    cc = tuple(a for a in settings.styrgrupp if a not in recipients)
-    if not recipients:
-        recipients, cc = cc, ()
-    if not recipients:
-        raise ValueError(
-            f"{progress.info.name} har ingen kontakt och styrgruppen ingen adress; lägg till en med `contact add`."
-        )
-    due_at = schedule_store.aware_utc(r.due_at)
-    assert due_at is not None
-    key = ReminderKey(projection.slug, r.party, r.step, r.deadline_on, r.offset_days)
-    return ReminderContent(
-        key=key,
-        kind=ReminderKind(r.kind),
-        forbund=projection.name,
-        party=progress.info.name,
-        step=step.label if step else r.step,
-        body=(planned.body if planned else (projection.body_name(r.party, step.body) if step else ""))
-        or "beslutande organ",
-        meeting_on=(planned.earliest or planned.latest) if planned else None,
-        deadline=r.deadline_on,
-        today=local_today,
-        sender=settings.smtp.sender if settings.smtp else DEFAULT_SENDER,
-        recipients=recipients,
-        cc=cc,
-        formation_on=plan.formation_on,
-        target=plan.target,
-        late_from=due_at.astimezone(settings.policy.zone).date() if late else None,
-    )

@@ -216,7 +216,7 @@ def outbox_rows(connection: Connection, case_id: int | None = None, states: Sequ
 
 def due_rows(connection: Connection, now: datetime, *, stale_claim_before: datetime) -> list[Any]:
     """Reminders to send at `now`: pending and due; failed and due for another attempt; and claims (the caller
-    keeps those whose process died between claim and mark; see services.scheduling.claim_is_stale)."""
+    keeps those whose process died between claim and mark; see services.sending.claim_is_stale)."""
     at = as_utc(now)
     query = (
         select(_OUTBOX)

@@ -18,7 +18,7 @@ from formation.schedule.settings import Settings, SmtpSettings, TlsMode
 from formation.schedule.smtp_channel import SmtpChannel
 from formation.services import Services
 from formation.services.schedule_reads import outbox_list, plan
-from formation.services.scheduling import send_due
+from formation.services.sending import send_due
 from tests.coordinator import Coordinator
 from tests.tui.conftest import TODAY, services_at
 from tests.tui.helpers import settle, shown, table_rows

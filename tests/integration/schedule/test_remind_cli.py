@@ -15,7 +15,7 @@ from pathlib import Path
 
 from formation.schedule.channels import LogFileChannel
 from formation.schedule.settings import settings_from_mapping
-from formation.services.scheduling import send_due
+from formation.services.sending import send_due
 from tests.e2e.in_process import Cli
 from tests.integration.schedule.conftest import SmtpServer
 
