@@ -80,9 +80,9 @@ def snapshot_docx(data: SnapshotData, template: Path | None = None) -> bytes:
     rows = []
     for party in data.members:
         if not party.approved_on:
-            rows.append([party.name, "", "Inget beslut om förbundsordningen ännu.", "", ""])
+            rows.append([party.name, "Inget beslut om förbundsordningen ännu.", "", "", ""])
         elif not party.appealable:
-            rows.append([party.name, day(party.approved_on), "Överklagas inte enligt kommunallagen.", "", ""])
+            rows.append([party.name, day(party.approved_on), "–", "Överklagas inte enligt kommunallagen.", ""])
         else:
             rows.append([party.name, day(party.approved_on), day(party.anslag_on), day(party.appeal_ends_on),
                          laga_kraft(party)])

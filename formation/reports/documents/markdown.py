@@ -75,9 +75,9 @@ def snapshot_markdown(data: SnapshotData) -> str:
     rows = []
     for party in data.members:
         if not party.approved_on:
-            rows.append([esc(party.name), "", "Inget beslut om förbundsordningen ännu.", "", ""])
+            rows.append([esc(party.name), "Inget beslut om förbundsordningen ännu.", "", "", ""])
         elif not party.appealable:
-            rows.append([esc(party.name), day(party.approved_on), "Överklagas inte enligt kommunallagen.", "", ""])
+            rows.append([esc(party.name), day(party.approved_on), "–", "Överklagas inte enligt kommunallagen.", ""])
         else:
             rows.append([esc(party.name), day(party.approved_on), day(party.anslag_on), day(party.appeal_ends_on),
                          esc(laga_kraft(party))])

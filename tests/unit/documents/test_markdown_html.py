@@ -113,6 +113,9 @@ def test_markdown_snapshot_content(halfway: SnapshotData) -> None:
                     "## Förbundsordningen", "## Styrelsen", "## Senaste händelser"):
         assert heading in md
     assert "| Stockholms läns landsting | 9 februari 2016 | 12 februari 2016 | 4 mars 2016 |" in md
+    # each sentence under the column it answers (a table cannot span columns in Markdown or in the docx)
+    assert "| Stockholms stad | Inget beslut om förbundsordningen ännu. |   |   |   |" in md
+    assert "| Försäkringskassan | 15 februari 2016 | – | Överklagas inte enligt kommunallagen. |   |" in md
     assert "| **Totalt** | 100\u00a0% | **8\u00a0000\u00a0000\u00a0kr** | **8,0\u00a0mnkr** |" in md
 
 
