@@ -252,7 +252,7 @@ def test_a_month_with_more_decisions_than_its_cell_holds_ends_in_a_plus_not_in_t
     )
     tl = Timeline(date(2026, 9, 1), 4, rows, None, date(2026, 12, 24))
     body = render_timeline(tl)[1].plain.splitlines()
-    backfilled, three = body[2], body[3]
+    backfilled, three = body[3], body[4]  # under the years, the months and the today marker
     assert backfilled[:CELL] == "✓–+ " and backfilled[CELL] == "·"  # October's cell is October's
     assert three[:CELL] == "✓✓✗ " and three[CELL] == "·"
 

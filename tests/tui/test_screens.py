@@ -200,10 +200,11 @@ async def test_timeline_has_months_today_and_target_start(forming_services: Serv
         assert isinstance(app.screen, TimelineScreen)
         names = shown(app.screen.query_one("#timeline-names", Static)).splitlines()
         lines = shown(app.screen.query_one("#timeline-body", Static)).splitlines()
-        assert lines[0].split() == ["sep", "okt", "nov", "dec"]
-        assert "▼" in lines[1] and names[1].startswith("i dag")
-        assert names[2] == "Falun"
-        assert lines[2][0] == "✓"  # Falun's förstudie, in September, the first month
+        assert lines[0].split() == ["2026"]
+        assert lines[1].split() == ["sep", "okt", "nov", "dec"]
+        assert "▼" in lines[2] and names[2].startswith("i dag")
+        assert names[3] == "Falun"
+        assert lines[3][0] == "✓"  # Falun's förstudie, in September, the first month
         assert "i dag 2026-11-23" in shown(app.screen.query_one("#timeline-summary", Static))
 
 
@@ -374,10 +375,14 @@ async def test_the_timeline_axis_shows_whole_month_names_at_80_columns(tmp_path:
         await settle(pilot)
         axis = app.screen.query_one("#timeline")
         visible = axis.scrollable_content_region.width
-        months = str(app.screen.query_one("#timeline-body", Static).render()).splitlines()[0]
+        years, months = str(app.screen.query_one("#timeline-body", Static).render()).splitlines()[:2]
         assert len(months) > visible  # the formation spans more months than fit: the axis scrolls
         assert visible % CELL == 0
-        assert all(word in MONTH_NAMES or word.startswith("'") for word in months[:visible].split())
+        assert all(word in MONTH_NAMES for word in months[:visible].split())
+        # the year stands over its January, never in the month row, where "nov dec '27" read as December 2027
+        january = months.index("jan")
+        assert years[january : january + 4].isdigit() and int(years[january : january + 4]) >= 2026
+        assert years.split()[0] == "2026"  # the first month is the living case's August 2026
 
 
 async def test_the_header_says_once_that_there_is_no_forbundsordning(forming_services: Services) -> None:

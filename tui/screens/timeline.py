@@ -45,18 +45,28 @@ def _month(first: date, index: int) -> date:
     return date(first.year + year, month + 1, 1)
 
 
+def year_row(months: list[date], width: int) -> str:
+    """The year over each January, and over the first month unless a January follows at once: a year in the
+    month row ("nov dec '26") read as December 2026."""
+    row = [" "] * width
+    for index, month in enumerate(months):
+        room_before_january = index == 0 and month.month <= 11
+        if month.month == 1 or room_before_january:
+            label = str(month.year)
+            row[index * CELL : index * CELL + len(label)] = label
+    return "".join(row[:width])
+
+
 def render_timeline(tl: Timeline) -> tuple[Content, Content]:
     """The fixed name column and the scrolling month axis, line for line. A decision is its mark in its
     month's cell (several in one month stack to the right)."""
     width = tl.months * CELL
-    axis_cells = [
-        (MONTH_NAMES[m.month - 1] if m.month != 1 else f"'{m.year % 100:02d}").ljust(CELL)
-        for m in (_month(tl.first_month, i) for i in range(tl.months))
-    ]
+    months = [_month(tl.first_month, i) for i in range(tl.months)]
+    axis_cells = [MONTH_NAMES[m.month - 1].ljust(CELL) for m in months]
     today_col = tl.month_index(tl.today) * CELL + (tl.today.day - 1) * CELL // 31
     target_col = tl.month_index(tl.target_start) * CELL if tl.target_start else None
-    names = [Content(""), Content.styled("i dag ▼  start ◆", "$text-muted")]
-    lines = [Content.styled("".join(axis_cells), "$text-muted")]
+    names = [Content(""), Content(""), Content.styled("i dag ▼  start ◆", "$text-muted")]
+    lines = [Content.styled(year_row(months, width), "bold"), Content.styled("".join(axis_cells), "$text-muted")]
     marker = [" "] * width
     marker[min(today_col, width - 1)] = "▼"
     if target_col is not None:
