@@ -12,8 +12,9 @@ from textual.widgets.data_table import RowKey
 
 LEAST = 8
 """No column is narrowed below this; a name cut shorter than that no longer says whose it is."""
-FRAME = 4 + 2
-"""Columns a table in a `.pane` loses to its border and padding (4) and to a vertical scrollbar (2)."""
+FRAME = 4
+"""Columns a table in a `.pane` loses to its border and padding."""
+SCROLLBAR = 2
 CELL_PADDING = 2
 """DataTable's padding around each cell (one column each side)."""
 
@@ -27,11 +28,13 @@ def shrink(widths: list[int], budget: int, least: int = LEAST) -> list[int]:
     return widths
 
 
-def flexible_widths(texts: Sequence[tuple[str, ...]], screen_width: int, fixed: int, columns: int) -> list[int]:
+def flexible_widths(
+    texts: Sequence[tuple[str, ...]], screen_width: int, fixed: int, columns: int, *, scrollbar: bool = True
+) -> list[int]:
     """The widths of the flexible columns whose cells are `texts` (one tuple per row), when the table has
-    `columns` columns in all and the others need `fixed` columns of text."""
+    `columns` columns in all, the others need `fixed` columns of text, and a vertical scrollbar may show."""
     longest = [max(len(t) for t in column) for column in zip(*texts, strict=True)] if texts else []
-    budget = screen_width - FRAME - CELL_PADDING * columns - fixed
+    budget = screen_width - FRAME - (SCROLLBAR if scrollbar else 0) - CELL_PADDING * columns - fixed
     return shrink(longest, budget)
 
 

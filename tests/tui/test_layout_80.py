@@ -287,3 +287,14 @@ async def test_at_80_columns_a_partys_decision_is_read_whole_under_the_table(for
         await settle(pilot)
         assert "Inget beslut registrerat ännu" in shown(panel)
         assert panel.region.bottom <= app.screen.query_one("Footer").region.y  # above the footer, never hidden
+
+
+async def test_at_80_columns_the_kind_stays_while_names_and_states_fit(living: Services) -> None:
+    """The party table drops its Typ column only to keep names and states whole (the Stockholm demo, with its
+    appeal column, needs the room; the living case does not)."""
+    app = make_app(living, poll_seconds=None)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(PartyTable)
+        assert [column.label.plain for column in table.ordered_columns] == ["Part", "Typ", "Steg", "Läge"]
+        assert not any(cell.plain.endswith("…") for row in range(table.row_count) for cell in table.get_row_at(row))

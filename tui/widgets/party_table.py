@@ -40,36 +40,44 @@ class PartyTable(FittedTable):
     def show_parties(self, parties: list[Document]) -> None:
         highlighted = self.highlighted_slug
         self.parties = parties
+        self.filled_width = self.app.size.width
         # The name and the state are cut with an ellipsis where the terminal is narrow, so that the end of the
         # appeal period is never pushed out of sight; the detail panel shows the whole state.
         names = [(p["name"], party_state_text(p)) for p in parties]
         # The appeal column only once a party has a period to show: while none has (a case still forming), its
-        # fourteen columns go to the states, which at 80 columns were cut beside an empty column.
-        columns = self.COLUMNS if any(p["appeal_ends_on"] for p in parties) else self.COLUMNS[:4]
-        fixed = max([len(self.COLUMNS[1]), *(len(kind_label(p)) for p in parties)])
-        fixed += max([len(self.COLUMNS[2]), *(len(progress_marks(p)) for p in parties)])
-        if len(columns) == len(self.COLUMNS):
-            fixed += max([len(self.COLUMNS[4]), *(len(p["appeal_ends_on"] or "") for p in parties)])
-        self.filled_width = self.app.size.width
-        name_w, state_w = flexible_widths(names, self.filled_width, fixed, len(columns)) or [LEAST] * 2
-        # Text, not str: DataTable would read a str as markup, and names are user input.
-        rows = [
-            (
-                party["slug"],
-                (
-                    fit(name, name_w),
-                    Text(kind_label(party)),
-                    styled_marks(party),
-                    fit(state, state_w),
-                    Text(party["appeal_ends_on"] or ""),
-                )[: len(columns)],
+        # fourteen columns go to the states, which at 80 columns were cut beside an empty column. The kind gives
+        # way too when the names or the states would be cut otherwise (the party screen names it).
+        appeals = any(p["appeal_ends_on"] for p in parties)
+        longest = [max((len(t) for t in column), default=0) for column in zip(*names, strict=True)] if names else []
+        for kinds in (True, False):
+            columns = [c for c in self.COLUMNS if (c != "Typ" or kinds) and (c != self.COLUMNS[4] or appeals)]
+            fixed = max([len(self.COLUMNS[2]), *(len(progress_marks(p)) for p in parties)])
+            if kinds:
+                fixed += max([len(self.COLUMNS[1]), *(len(kind_label(p)) for p in parties)])
+            if appeals:
+                fixed += max([len(self.COLUMNS[4]), *(len(p["appeal_ends_on"] or "") for p in parties)])
+            widths = flexible_widths(
+                names, self.filled_width, fixed, len(columns), scrollbar=self.scrolls_with(len(parties))
             )
-            for party, (name, state) in zip(parties, names, strict=True)
-        ]
+            if widths == longest:
+                break
+        name_w, state_w = widths or [LEAST] * 2
+        rows = []
+        for party, (name, state) in zip(parties, names, strict=True):
+            # Text, not str: DataTable would read a str as markup, and names are user input.
+            cells = [fit(name, name_w)] + ([Text(kind_label(party))] if kinds else [])
+            cells += [styled_marks(party), fit(state, state_w)]
+            cells += [Text(party["appeal_ends_on"] or "")] if appeals else []
+            rows.append((party["slug"], tuple(cells)))
         refill(self, columns, rows)
         slugs = [p["slug"] for p in parties]
         if highlighted in slugs:
             self.move_cursor(row=slugs.index(highlighted))
+
+    def scrolls_with(self, rows: int) -> bool:
+        """Whether `rows` parties (and the header) need the vertical scrollbar; before the first layout, yes."""
+        height = self.content_size.height
+        return height == 0 or rows + 1 > height
 
     def on_resize(self) -> None:
         if self.parties and self.app.size.width != self.filled_width:
