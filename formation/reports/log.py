@@ -3,6 +3,7 @@ shown beside what they amend."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import assert_never
@@ -69,8 +70,16 @@ class Names:
         return self.steps.get((slug, step), step)
 
 
+_LINE_BREAKS = re.compile(r"[\t\r\n]+")
+
+
 def describe(event: Event, names: Names) -> str:
-    """One event in Swedish."""
+    """One event in Swedish, on one line: a note or reason may hold line breaks and tabs (they are kept in the
+    event), which would break the log's columns."""
+    return _LINE_BREAKS.sub(" ", _describe(event, names))
+
+
+def _describe(event: Event, names: Names) -> str:
     match event:
         case CaseCreated():
             return f"Ärendet '{event.name}' skapades"

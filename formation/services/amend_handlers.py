@@ -28,8 +28,16 @@ CORRECTABLE: dict[str, tuple[str, ...]] = {
     "party_added": ("member_since",),
     "case_created": ("seat", "target_start"),
 }
-NOT_VOIDABLE = frozenset({"case_created", "event_voided"})
-"""Events that cannot be struck: the case's creation (delete the case instead) and a striking itself."""
+NOT_VOIDABLE = {
+    "case_created": "är ärendets början och kan inte strykas",
+    "event_voided": "är en strykning och kan inte strykas; registrera den strukna händelsen på nytt om den ska gälla",
+}
+"""Events that cannot be struck, and why, after 'Händelse N': the case's creation and a striking itself."""
+
+
+def not_voidable(seq: int | str, event_type: str) -> str:
+    """Why event `seq` cannot be struck, in one sentence (the CLI's refusal and the TUI's notice alike)."""
+    return f"Händelse {seq} {NOT_VOIDABLE[event_type]}."
 
 
 def _target(ctx: Context, seq: int) -> Envelope:
@@ -84,6 +92,5 @@ def void_event(ctx: Context, command: VoidEvent) -> EventVoided:
         raise Refusal("Ange skälet till att händelsen stryks.", code="reason_missing")
     target = _target(ctx, command.seq)
     if target.type in NOT_VOIDABLE:
-        what = EVENT_TYPE_LABELS.get(target.type, target.type)
-        raise Refusal(f"Händelse {command.seq} ({what}) kan inte strykas.", code="not_voidable")
+        raise Refusal(not_voidable(command.seq, target.type), code="not_voidable")
     return EventVoided(target=command.seq, reason=reason)

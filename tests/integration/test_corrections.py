@@ -128,9 +128,13 @@ def test_correct_and_void_from_the_command_line(tmp_path: Path, sample_fo: Path)
     out = cli("correct", "3", "--date", "2022-01-31", "--reason", "Protokollet säger 31 januari").stdout
     assert "rättad" in out
     cli("decide", "Solna", "inriktningsbeslut", "--outcome", "bifall", "--date", "2022-02-08")
-    assert "struken" in cli("void", "5", "--reason", "Fel ärende").stdout
+    assert "struken" in cli("void", "5", "--reason", "Fel ärende\n\tsäger protokollet").stdout
     log = cli("log").stdout
     assert "Rättelse av händelse 3" in log and "[rättad i 4]" in log and "[struken i 6]" in log
+    # the reason keeps its line break in the event; the log shows every event on one line
+    assert "Händelse 5 struken — Fel ärende säger protokollet" in log
+    refused = cli("void", "6", "--reason", "Ångrar", expect=2)
+    assert refused.stderr.strip().startswith("Händelse 6 är en strykning och kan inte strykas; registrera den strukna")
     refused = cli("correct", "3", "--date", "2030-01-01", "--reason", "x", expect=2)
     assert "framtiden" in refused.stderr and "\n" not in refused.stderr.strip()
     status = json.loads(cli("status", "--json").stdout)

@@ -201,7 +201,7 @@ async def test_correct_and_void_from_the_log(forming_services: Services) -> None
         await pilot.press("x")
         await settle(pilot)
         assert isinstance(app.screen, LogScreen)
-        assert "En händelse av typen ärende skapat kan inte strykas." in [n.message for n in app._notifications]
+        assert "Händelse 1 är ärendets början och kan inte strykas." in [n.message for n in app._notifications]
         assert len(forming_services.events()) == before
 
 

@@ -87,11 +87,6 @@ def voidable(event_type: str) -> bool:
     return event_type not in NOT_VOIDABLE
 
 
-def not_voidable_text(event_type: str) -> str:
-    what = EVENT_TYPE_LABELS.get(event_type, event_type)
-    return f"En händelse av typen {what} kan inte strykas."
-
-
 def not_correctable_text(event_type: str) -> str:
     """Why the form does not open for an event that can only be struck, and what to do instead."""
     what = EVENT_TYPE_LABELS.get(event_type, event_type)

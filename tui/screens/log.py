@@ -19,6 +19,7 @@ from formation.domain.labels import EVENT_TYPE_LABELS
 from formation.errors import Refusal
 from formation.reports.cockpit import LogRow, filter_log, log_rows
 from formation.services import Services
+from formation.services.amend_handlers import not_voidable
 from formation.services.views import Result
 from tui.columns import fit
 from tui.screens.amend_form import (
@@ -26,7 +27,6 @@ from tui.screens.amend_form import (
     VoidForm,
     correctable_fields,
     not_correctable_text,
-    not_voidable_text,
     voidable,
 )
 from tui.screens.base import CockpitScreen
@@ -250,7 +250,7 @@ class LogScreen(CockpitScreen):
         if row is None or self.revision is None:
             return
         if not voidable(row.type):
-            self.notify(not_voidable_text(row.type), severity="warning")
+            self.notify(not_voidable(row.seq, row.type), severity="warning")
             return
         self.app.push_screen(VoidForm(self.services, self.revision, row.seq, row.text), self.written)
 
