@@ -130,10 +130,15 @@ def _case_created(case: CaseProjection, event: CaseCreated) -> None:
 
 
 def _party_added(case: CaseProjection, event: PartyAdded, recorded_on: date) -> None:
-    if event.slug in case.parties or any(
-        p.info.name.casefold() == event.name.casefold() for p in case.parties.values()
-    ):
+    if any(p.info.name.casefold() == event.name.casefold() for p in case.parties.values()):
         raise Refusal(f"Parten '{event.name}' finns redan i ärendet.", code="party_exists", party=event.slug)
+    if event.slug in case.parties:
+        raise Refusal(
+            f"Parten '{event.name}' får samma kortnamn ({event.slug}) som {case.parties[event.slug].info.name}, "
+            "som redan finns i ärendet; skilj namnen åt med fler bokstäver.",
+            code="party_exists",
+            party=event.slug,
+        )
     info = PartyInfo(
         slug=event.slug,
         name=event.name,

@@ -194,7 +194,10 @@ def _add_party(ctx: Context, command: AddParty) -> PartyAdded:
     name = required_text(command.name, "Partens namn", NAME_MAX)
     slug = slugify(name)
     if not slug:
-        raise Refusal("Parten behöver ett namn med minst en bokstav eller siffra.", code="no_slug")
+        raise Refusal(
+            f"Av namnet '{name}' går det inte att göra ett kortnamn (a–z, 0–9); skriv namnet med latinska bokstäver.",
+            code="no_slug",
+        )
     if command.population is not None and command.population <= 0:
         raise Refusal(f"Befolkningstalet måste vara ett positivt heltal, inte {command.population}.", code="population")
     if command.member_since is not None and command.member_since > ctx.today:

@@ -71,6 +71,8 @@ BAD_COMMANDS: dict[str, tuple[str, ...]] = {
     "kommunalforbund as member": ("party", "add", "KSON", "--kind", "kommunalforbund"),
     "unknown kind": ("party", "add", "Staten", "--kind", "stat"),
     "duplicate party": ("party", "add", "solna STAD", "--kind", "kommun"),
+    "party with a taken kortnamn": ("party", "add", "Sölna stad", "--kind", "kommun"),
+    "party name without a kortnamn": ("party", "add", "עיריית תל אביב", "--kind", "kommun"),
     "fo add of a missing file": ("fo", "add", "/finns/inte/forbundsordning.md"),
     "fo add of the same text": ("fo", "add", "{sample}"),
     "decide on an approved party": (
@@ -168,6 +170,8 @@ def test_refusal_messages_say_what_is_wrong(refusals: dict[str, Refused]) -> Non
         "kommunalforbund as member": "--observer",
         "unknown kind": "stat",
         "duplicate party": "finns redan",
+        "party with a taken kortnamn": "samma kortnamn (solna-stad) som Solna stad",
+        "party name without a kortnamn": "latinska bokstäver",
         "fo add of a missing file": "finns inte",
         "fo add of the same text": "v1",
         "decide on an approved party": "redan godkänt",
