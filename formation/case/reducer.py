@@ -276,6 +276,11 @@ def _decision(case: CaseProjection, event: DecisionRecorded) -> None:
     elif event.outcome is Outcome.AVSLAG:
         record.status = StepStatus.REJECTED
         progress.steps[step.id] = record
+        current = case.versions.get(case.current_version) if case.current_version else None
+        if current is not None and current.added_on is not None and current.added_on > event.decided_on:
+            # A history entered afterwards: the no was said before the current version was written, and that
+            # version reopens the party as it would have, had the no been entered first (see _fo_added).
+            reopen_rejection(progress)
     else:
         progress.steps[step.id] = record
         if event.outcome is Outcome.ATERREMISS and progress.state != before:

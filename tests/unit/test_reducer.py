@@ -119,6 +119,21 @@ def test_avslag_rejects_the_party_and_a_new_version_reopens_it(case: Services, f
     assert (party["state"], party["approved_version"]) == ("approved", 2)
 
 
+def test_a_no_entered_afterwards_but_said_before_the_current_version_does_not_block(case: Services) -> None:
+    """A coordinator adopting the tool mid-process enters v1 (dated 2022-01-10) first, then the history: the
+    region said no to the förstudie in 2021 and yes a month later. v1 came after the no, so it reopened the
+    region, as it does when the no is entered first; only a no to the current version waits for a new one."""
+    case.decide(REGION, "forstudie", outcome="avslag", on=date(2021, 11, 1))
+    party = party_doc(case, "region-stockholm")
+    assert party["state"] == "forstudie"
+    assert (step_of(party, "forstudie")["status"], step_of(party, "forstudie")["outcome"]) == ("pending", "avslag")
+    assert not any(p["code"] == "party_rejected" for p in status_document(case.view())["problems"])
+    case.decide(REGION, "forstudie", outcome="bifall", on=date(2021, 12, 1))
+    assert party_doc(case, "region-stockholm")["state"] == "inriktningsbeslut"
+    case.decide(KOMMUN, "forstudie", outcome="avslag", on=date(2022, 1, 10))  # the day of v1: a no to v1
+    assert party_doc(case, "solna-stad")["state"] == "rejected"
+
+
 def test_a_new_version_makes_earlier_approvals_not_count(case: Services, fo_file_v2: Path) -> None:
     walk(case, KOMMUN, KOMMUN_PATH, date(2022, 2, 1), anslag=date(2022, 3, 4))
     party = party_doc(case, "solna-stad")
