@@ -54,6 +54,10 @@ def plan_case(data: PlanInput) -> Plan:
     """The plan of a case: every pending step placed, the formation date, the critical path and the problems."""
     steps: list[StepPlan] = []
     problems: list[PlanProblem] = []
+    if not data.parties:
+        problems.append(
+            PlanProblem("no_members", "Ärendet har inga medlemmar ännu; bildandet kan beräknas när de är tillagda.")
+        )
     approvals: dict[str, date | None] = {}
     for party in data.parties:
         planned = _plan_party(party, data, problems)

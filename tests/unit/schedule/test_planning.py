@@ -168,3 +168,12 @@ def test_plan_as_json_dict() -> None:
     assert data["formation_on"] == "2016-02-15" and data["target_met"] is True
     assert data["critical_path"][-1] == {"party": "stockholms-stad", "step": "fullmaktige", "meeting": "2016-02-15"}
     assert {"step", "earliest", "latest", "slack_days", "deadline"} <= set(data["steps"][0])
+
+
+def test_a_case_without_members_says_why_the_formation_cannot_be_computed() -> None:
+    plan = plan_case(PlanInput((), calendar(), TODAY, target=D("2017-01-01")))
+    assert plan.formation_on is None
+    assert summarize(plan) == (
+        "Det går inte att beräkna när förbundet kan bildas. "
+        "Ärendet har inga medlemmar ännu; bildandet kan beräknas när de är tillagda."
+    )
