@@ -30,6 +30,8 @@ class StepChoice:
     outcomes: tuple[Outcome, ...]
     can_skip: bool
     appealable: bool
+    body: str = ""
+    """The template's body for the step ('Kommunfullmäktige', 'Arbetsförmedlingen'), as the form's example."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def step_choices(progress: PartyProgress) -> tuple[StepChoice, ...]:
         assert step is not None
         outcomes = tuple(Outcome(t) for t in triggers if t != SKIP)
         appealable = step.appealable and progress.info.kind.value in ("kommun", "region")
-        choices.append(StepChoice(step_id, step.label, outcomes, SKIP in triggers, appealable))
+        choices.append(StepChoice(step_id, step.label, outcomes, SKIP in triggers, appealable, step.body))
     return tuple(choices)
 
 

@@ -326,3 +326,19 @@ async def test_a_new_version_lacking_9_paragraph_items_is_saved_with_a_warning(
         [saved] = [n.message for n in app._notifications if n.title == "Sparat"]
         assert saved.startswith("Förbundsordningen v1 är tillagd. Varning: 9 § punkterna 1, 2, ")
         assert saved.endswith(" saknas i texten (3 visar kontrollen).")
+
+
+async def test_the_organ_fields_example_is_the_steps_own_body(forming_services: Services) -> None:
+    """Not 't.ex. kommunfullmäktige' for Försäkringskassan's förstudie: the template's body for the step chosen."""
+    from textual.widgets import Input
+
+    app = make_app(forming_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_form(pilot, "forsakringskassan")
+        assert isinstance(app.screen, DecisionForm)
+        assert app.screen.query_one("#body", Input).placeholder == "t.ex. Försäkringskassan"
+        await pilot.press("escape")
+        await settle(pilot)
+        await open_form(pilot, "falun")
+        assert app.screen.query_one("#body", Input).placeholder == "t.ex. Kommunstyrelsen"

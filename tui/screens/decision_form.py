@@ -49,7 +49,7 @@ class DecisionForm(CommandForm):
         yield field_row("Utfall", SwedishSelect([], id="outcome", compact=True, prompt="Välj utfall"))
         today = self.services.clock.today().isoformat()
         yield field_row("Datum", text_input("date", value=today, placeholder="ÅÅÅÅ-MM-DD"))
-        yield field_row("Organ", text_input("body", placeholder="t.ex. kommunfullmäktige"))
+        yield field_row("Organ", text_input("body", placeholder="beslutande organ"))
         yield field_row("§", text_input("paragraph", placeholder="paragraf i protokollet"))
         yield field_row("Dnr", text_input("dnr", placeholder="diarienummer"))
         yield field_row(
@@ -83,6 +83,8 @@ class DecisionForm(CommandForm):
         if Outcome.BIFALL in outcomes:
             select.value = Outcome.BIFALL.value
         self.query_one("#anslag-row").display = bool(choice and choice.appealable)
+        body = self.query_one("#body", Input)
+        body.placeholder = f"t.ex. {choice.body}" if choice and choice.body else "beslutande organ"
 
     def build_command(self) -> CaseCommand:
         choice = self.step_choice()
