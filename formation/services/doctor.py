@@ -228,7 +228,8 @@ def _check_replay(report: Report, slug: str, log: list[Any], session: Any, case_
         report.findings.append(
             Finding(
                 "projection",
-                f"Ärendet {slug}: den sparade projektionen skiljer sig från en omspelning av händelserna ({shown}).",
+                f"Ärendet {slug}: den sparade projektionen skiljer sig från en omspelning av händelserna ({shown}); "
+                "exportera ärendet och läs in det i en ny databas, så byggs den om från händelserna.",
                 slug,
                 {"fields": diff[:50]},
             )

@@ -94,6 +94,19 @@ def test_doctor_reports_damage_precisely(demo_db: Path, name: str) -> None:
     assert code in codes, report
 
 
+def test_a_projection_doctor_flags_is_rebuilt_by_export_and_import_as_it_says(demo_db: Path, tmp_path: Path) -> None:
+    """The stored state can differ from the replay after damage, or after a rule changed (a database written
+    before the change): the remedy the report names works."""
+    _sql(demo_db, "UPDATE party_progress SET state = 'rejected'")
+    outcome = cli(demo_db, "doctor")
+    assert outcome.code == 1 and "exportera ärendet och läs in det i en ny databas" in outcome.stdout
+    assert cli(demo_db, "export", str(tmp_path / "case.json")).code == 0
+    rebuilt = tmp_path / "rebuilt.db"
+    assert cli(rebuilt, "import", str(tmp_path / "case.json")).code == 0
+    doctor_clean(rebuilt)
+    assert "Förbundet är BILDAT sedan 2016-02-22" in cli(rebuilt, "status").stdout
+
+
 def test_doctor_refuses_a_missing_database(tmp_path: Path) -> None:
     outcome = cli(tmp_path / "none.db", "doctor")
     assert outcome.code == 2 and one_sentence(outcome)
