@@ -56,8 +56,13 @@ async def test_the_command_palette_speaks_swedish(forming_services: Services, mo
         await settle(pilot)
         assert app.screen.query_one(CommandInput).placeholder == PLACEHOLDER
         await pilot.press(*"zzqx")
-        await pilot.pause(0.05)
-        texts = [str(option.prompt.renderable) for option in app.screen.query_one(CommandList).options]  # type: ignore[union-attr]
+        texts: list[str] = []
+        for _ in range(250):  # the palette searches in a worker and says so after a timer: wait for it, not a set time
+            await pilot.pause(0.02)
+            options = app.screen.query_one(CommandList).options
+            texts = [str(getattr(option.prompt, "renderable", option.prompt)) for option in options]
+            if NO_MATCHES in texts:
+                break
         assert texts == [NO_MATCHES]
 
 
