@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from formation.domain.labels import EVENT_TYPE_LABELS
 from formation.reports.documents.model import EventRow
 from formation.reports.documents.text import (
     APPEAL_OUTCOMES,
@@ -24,11 +25,19 @@ def _sort_key(event: dict[str, Any]) -> tuple[date, int]:
     return on, int(event.get("seq") or 0)
 
 
+ADMINISTRATION = frozenset(
+    {"contact_added", "contact_removed", "meeting_added", "meeting_removed", "deadline_set", "body_named"}
+)
+"""The coordinator's bookkeeping (who gets reminders, the bodies' calendars, deadlines): not what the förbund's
+parties decided, so not in a report for the politicians."""
+
+
 def event_rows(
     events: list[dict[str, Any]], names: dict[str, str], steps: dict[tuple[str, str], str], *, limit: int
 ) -> tuple[EventRow, ...]:
-    """The `limit` latest events (by the day they took effect), newest first."""
-    latest = sorted(events, key=_sort_key)[-limit:]
+    """The `limit` latest events (by the day they took effect), newest first, the coordinator's bookkeeping left
+    out."""
+    latest = sorted((e for e in events if e.get("type") not in ADMINISTRATION), key=_sort_key)[-limit:]
     rows = []
     for event in reversed(latest):
         on, _ = _sort_key(event)
@@ -73,7 +82,14 @@ def describe(event: dict[str, Any], names: dict[str, str], steps: dict[tuple[str
         role = ROLE_LABELS.get(str(data.get("role")), str(data.get("role") or "ledamot"))
         verb = "utsågs till" if kind == "board_seat_added" else "lämnade uppdraget som"
         return f"{data.get('person', '')} ({party}) {verb} {role} i styrelsen."
-    return f"{party}: {kind}".strip(": ")
+    if kind == "workflow_upgraded":
+        return "Ärendet fick en ny version av mallen för beslutsgångarna."
+    if kind == "event_corrected":
+        return "En tidigare registrerad uppgift rättades."
+    if kind == "event_voided":
+        return "En tidigare registrerad händelse ströks."
+    what = EVENT_TYPE_LABELS.get(str(kind), "händelse")  # never the event's internal name
+    return f"{party}: {what}." if party else f"{what[:1].upper()}{what[1:]}."
 
 
 def _decision(event: dict[str, Any], party: str, step: str) -> str:

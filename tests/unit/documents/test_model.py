@@ -188,3 +188,21 @@ def test_appeals_show_the_court_but_not_the_appellant() -> None:
     assert laga_kraft(data.party("region-dalarna")) == "överklagat till Förvaltningsrätten i Falun"
     assert laga_kraft(data.party("falun")) == "tidigast 21 oktober 2022"
     assert "Per Persson" not in repr(data)
+
+
+def test_the_coordinators_bookkeeping_is_not_among_the_latest_events_and_no_internal_name_shows() -> None:
+    from formation.reports.documents.events_text import event_rows
+
+    events = [
+        {"seq": 1, "type": "case_created", "data": {"name": "Samordningsförbundet Norrort"}, "date": "2026-08-01"},
+        {"seq": 2, "type": "contact_added", "party": "af", "data": {"email": "a@af.se"}, "date": "2026-08-02"},
+        {"seq": 3, "type": "meeting_added", "party": "af", "date": "2026-08-03"},
+        {"seq": 4, "type": "event_voided", "date": "2026-08-04"},
+        {"seq": 5, "type": "a_type_added_later", "party": "af", "date": "2026-08-05"},
+    ]
+    rows = event_rows(events, {"af": "Arbetsförmedlingen"}, {}, limit=10)
+    assert [r.text for r in rows] == [
+        "Arbetsförmedlingen: händelse.",
+        "En tidigare registrerad händelse ströks.",
+        "Ärendet Samordningsförbundet Norrort skapades.",
+    ]
