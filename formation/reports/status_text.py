@@ -62,7 +62,9 @@ def render_status(doc: dict[str, Any]) -> str:
         )
     elif case["pending_version"]:
         lines.append(f"Ändrad förbundsordning v{case['pending_version']} väntar på godkännande av alla medlemmar.")
-    if case["final_on"]:
+    if case["final_on"] and str(case["final_on"]) <= str(case["as_of"]):  # ISO days compare as text
+        lines.append(f"Besluten har vunnit laga kraft {case['final_on']}.")
+    elif case["final_on"]:
         lines.append(f"Besluten vinner laga kraft {case['final_on']} (om inget överklagande kommer in).")
     if case.get("target_start"):
         lines.append(f"Planerad start: {case['target_start']}.")

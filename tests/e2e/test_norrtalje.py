@@ -111,6 +111,9 @@ def test_norrtalje_joins_sodra_roslagen(cli: Cli, tmp_path: Path) -> None:
 
     human = cli("status").stdout
     assert "BILDAT sedan 2008-01-01 (förbundsordning v2)" in human and "adjungerad" in human
+    assert "Besluten har vunnit laga kraft 2017-11-10." in human  # past, as the snapshot says it
+    before = cli("status", "--as-of", "2017-11-01").stdout
+    assert "Besluten vinner laga kraft 2017-11-10 (om inget överklagande kommer in)." in before
 
 
 def test_state_parties_cannot_leave_and_a_kommun_gets_three_years(cli: Cli, tmp_path: Path) -> None:
