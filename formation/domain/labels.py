@@ -126,3 +126,15 @@ them."""
 
 def field_label(key: str) -> str:
     return FIELD_LABELS.get(key, key)
+
+
+_PROPER_NAMES = ("Försäkringskassan", "Arbetsförmedlingen")
+
+
+def in_sentence(name: str) -> str:
+    """A body's name or a step's label inside a sentence: 'Kommunfullmäktige' → 'kommunfullmäktige',
+    'Socialnämnden i Solna stad' → 'socialnämnden i Solna stad'; only the first letter changes, and not in a name
+    that begins with an agency's ('Försäkringskassans ledning')."""
+    if name.startswith(_PROPER_NAMES):
+        return name
+    return name[:1].lower() + name[1:]

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import DictLoader, Environment, StrictUndefined, select_autoescape
 
+from formation.domain.labels import in_sentence
 from formation.schedule import message_templates
 from formation.schedule.plan_text import days
 from formation.schedule.policy import ReminderKey, ReminderKind
@@ -82,7 +83,7 @@ class ReminderContent:
 
 
 def _context(content: ReminderContent) -> dict[str, object]:
-    waiting = content.waiting_for or f'beslutet "{content.step}" i {content.body.lower()}'
+    waiting = content.waiting_for or f'beslutet "{content.step}" i {in_sentence(content.body)}'
     return {
         "subject": content.subject,
         "forbund": content.forbund,

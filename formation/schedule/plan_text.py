@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from formation.domain.labels import in_sentence
 from formation.schedule.plan_model import Plan, Shortfall, ShortfallKind, StepPlan
 
 
@@ -18,7 +19,7 @@ def _d(day: date | None) -> str:
 
 
 def _link(s: StepPlan) -> str:
-    return f"{s.name}: {s.label.lower()} i {s.body.lower()} {_d(s.earliest)}"
+    return f"{s.name}: {in_sentence(s.label)} i {in_sentence(s.body)} {_d(s.earliest)}"
 
 
 def shortfall_sentence(s: Shortfall) -> str:
@@ -26,17 +27,17 @@ def shortfall_sentence(s: Shortfall) -> str:
     if s.kind is ShortfallKind.MOVE_MEETING:
         assert s.move_days is not None
         return (
-            f"{s.body} ({s.name}, {s.label.lower()}) sammanträder tidigast {_d(s.earliest)} men måste besluta "
+            f"{s.body} ({s.name}, {in_sentence(s.label)}) sammanträder tidigast {_d(s.earliest)} men måste besluta "
             f"senast {_d(s.due_by)}; det sammanträdet måste flyttas {days(s.move_days)} tidigare, eller ett "
             "extra sammanträde läggas in."
         )
     if s.kind is ShortfallKind.NO_MEETING:
         return (
             f"{s.body} ({s.name}) har inget sammanträde mellan {_d(s.not_before)} och {_d(s.due_by)}, då "
-            f"{s.label.lower()} måste beslutas; ett sammanträde måste läggas in."
+            f"{in_sentence(s.label)} måste beslutas; ett sammanträde måste läggas in."
         )
     return (
-        f"{s.name} skulle ha beslutat {s.label.lower()} senast {_d(s.due_by)} för att hålla målet, "
+        f"{s.name} skulle ha beslutat {in_sentence(s.label)} senast {_d(s.due_by)} för att hålla målet, "
         "och den tiden har redan gått."
     )
 
@@ -55,7 +56,7 @@ def summarize(plan: Plan) -> str:
         last = plan.critical_path[-1]
         sentences.append(
             f"Förbundet kan bildas tidigast {_d(plan.formation_on)}, när {last.name} fattar beslut i "
-            f"{last.body.lower()}."
+            f"{in_sentence(last.body)}."
         )
     else:
         # Formed on or before today reads as done (as the status header says); a day still ahead as to come.

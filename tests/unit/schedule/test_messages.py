@@ -59,6 +59,17 @@ def test_text_part_says_what_is_awaited() -> None:
     assert "\n\n\n" not in text
 
 
+@pytest.mark.parametrize(
+    ("body", "read"),
+    [
+        ("Försäkringskassans ledning", "i Försäkringskassans ledning."),  # an agency's name keeps its capital
+        ("Socialnämnden i Solna stad", "i socialnämnden i Solna stad."),  # only the first letter changes
+    ],
+)
+def test_a_body_named_in_a_sentence_keeps_its_proper_names(body: str, read: str) -> None:
+    assert read in render_text(replace(CONTENT, body=body))
+
+
 def test_overdue_reminder() -> None:
     m = _parsed(build_message(OVERDUE, now=NOW))
     assert m["Subject"].startswith("Försenat beslut: Stockholms stad")
