@@ -28,8 +28,8 @@ Med nuvarande planering kan förbundet bildas tidigast {{ formation_on }}
 {%- if target %} (målet är {{ target }}){% endif %}.
 {% endif %}
 
-{% if not overdue %}
-Se till att ärendet kommer med på dagordningen för sammanträdet.
+{% if advice %}
+{{ advice }}
 {% endif %}
 Om beslutet redan är fattat: meddela styrgruppen datum, paragraf och diarienummer, så upphör påminnelserna.
 
@@ -68,7 +68,7 @@ HTML = """\
 <p>Med nuvarande planering kan förbundet bildas tidigast <strong>{{ formation_on }}</strong>
 {%- if target %} (målet är {{ target }}){% endif %}.</p>
 {% endif %}
-<p>{% if not overdue %}Se till att ärendet kommer med på dagordningen för sammanträdet. {% endif %}
+<p>{% if advice %}{{ advice }} {% endif %}
 Om beslutet redan är fattat: meddela styrgruppen datum, paragraf och diarienummer, så upphör påminnelserna.</p>
 <p>Vänliga hälsningar<br>Styrgruppen för {{ forbund }}</p>
 <p style="color: #6b6b6b; font-size: 12px;">Meddelandet skickades automatiskt. Referens: {{ reference }}</p>

@@ -82,6 +82,20 @@ class ReminderContent:
         return f"{prefix}: {self.party} – {self.step}, senast {self.deadline.isoformat()} ({self.when})"
 
 
+def advice(content: ReminderContent) -> str | None:
+    """What the recipient should do about the meeting: none planned, one today, or one ahead."""
+    if content.meeting_on is None:
+        return (
+            "Inget sammanträde är planerat före sista dagen; se till att ett läggs in, eller meddela styrgruppen "
+            "när organet sammanträder."
+        )
+    if content.meeting_on == content.today:
+        return "Sammanträdet är i dag; ärendet ska vara med på dagordningen."
+    if content.overdue:
+        return None
+    return "Se till att ärendet kommer med på dagordningen för sammanträdet."
+
+
 def _context(content: ReminderContent) -> dict[str, object]:
     waiting = content.waiting_for or f'beslutet "{content.step}" i {in_sentence(content.body)}'
     return {
@@ -99,6 +113,7 @@ def _context(content: ReminderContent) -> dict[str, object]:
         "target": content.target.isoformat() if content.target else None,
         "reference": content.key.text,
         "late_from": content.late_from.isoformat() if content.late_from else None,
+        "advice": advice(content),
     }
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 
 from formation.case.projection import CaseProjection
 from formation.schedule.case_plan import plan_for
+from formation.schedule.plan_model import StepPlan
 from formation.schedule.policy import ReminderKey, ReminderKind
 from formation.services.scheduling import reconcile_all
 from formation.store import projection_store, schedule_store
@@ -183,6 +184,13 @@ def claim_is_stale(claimed_by: str | None, claimed_at: datetime | None, now: dat
     return False
 
 
+def _next_meeting(planned: StepPlan | None, today: date) -> date | None:
+    """The meeting the step is planned for, never one already past (an overdue step's planned meeting may be)."""
+    if planned is None:
+        return None
+    return next((d for d in (planned.earliest, planned.latest) if d is not None and d >= today), None)
+
+
 def reminder_content(
     projection: CaseProjection, r: Any, settings: Settings, now: datetime, *, late: bool
 ) -> ReminderContent:
@@ -215,7 +223,7 @@ def reminder_content(
         step=step.label if step else r.step,
         body=(planned.body if planned else (projection.body_name(r.party, step.body) if step else ""))
         or "beslutande organ",
-        meeting_on=(planned.earliest or planned.latest) if planned else None,
+        meeting_on=_next_meeting(planned, local_today),
         deadline=r.deadline_on,
         today=local_today,
         sender=settings.smtp.sender if settings.smtp else DEFAULT_SENDER,

@@ -223,3 +223,32 @@ def test_the_global_config_option_names_the_settings_file(tmp_path: Path, smtp_s
     broken.write_text('[smtp]\nhost = "127.0.0.1"\npassword = "hemligt"\n', encoding="utf-8")
     said = bare("--config", str(broken), "remind", "once", expect=2).stderr
     assert "Lösenordet får inte stå i konfigurationsfilen" in said and "hemligt" not in said
+
+
+def test_an_overdue_reminder_without_a_meeting_ahead_says_so_and_what_to_do(
+    tmp_path: Path, smtp_server: SmtpServer
+) -> None:
+    """Kommunstyrelsen's one meeting in the calendar is 2026-01-20; on 2026-02-11 Solna's förstudie is overdue
+    and no meeting lies ahead: the mail says so, and asks for a meeting, not for a place on an agenda."""
+    cli = _case(tmp_path, smtp_server.port)
+    cli("calendar", "add", "Kommunstyrelsen", "2026-01-20", "--party", "Solna")
+    cli("remind", "once", "--now", "2026-02-11T09:00")
+    [mail] = [m for m in _mails(smtp_server) if "Solna – Förstudie" in str(m["Subject"])]
+    text = mail.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    assert "Planerat sammanträde:  inget sammanträde planerat" in text and "2026-01-20" not in text, text
+    assert "Inget sammanträde är planerat före sista dagen" in text and "dagordningen för" not in text
+
+
+def test_the_meeting_a_reminder_names_is_never_one_already_past() -> None:
+    """The plan may place an overdue step at a meeting that has passed (its latest, worked back from the
+    target): the mail names the next meeting ahead, or none."""
+    from types import SimpleNamespace
+
+    from formation.services.sending import _next_meeting
+
+    today = date(2027, 2, 11)
+    past, ahead = date(2027, 1, 20), date(2027, 3, 16)
+    assert _next_meeting(SimpleNamespace(earliest=None, latest=past), today) is None  # type: ignore[arg-type]
+    assert _next_meeting(SimpleNamespace(earliest=past, latest=ahead), today) == ahead  # type: ignore[arg-type]
+    assert _next_meeting(SimpleNamespace(earliest=today, latest=ahead), today) == today  # type: ignore[arg-type]
+    assert _next_meeting(None, today) is None

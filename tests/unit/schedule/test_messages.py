@@ -70,6 +70,15 @@ def test_a_body_named_in_a_sentence_keeps_its_proper_names(body: str, read: str)
     assert read in render_text(replace(CONTENT, body=body))
 
 
+def test_what_to_do_follows_the_meeting_none_today_or_ahead() -> None:
+    none = render_text(replace(CONTENT, meeting_on=None))
+    assert "Planerat sammanträde:  inget sammanträde planerat" in none
+    assert "Inget sammanträde är planerat före sista dagen" in none and "dagordningen för" not in none
+    today = render_text(replace(CONTENT, meeting_on=CONTENT.today))
+    assert "Sammanträdet är i dag" in today and "Se till att ärendet kommer med" not in today
+    assert "Inget sammanträde är planerat" in render_html(replace(CONTENT, meeting_on=None))
+
+
 def test_overdue_reminder() -> None:
     m = _parsed(build_message(OVERDUE, now=NOW))
     assert m["Subject"].startswith("Försenat beslut: Stockholms stad")
