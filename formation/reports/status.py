@@ -291,6 +291,7 @@ def status_document(view: CaseView) -> dict[str, Any]:
     """The `status --json` document."""
     projection = view.projection
     fo_version, pending = versions_in_view(projection, view.as_of)
+    parties, overdue = _with_next_deadlines(projection, view.as_of, [party_json(p, view.as_of) for p in view.parties])
     return {
         "case": {
             "name": view.case.name,
@@ -307,16 +308,17 @@ def status_document(view: CaseView) -> dict[str, Any]:
             "pending_effective_on": _pending_effective_on(projection, pending),
             "as_of": view.as_of.isoformat(),
         },
-        "parties": _with_next_deadlines(projection, view.as_of, [party_json(p, view.as_of) for p in view.parties]),
-        "problems": [p.as_json() for p in case_problems(view)],
+        "parties": parties,
+        "problems": [p.as_json() for p in [*case_problems(view), *overdue]],
     }
 
 
 def _with_next_deadlines(
     projection: CaseProjection, as_of: date, parties: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
+) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """The parties with their next deadlines, and the steps overdue as of `as_of`."""
     if not projection.has_schedule:
-        return parties  # the planner is loaded only for a case with something to plan from
-    from formation.schedule.case_plan import with_next_deadlines
+        return parties, []  # the planner is loaded only for a case with something to plan from
+    from formation.schedule.case_plan import deadlines_and_overdue
 
-    return with_next_deadlines(projection, as_of, parties)
+    return deadlines_and_overdue(projection, as_of, parties)

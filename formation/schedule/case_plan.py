@@ -14,9 +14,11 @@ from typing import Any
 
 from formation.case.projection import CaseProjection, PartyProgress, ScheduledMeeting, body_key, default_workflow
 from formation.domain.outcomes import StepStatus
+from formation.domain.problems import Problem
 from formation.schedule.calendars import Meeting, MeetingCalendar
 from formation.schedule.pending import pending_steps, ready_after
 from formation.schedule.plan_model import PartyPending, Plan, PlanInput
+from formation.schedule.plan_text import days
 from formation.schedule.planning import plan_case
 
 
@@ -161,12 +163,27 @@ def has_schedule(case: CaseProjection) -> bool:
     return case.has_schedule
 
 
-def with_next_deadlines(case: CaseProjection, today: date, parties: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """`status --json` parties with `next_deadline` filled from the plan (left None without a calendar)."""
+def deadlines_and_overdue(
+    case: CaseProjection, today: date, parties: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """The parties with `next_deadline` filled from the plan, and a problem for each step whose deadline has
+    passed undecided: what `deadline list` marks FÖRSENAT and the reminders call overdue, so that `status` and
+    the snapshot say it too."""
     if not case.has_schedule:
-        return parties
+        return parties, []
     plan = plan_for(case, today)
     for party in parties:
         day = plan.next_deadline(str(party.get("slug")))
         party["next_deadline"] = day.isoformat() if day else None
-    return parties
+    passed = [(s.deadline, s) for s in plan.steps if s.deadline is not None and s.deadline < today]
+    late = sorted(passed, key=lambda found: found[0])
+    problems = [
+        Problem(
+            "deadline_passed",
+            f"{s.name}: {s.label} skulle ha beslutats senast {day} ({days((today - day).days)} försenat).",
+            party=s.party,
+            details={"step": s.step_id, "deadline": day.isoformat()},
+        )
+        for day, s in late
+    ]
+    return parties, problems

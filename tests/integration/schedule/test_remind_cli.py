@@ -252,3 +252,22 @@ def test_the_meeting_a_reminder_names_is_never_one_already_past() -> None:
     assert _next_meeting(SimpleNamespace(earliest=past, latest=ahead), today) == ahead  # type: ignore[arg-type]
     assert _next_meeting(SimpleNamespace(earliest=today, latest=ahead), today) == today  # type: ignore[arg-type]
     assert _next_meeting(None, today) is None
+
+
+def test_status_and_the_snapshot_name_a_decision_whose_deadline_has_passed(tmp_path: Path) -> None:
+    """What `deadline list` marks FÖRSENAT and the reminders call overdue is among the things to act on."""
+    cli = _case(tmp_path, 2525)
+    cli("deadline", "set", "Solna", "forstudie", "2026-01-26")
+    later = Cli(tmp_path / "f.db", today="2026-02-11", FORMATION_CONFIG=str(tmp_path / "formation.toml"))
+    problems = json.loads(later("status", "--json").stdout)["problems"]
+    [late] = [p for p in problems if p["code"] == "deadline_passed"]
+    assert late == {
+        "code": "deadline_passed",
+        "message": "Solna: Förstudie skulle ha beslutats senast 2026-01-26 (16 dagar försenat).",
+        "party": "solna",
+        "step": "forstudie",
+        "deadline": "2026-01-26",
+    }
+    assert "! Solna: Förstudie skulle ha beslutats senast 2026-01-26" in later("status").stdout
+    assert "- Solna: Förstudie skulle ha beslutats senast 2026-01-26" in later("snapshot").stdout
+    assert not [p for p in json.loads(cli("status", "--json").stdout)["problems"] if p["code"] == "deadline_passed"]
