@@ -23,14 +23,17 @@ from formation.schedule.planning import plan_case
 
 
 class PartyBody(str):
-    """A body name that remembers whose step it is, so the calendar can look up that party's meetings first.
-    It reads (and prints) as the plain name."""
+    """A body name that remembers whose step it is, so the calendar can look up that party's meetings first, and
+    the template's name for it: meetings entered under "Ansvarig nämnd" before the party named it "Socialnämnden
+    i Solna stad" are still that body's. It reads (and prints) as the plain name."""
 
     party: str | None
+    template_name: str | None
 
-    def __new__(cls, value: str, party: str | None) -> PartyBody:
+    def __new__(cls, value: str, party: str | None, template_name: str | None = None) -> PartyBody:
         made = super().__new__(cls, value)
         made.party = party
+        made.template_name = template_name
         return made
 
 
@@ -71,31 +74,38 @@ class PartyCalendar(MeetingCalendar):
             calendar = self._own[key] = MeetingCalendar.of_body(meetings[0].body, (m.on for m in meetings))
         return calendar
 
-    def _scope(self, body: str) -> MeetingCalendar | None:
+    def _scope(self, body: str) -> tuple[MeetingCalendar, str] | None:
+        """The party's own calendar of the body and the name its meetings are under: the party's name for it,
+        else the template's (meetings entered before the body was named)."""
         party = getattr(body, "party", None)
-        return self._calendar_of((party, body_key(body))) if party is not None else None
+        if party is None:
+            return None
+        for name in (body, getattr(body, "template_name", None)):
+            if name and (own := self._calendar_of((party, body_key(name)))) is not None:
+                return own, name
+        return None
 
     def source_of(self, party: str, body: str) -> str | None:
         """'party', 'global' or None: where a party's body gets its meetings from."""
-        if (party, body_key(body)) in self._grouped:
+        if self._scope(PartyBody(body, party, getattr(body, "template_name", None))) is not None:
             return "party"
         return "global" if super().has_body(body) else None
 
     def has_body(self, body: str) -> bool:
         own = self._scope(body)
-        return own.has_body(body) if own is not None else super().has_body(body)
+        return own[0].has_body(own[1]) if own is not None else super().has_body(body)
 
     def dates_of(self, body: str) -> tuple[date, ...]:
         own = self._scope(body)
-        return own.dates_of(body) if own is not None else super().dates_of(body)
+        return own[0].dates_of(own[1]) if own is not None else super().dates_of(body)
 
     def first_on_or_after(self, body: str, day: date) -> date | None:
         own = self._scope(body)
-        return own.first_on_or_after(body, day) if own is not None else super().first_on_or_after(body, day)
+        return own[0].first_on_or_after(own[1], day) if own is not None else super().first_on_or_after(body, day)
 
     def last_on_or_before(self, body: str, day: date) -> date | None:
         own = self._scope(body)
-        return own.last_on_or_before(body, day) if own is not None else super().last_on_or_before(body, day)
+        return own[0].last_on_or_before(own[1], day) if own is not None else super().last_on_or_before(body, day)
 
 
 def party_pending(case: CaseProjection, progress: PartyProgress) -> PartyPending:
@@ -105,9 +115,11 @@ def party_pending(case: CaseProjection, progress: PartyProgress) -> PartyPending
         return PartyPending(info.slug, info.name, (), approved_on=progress.approved_on if progress.approved else None)
     settled = {sid for sid, record in progress.steps.items() if record.status in (StepStatus.DONE, StepStatus.SKIPPED)}
     template = default_workflow(case.template, info.kind)
+    named = party_bodies(case, progress)
+    own_names = {sid: step.body for sid in named if (step := progress.workflow.step(sid)) is not None}
     steps = tuple(
-        s.__class__(s.step_id, s.label, PartyBody(s.body, info.slug), s.lead_days, s.group)
-        for s in pending_steps(progress.workflow, settled, template=template, bodies=party_bodies(case, progress))
+        s.__class__(s.step_id, s.label, PartyBody(s.body, info.slug, own_names.get(s.step_id)), s.lead_days, s.group)
+        for s in pending_steps(progress.workflow, settled, template=template, bodies=named)
     )
     ready_from = None
     decided = [

@@ -74,3 +74,15 @@ def test_an_empty_name_removes_the_partys_name() -> None:
 def test_another_partys_name_does_not_apply() -> None:
     case = _case(BodyNamed(party="solna", body="Ansvarig nämnd", name="Socialnämnden"))
     assert _nämnd(case) == ("Ansvarig nämnd", None)
+
+
+def test_meetings_entered_under_the_templates_name_stay_the_bodys_once_it_is_named() -> None:
+    """The living demo enters Solna's nämnd meetings as "Ansvarig nämnd"; naming the body "Socialnämnden i
+    Solna stad" afterwards (as the README shows) left them orphaned, and the plan said the nämnd, and so
+    kommunstyrelsen and fullmäktige after it, had no meeting."""
+    case = _case(
+        MeetingAdded(body="Ansvarig nämnd", on=D("2026-12-03"), party="sundbyberg"),
+        BodyNamed(party="sundbyberg", body="Ansvarig nämnd", name="Socialnämnden i Sundbyberg"),
+    )
+    assert _nämnd(case) == ("Socialnämnden i Sundbyberg", D("2026-12-03"))
+    assert plan_for(case, TODAY).formation_on == D("2027-02-15")
