@@ -32,9 +32,12 @@ def shortfall_sentence(s: Shortfall) -> str:
             "extra sammanträde läggas in."
         )
     if s.kind is ShortfallKind.NO_MEETING:
+        # Without a first possible day (an earlier step cannot be planned, said in its own sentence), only the
+        # day by which the step must be decided.
+        period = f"mellan {_d(s.not_before)} och {_d(s.due_by)}" if s.not_before else f"före {_d(s.due_by)}"
         return (
-            f"{s.body} ({s.name}) har inget sammanträde mellan {_d(s.not_before)} och {_d(s.due_by)}, då "
-            f"{in_sentence(s.label)} måste beslutas; ett sammanträde måste läggas in."
+            f'{s.body} ({s.name}) har inget sammanträde {period}, då steget "{s.label}" måste beslutas; '
+            "ett sammanträde måste läggas in."
         )
     return (
         f"{s.name} skulle ha beslutat {in_sentence(s.label)} senast {_d(s.due_by)} för att hålla målet, "

@@ -177,3 +177,18 @@ def test_a_case_without_members_says_why_the_formation_cannot_be_computed() -> N
         "Det går inte att beräkna när förbundet kan bildas. "
         "Ärendet har inga medlemmar ännu; bildandet kan beräknas när de är tillagda."
     )
+
+
+def test_a_body_without_a_meeting_in_time_is_named_with_its_step_in_plain_swedish() -> None:
+    from formation.schedule.plan_model import Shortfall
+    from formation.schedule.plan_text import shortfall_sentence
+
+    base = Shortfall(ShortfallKind.NO_MEETING, "solna", "Solna", "fullmaktige",
+                     "Kommunfullmäktige antar förbundsordningen", "Kommunfullmäktige", D("2027-03-01"),
+                     D("2027-08-01"), None)  # fmt: skip
+    assert shortfall_sentence(base) == (
+        "Kommunfullmäktige (Solna) har inget sammanträde mellan 2027-03-01 och 2027-08-01, då steget "
+        '"Kommunfullmäktige antar förbundsordningen" måste beslutas; ett sammanträde måste läggas in.'
+    )
+    # an earlier step that cannot be planned leaves no first possible day: never "mellan okänt datum och"
+    assert "har inget sammanträde före 2027-08-01, då" in shortfall_sentence(replace(base, not_before=None))
