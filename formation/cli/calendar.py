@@ -305,6 +305,10 @@ def plan(ctx: typer.Context, as_json: Annotated[bool, JSON] = False) -> None:
         mark = "*" if s.critical else " "
         meeting = s.earliest.isoformat() if s.earliest else "inget sammanträde"
         deadline = s.deadline.isoformat() if s.deadline else "–"
+        if s.deadline is not None and s.deadline < result.today:
+            deadline += " (passerad)"
+        elif s.deadline is not None and s.earliest is not None and s.deadline < s.earliest:
+            deadline += " (hinns inte före första sammanträdet)"
         typer.echo(f"{mark} {s.name}: {s.label} ({s.body}) tidigast {meeting}, senast {deadline}")
     missing = [p for p in result.problems if p.code in ("no_calendar", "step_without_body")]
     if missing:
