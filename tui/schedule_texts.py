@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.content import Content
 
 from formation.schedule.plan_model import Plan
-from formation.schedule.policy import DEFAULT_TIMEZONE
+from formation.schedule.policy import zone_name
 
 Document = dict[str, Any]
 
@@ -86,12 +86,6 @@ OVERRIDDEN_MARK = "✎"
 """Marks a deadline set by hand (`deadline set`) rather than by the plan."""
 DEADLINE_COLUMNS = ("Sista dag", "Part", "Steg", "Organ", "Möte", "")
 DEADLINE_LEGEND = f"{CRITICAL_MARK} kritisk linje  {OVERRIDDEN_MARK} satt för hand"
-
-
-def zone_name(zone: ZoneInfo) -> str:
-    """What the reminders' times are in: 'svensk tid' for Europe/Stockholm (the default), else the zone's name,
-    so that a configured zone is never hidden."""
-    return "svensk tid" if zone.key == DEFAULT_TIMEZONE else zone.key
 
 
 def reminder_columns(zone: ZoneInfo) -> tuple[str, ...]:

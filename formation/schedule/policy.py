@@ -142,3 +142,9 @@ def configure_policy(policy: ReminderPolicy) -> None:
 
 def current_policy() -> ReminderPolicy:
     return _POLICY[0]
+
+
+def zone_name(zone: ZoneInfo) -> str:
+    """What the reminders' times are in: 'svensk tid' for Europe/Stockholm (the default), else the zone's name,
+    so that a configured zone is never hidden."""
+    return "svensk tid" if zone.key == DEFAULT_TIMEZONE else zone.key

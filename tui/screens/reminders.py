@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Footer, Select, Static
 from textual.worker import get_current_worker
 
 from formation.errors import Refusal
-from formation.schedule.policy import current_policy
+from formation.schedule.policy import current_policy, zone_name
 from formation.services import Services
 from formation.services.schedule_reads import deadline_list, outbox_list
 from formation.store.schedule_store import Deadline
@@ -38,7 +38,6 @@ from tui.schedule_texts import (
     reminder_filter_label,
     reminder_state,
     reminder_when,
-    zone_name,
 )
 from tui.screens.base import CockpitScreen
 from tui.screens.form import field_row

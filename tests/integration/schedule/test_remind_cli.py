@@ -275,3 +275,12 @@ def test_status_and_the_snapshot_name_a_decision_whose_deadline_has_passed(tmp_p
     assert "Solna: Förstudie (Kommunstyrelsen) tidigast inget sammanträde, senast 2026-01-26 (passerad)" in later(
         "plan"
     ).stdout
+
+
+def test_remind_list_shows_the_times_the_mails_go_out_at_in_the_configured_zone(tmp_path: Path) -> None:
+    """08:00 Swedish time, as the TUI shows it, not 07:00 UTC."""
+    cli = _case(tmp_path, 2525)
+    cli("deadline", "set", "Solna", "forstudie", "2026-01-26")
+    lines = cli("remind", "list").stdout.splitlines()
+    assert lines[0] == "Tider i svensk tid."
+    assert lines[1].startswith("väntar     2026-01-12 08:00  solna/forstudie sista dag 2026-01-26 (-14 d)"), lines
