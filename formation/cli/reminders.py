@@ -76,6 +76,8 @@ def remind_once(
     for line in report.lines:
         typer.echo(line)
     if dry_run:
+        if not report.lines:
+            typer.echo("Ingen påminnelse är på tur nu; `remind list` visar när de väntande skickas.")
         return
     summary = f"{report.sent} skickade"
     if report.late:
