@@ -12,6 +12,8 @@ import socket
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from email.headerregistry import Address
+from email.utils import parseaddr
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
@@ -204,8 +206,15 @@ def reminder_content(
     local_today = now.astimezone(settings.policy.zone).date()
     plan = plan_for(projection, local_today)
     planned = plan.step(r.party, r.step)
-    recipients = tuple(c.email for c in projection.contacts.values() if c.party == r.party)
-    cc = tuple(a for a in settings.styrgrupp if a not in recipients)
+    # "Anna Andersson <anna@solna.se>": the mail is addressed to a person, and the styrgrupp is not copied on
+    # an address that is already a recipient.
+    recipients = tuple(
+        str(Address(display_name=c.name, addr_spec=c.email))
+        for c in projection.contacts.values()
+        if c.party == r.party
+    )
+    to = {parseaddr(a)[1].casefold() for a in recipients}
+    cc = tuple(a for a in settings.styrgrupp if parseaddr(a)[1].casefold() not in to)
     if not recipients:
         recipients, cc = cc, ()
     if not recipients:

@@ -84,7 +84,7 @@ def test_remind_once_sends_exactly_the_expected_mails_and_a_decision_stops_them(
     assert len(smtp_server.inbox.messages) == 4
     overdue = _mails(smtp_server)[-1]
     assert str(overdue["Subject"]).startswith("Försenat beslut: Solna – Förstudie, senast 2026-01-26")
-    assert overdue["To"] == "anna@example.org" and overdue["Cc"] == "processledare@example.org"
+    assert overdue["To"] == "Anna Andersson <anna@example.org>" and overdue["Cc"] == "processledare@example.org"
 
     # Solna decides: the weekly overdue reminder of 2026-02-03 is cancelled and nothing more goes out.
     Cli(cli.env["FORMATION_DB"], today="2026-01-28", FORMATION_CONFIG=cli.env["FORMATION_CONFIG"])(
@@ -275,6 +275,18 @@ def test_status_and_the_snapshot_name_a_decision_whose_deadline_has_passed(tmp_p
     assert "Solna: Förstudie (Kommunstyrelsen) tidigast inget sammanträde, senast 2026-01-26 (passerad)" in later(
         "plan"
     ).stdout
+
+
+def test_a_reminder_is_addressed_to_the_contact_by_name(tmp_path: Path, smtp_server: SmtpServer) -> None:
+    cli = _case(tmp_path, smtp_server.port)
+    cli("contact", "add", "Solna", "Öberg, Åsa", "--email", "asa@example.org")
+    cli("deadline", "set", "Solna", "forstudie", "2026-01-26")
+    cli("remind", "once", "--now", "2026-01-12T09:00")
+    [mail] = _mails(smtp_server)
+    assert [(a.display_name, a.addr_spec) for a in mail["To"].addresses] == [
+        ("Anna Andersson", "anna@example.org"),
+        ("Öberg, Åsa", "asa@example.org"),
+    ]
 
 
 def test_remind_list_shows_the_times_the_mails_go_out_at_in_the_configured_zone(tmp_path: Path) -> None:
