@@ -27,6 +27,9 @@ port=$(pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $3}')
 as_postgres() { if [ "$(id -un)" = postgres ]; then "$@"; else su postgres -c "$(printf '%q ' "$@")"; fi; }
 as_postgres psql -q -p "$port" -tc "SELECT 1 FROM pg_roles WHERE rolname='formation'" | grep -q 1 \
   || as_postgres psql -q -p "$port" -c "CREATE ROLE formation LOGIN PASSWORD 'formation' CREATEDB" >&2
+# The tests drop each database WITH (FORCE); an autovacuum worker still in it can only be stopped by a role that
+# may signal other backends.
+as_postgres psql -q -p "$port" -c "GRANT pg_signal_backend TO formation" >&2
 as_postgres psql -q -p "$port" -tc "SELECT 1 FROM pg_database WHERE datname='formation_test'" | grep -q 1 \
   || as_postgres psql -q -p "$port" -c "CREATE DATABASE formation_test OWNER formation" >&2
 echo "export FORMATION_TEST_PG_URL=postgresql+psycopg://formation:formation@127.0.0.1:$port/formation_test"
