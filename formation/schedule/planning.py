@@ -168,7 +168,9 @@ def _forward(
             decided = data.overrides.get((party.party, step.step_id)) or first
             next_gates.append(decided + _gap(step) if decided else None)
         after_override = after_override or any((party.party, s.step_id) in data.overrides for s in stage)
-        gate = None if None in next_gates else max(d for d in next_gates if d is not None)
+        # Never before today: a deadline set by hand that has passed undecided still moves the next stage, but
+        # no meeting already held can take it.
+        gate = None if None in next_gates else max(data.today, *(d for d in next_gates if d is not None))
     return result, pinned
 
 

@@ -113,10 +113,21 @@ def test_a_parallel_stage_gates_by_its_latest_hand_set_or_planned_day() -> None:
 
 def test_a_hand_set_day_after_the_bodys_last_meeting_still_plans_the_rest() -> None:
     # Today is past the nämnd's last meeting in the calendar and its hand-set day: the step is overdue, its
-    # calendar has ended (said as a problem), and the following steps are still planned from the hand-set day.
+    # calendar has ended (said as a problem), and the following steps are still planned from the hand-set day
+    # (14 days' lead: 2026-04-23), but never from before today.
     late = D("2026-04-24")
     plan = plan_case(PlanInput((SOLNA,), _calendar(), late, overrides={("solna", "namnd"): D("2026-04-09")}))
     assert [p.code for p in plan.problems] == ["calendar_ends"]
     styrelse = plan.step("solna", "styrelse")
-    assert styrelse is not None and (styrelse.not_before, styrelse.earliest) == (D("2026-04-23"), D("2026-05-05"))
+    assert styrelse is not None and (styrelse.not_before, styrelse.earliest) == (late, D("2026-05-05"))
+
+
+def test_a_hand_set_day_long_past_never_plans_a_later_step_on_a_meeting_already_held() -> None:
+    """Found in the living demo at 2027-02-11: Sundbyberg's nämnd, set by hand to 2026-12-05 and undecided,
+    gave kommunstyrelsen an 'earliest' meeting of 2027-01-08, a month before today."""
+    today = D("2026-04-24")
+    plan = plan_case(PlanInput((SOLNA,), _calendar(), today, overrides={("solna", "namnd"): D("2026-03-01")}))
+    styrelse = plan.step("solna", "styrelse")
+    assert styrelse is not None and styrelse.earliest == D("2026-05-05")  # not 2026-03-20, held before today
+    assert all(s.earliest is None or s.earliest >= today for s in plan.steps)
     assert plan.formation_on == D("2026-06-15")
