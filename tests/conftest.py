@@ -64,20 +64,28 @@ def pg_maintenance() -> Iterator[Engine]:
 OBJECT_IN_USE = "55006"
 
 
+def _with_retries(maintenance: Engine, sql: str, again: Callable[[DBAPIError], bool]) -> None:
+    """Run `sql` on the maintenance connection; an error `again` accepts is tried again a second later, up to five
+    times in all (then raised): the server's own waits for autovacuum are on the wall clock too."""
+    for attempt in range(5):
+        try:
+            with maintenance.connect() as connection:
+                connection.execute(text(sql))
+            return
+        except DBAPIError as exc:
+            if not again(exc) or attempt == 4:
+                raise
+            time.sleep(1)
+
+
 def _create_pg_database(maintenance: Engine, name: str, template: str | None) -> None:
     """CREATE DATABASE, as a copy of `template` when given. PostgreSQL refuses to copy a database someone is
     connected to; autovacuum visits every database now and then, and the server waits only five seconds for it to
     leave, which a loaded machine can exceed. Such a refusal is tried again; any other error is not."""
     copy = f' TEMPLATE "{template}"' if template else ""
-    for attempt in range(5):
-        try:
-            with maintenance.connect() as connection:
-                connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
-            return
-        except DBAPIError as exc:
-            if getattr(exc.orig, "sqlstate", None) != OBJECT_IN_USE or attempt == 4:
-                raise
-            time.sleep(1)  # the server's own wait for autovacuum is on the wall clock too
+    _with_retries(
+        maintenance, f'CREATE DATABASE "{name}"{copy}', lambda exc: getattr(exc.orig, "sqlstate", None) == OBJECT_IN_USE
+    )
 
 
 def _fresh_pg_database(maintenance: Engine, *, template: str | None = None) -> Iterator[str]:
@@ -94,16 +102,10 @@ def _drop_pg_database(maintenance: Engine, name: str) -> None:
     the database too; without the right to signal it (scripts/postgres.sh grants it) the drop is refused, and
     tried again once the worker is done. A database that still cannot be dropped is left, with a warning: the
     test's outcome is its own, not its cleanup's."""
-    for attempt in range(5):
-        try:
-            with maintenance.connect() as connection:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            return
-        except DBAPIError as exc:
-            if attempt == 4:
-                warnings.warn(f"the test database {name} was left: {str(exc).splitlines()[0]}", stacklevel=1)
-                return
-            time.sleep(1)
+    try:
+        _with_retries(maintenance, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', lambda exc: True)
+    except DBAPIError as exc:
+        warnings.warn(f"the test database {name} was left: {str(exc).splitlines()[0]}", stacklevel=1)
 
 
 @pytest.fixture(autouse=True, scope="session")
