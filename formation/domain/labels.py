@@ -138,3 +138,11 @@ def in_sentence(name: str) -> str:
     if name.startswith(_PROPER_NAMES):
         return name
     return name[:1].lower() + name[1:]
+
+
+def paragraph_ref(paragraph: str | None) -> str | None:
+    """'§ 45' whether it was recorded as '45' or '§ 45'."""
+    if not paragraph:
+        return None
+    text = paragraph.strip()
+    return text if text.startswith("§") else f"§ {text}"

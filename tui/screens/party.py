@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
-from formation.domain.labels import STEP_MARKS, STEP_STATUS_WORDS
+from formation.domain.labels import STEP_MARKS, STEP_STATUS_WORDS, paragraph_ref
 from formation.domain.outcomes import StepStatus
 from formation.errors import Refusal
 from formation.reports.cockpit import StepChoice, step_choices
@@ -81,7 +81,7 @@ def decision_text(step: StepLine, decision: DecisionLine | None, latest: bool) -
     if decision is None:
         return Content("\n").join([head, Content("Inget beslut registrerat ännu (b registrerar ett).")])
     what = [str(decision.day) if decision.day else "", decision.outcome]
-    what += [decision.body or "", f"§ {decision.paragraph.removeprefix('§').strip()}" if decision.paragraph else ""]
+    what += [decision.body or "", paragraph_ref(decision.paragraph) or ""]
     what += [f"dnr {decision.dnr}" if decision.dnr else "", f"förbundsordning v{decision.fo_version}"
              if decision.fo_version else ""]  # fmt: skip
     lines = [head, Content(" · ".join(part for part in what if part) + ("" if latest else " (ett tidigare beslut)"))]

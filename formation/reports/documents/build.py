@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from formation.domain.labels import paragraph_ref
 from formation.reports.documents.events_text import event_rows
 from formation.reports.documents.model import (
     AppealInfo,
@@ -34,7 +35,6 @@ from formation.reports.documents.text import (
     clean_text,
     day,
     fo_blocks,
-    paragraph_ref,
     parse_day,
 )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from formation.domain.labels import EVENT_TYPE_LABELS
+from formation.domain.labels import EVENT_TYPE_LABELS, paragraph_ref
 from formation.reports.documents.model import EventRow
 from formation.reports.documents.text import (
     APPEAL_OUTCOMES,
@@ -15,7 +15,6 @@ from formation.reports.documents.text import (
     clean,
     clean_text,
     day,
-    paragraph_ref,
     parse_day,
 )
 

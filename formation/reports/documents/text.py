@@ -101,14 +101,6 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " och " + names[-1]
 
 
-def paragraph_ref(paragraph: str | None) -> str | None:
-    """'§ 45' whether it was recorded as '45' or '§ 45'."""
-    if not paragraph:
-        return None
-    text = paragraph.strip()
-    return text if text.startswith("§") else f"§ {text}"
-
-
 def parse_day(value: object) -> date | None:
     """An ISO date (or datetime) string as a date; None for anything else."""
     if not isinstance(value, str) or len(value) < 10:
