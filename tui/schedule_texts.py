@@ -3,7 +3,6 @@ mark has a glyph or a word besides its colour, so the screens read without colou
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -11,7 +10,7 @@ from rich.text import Text
 from textual.content import Content
 
 from formation.schedule.plan_model import Plan
-from formation.schedule.policy import zone_name
+from formation.schedule.policy import local_moment, zone_name
 
 Document = dict[str, Any]
 
@@ -91,17 +90,6 @@ DEADLINE_LEGEND = f"{CRITICAL_MARK} kritisk linje  {OVERRIDDEN_MARK} satt för h
 def reminder_columns(zone: ZoneInfo) -> tuple[str, ...]:
     """The outbox's columns; the time column names the zone its times are in."""
     return ("Läge", f"Tid ({zone_name(zone)})", "Part", "Steg", "Sista dag", "Dagar")
-
-
-def local_moment(stamp: str | None, zone: ZoneInfo) -> str:
-    """A stored instant (ISO, UTC) as 'ÅÅÅÅ-MM-DD HH:MM' in `zone`, summer or winter time as that day had it;
-    '' for none."""
-    if not stamp:
-        return ""
-    moment = datetime.fromisoformat(stamp)
-    if moment.tzinfo is None:  # the store keeps UTC
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
 def reminder_state(state: str) -> Text:

@@ -111,19 +111,18 @@ def remind_list(
     if not rows:
         typer.echo("Inga påminnelser.")
         return
-    from formation.schedule.policy import current_policy, zone_name
+    from formation.schedule.policy import current_policy, local_moment, zone_name
 
     zone = current_policy().zone  # the times the mails go out at: the configured zone, as the TUI shows them
     typer.echo(f"Tider i {zone_name(zone)}.")
     for r in rows:
-        when = datetime.fromisoformat(r["sent_at"] or r["due_at"])
-        local = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(zone)
+        local = local_moment(r["sent_at"] or r["due_at"], zone)
         extra = " (sent)" if r["late"] else ""
         if r["last_error"]:
             extra += f" – {r['last_error']}"
         offset = r["offset_days"]
         typer.echo(
-            f"{STATE_WORDS.get(r['state'], r['state']):10} {local:%Y-%m-%d %H:%M}  "
+            f"{STATE_WORDS.get(r['state'], r['state']):10} {local}  "
             f"{r['party']}/{r['step']} sista dag {r['deadline']} ({offset:+d} d){extra}"
         )
 

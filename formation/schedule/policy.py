@@ -148,3 +148,14 @@ def zone_name(zone: ZoneInfo) -> str:
     """What the reminders' times are in: 'svensk tid' for Europe/Stockholm (the default), else the zone's name,
     so that a configured zone is never hidden."""
     return "svensk tid" if zone.key == DEFAULT_TIMEZONE else zone.key
+
+
+def local_moment(stamp: str | None, zone: ZoneInfo) -> str:
+    """A stored instant (ISO, UTC) as 'ÅÅÅÅ-MM-DD HH:MM' in `zone`, summer or winter time as that day had it;
+    '' for none."""
+    if not stamp:
+        return ""
+    moment = datetime.fromisoformat(stamp)
+    if moment.tzinfo is None:  # the store keeps UTC
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")

@@ -14,13 +14,13 @@ from textual.widgets import DataTable, Input, Static
 from formation.bootstrap import make_services
 from formation.clock import FixedClock
 from formation.io.demo import create_living_demo
-from formation.schedule.policy import ReminderPolicy, configure_policy
+from formation.schedule.policy import ReminderPolicy, configure_policy, local_moment
 from formation.services import Services
 from formation.services.schedule_reads import outbox_list
 from tests.tui.conftest import TODAY, services_at
 from tests.tui.helpers import settle, shown, table_rows, type_into
 from tui.app import make_app
-from tui.schedule_texts import local_moment, reminder_columns, reminder_when
+from tui.schedule_texts import reminder_columns, reminder_when
 from tui.screens.as_of import AsOfScreen
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.log import LogScreen

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Footer, Select, Static
 from textual.worker import get_current_worker
 
 from formation.errors import Refusal
-from formation.schedule.policy import current_policy, zone_name
+from formation.schedule.policy import current_policy, local_moment, zone_name
 from formation.services import Services
 from formation.services.schedule_reads import deadline_list, outbox_list
 from formation.store.schedule_store import Deadline
@@ -31,7 +31,6 @@ from tui.schedule_texts import (
     OVERRIDDEN_MARK,
     REMINDER_FILTERS,
     REMINDER_STATES,
-    local_moment,
     offset_text,
     reminder_columns,
     reminder_count,
