@@ -20,6 +20,7 @@ from formation.errors import Refusal
 from formation.reports.cockpit import StepChoice, step_choices
 from formation.reports.party_detail import DecisionLine, PartyDetail, StepLine, party_detail
 from formation.services import Services
+from tui.columns import fit
 from tui.screens.base import CockpitScreen
 from tui.screens.decision_form import DecisionForm
 from tui.screens.skip_form import SkipForm
@@ -40,10 +41,6 @@ class PartyLoaded(Message):
 NOTE_CELLS = 40
 """A note longer than this is cut in the table (the panel under it shows it whole), so that one long note does
 not make every row wider than the screen."""
-
-
-def _shortened(note: str) -> str:
-    return note if len(note) <= NOTE_CELLS else note[: NOTE_CELLS - 1].rstrip() + "…"
 
 
 def _day(value: object) -> Text:
@@ -180,7 +177,7 @@ class PartyScreen(CockpitScreen):
                     Text(f"v{d.fo_version}" if d.fo_version else ""),
                     _day(d.anslag),
                     _day(d.appeal_ends),
-                    Text(_shortened(d.note or "")),
+                    fit(d.note or "", NOTE_CELLS),
                 )
         table.move_cursor(row=min(row, len(self.rows) - 1))
         self.show_decision(table.cursor_row)
