@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from formation.domain.labels import paragraph_ref
+from formation.domain.labels import in_sentence, paragraph_ref
 from formation.reports.documents.events_text import event_rows
 from formation.reports.documents.model import (
     AppealInfo,
@@ -299,7 +299,7 @@ def state_text(party: PartyRow) -> str:
         return text + (f"; utträder {day(party.leaves_on)}" if party.leaves_on else "")
     if party.state == "rejected":
         step = next((s for s in party.steps if s.status == "rejected"), None)
-        return f"avslag i {step.label.lower()} den {day(step.date)}" if step and step.date else "avslag"
+        return f"avslag i {in_sentence(step.label)} den {day(step.date)}" if step and step.date else "avslag"
     step = next((s for s in party.steps if s.step_id == party.state), None)
     if step is None:
         return f"väntar ({party.state})"
