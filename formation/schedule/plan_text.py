@@ -19,7 +19,10 @@ def _d(day: date | None) -> str:
 
 
 def _link(s: StepPlan) -> str:
-    return f"{s.name}: {in_sentence(s.label)} i {in_sentence(s.body)} {_d(s.earliest)}"
+    # "kommunfullmäktige antar förbundsordningen", not "… i kommunfullmäktige" again: a label that names its body
+    # says where the step is decided.
+    where = "" if s.body.casefold() in s.label.casefold() else f" i {in_sentence(s.body)}"
+    return f"{s.name}: {in_sentence(s.label)}{where} {_d(s.earliest)}"
 
 
 def shortfall_sentence(s: Shortfall) -> str:

@@ -39,6 +39,8 @@ def test_stockholm_forward_names_the_critical_meeting() -> None:
     text = summarize(plan)
     assert "Förbundet kan bildas tidigast 2016-02-15, när Stockholms stad fattar beslut i kommunfullmäktige" in text
     assert "Målet 2016-04-01 håller" in text
+    # a step whose label names its body is not followed by the body again
+    assert "antar förbundsordningen 2016-02-15" in text and "förbundsordningen i kommunfullmäktige" not in text
 
 
 def test_stockholm_backward_latest_meetings_and_slack() -> None:
