@@ -85,12 +85,6 @@ class PartyCalendar(MeetingCalendar):
                 return own, name
         return None
 
-    def source_of(self, party: str, body: str) -> str | None:
-        """'party', 'global' or None: where a party's body gets its meetings from."""
-        if self._scope(PartyBody(body, party, getattr(body, "template_name", None))) is not None:
-            return "party"
-        return "global" if super().has_body(body) else None
-
     def has_body(self, body: str) -> bool:
         own = self._scope(body)
         return own[0].has_body(own[1]) if own is not None else super().has_body(body)
