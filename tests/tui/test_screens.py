@@ -299,6 +299,34 @@ async def test_a_long_log_shows_the_newest_events_and_says_so(demo_services: Ser
         assert all("Försäkringskassan" in row[3] for row in table_rows(table))
 
 
+async def test_the_chosen_event_stays_chosen_when_a_filter_or_a_new_event_moves_it(demo_services: Services) -> None:
+    class ShortLog(LogScreen):
+        SHOWN_AT_MOST = 5
+
+    total = len(demo_services.events())
+    app = make_app(demo_services, poll_seconds=None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.push_screen(ShortLog(demo_services))
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ShortLog)
+        table = screen.query_one("#log", DataTable)
+        table.move_cursor(row=table.get_row_index(str(total - 3)))
+        await settle(pilot)
+        # Another event arrives (here from the CLI's services); the window of the five newest moves by one.
+        Coordinator(demo_services).update_party("forsakringskassan", {"email": "kim@example.se"})
+        screen.action_reload()
+        await settle(pilot)
+        assert (chosen := screen.chosen()) is not None and chosen.seq == total - 3
+
+        fk_rows = [r.seq for r in screen.rows if r.party == "forsakringskassan"][-5:]
+        table.move_cursor(row=table.get_row_index(str(fk_rows[-1])))
+        screen.query_one("#f-party", Select).value = "forsakringskassan"
+        await settle(pilot)
+        assert (chosen := screen.chosen()) is not None and chosen.seq == fk_rows[-1]
+
+
 async def test_the_log_cuts_type_labels_visibly_and_keeps_the_chosen_row_in_view(tmp_path: Path) -> None:
     services = services_at(tmp_path)
     create_living_demo(services)

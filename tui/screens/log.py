@@ -186,7 +186,7 @@ class LogScreen(CockpitScreen):
 
     def show_rows(self, rows: list[LogRow]) -> None:
         table: DataTable[Text] = self.query_one("#log", DataTable)
-        cursor = table.cursor_row
+        cursor, kept = table.cursor_row, self.chosen()
         width = max(30, self.app.size.width - 30 - TYPE_WIDTH)  # Nr, Datum, cell padding and the pane's frame
         table.clear()
         shown = rows[-self.SHOWN_AT_MOST :]
@@ -203,7 +203,10 @@ class LogScreen(CockpitScreen):
         if len(shown) < len(rows):
             table.border_subtitle = f"de {len(shown)} senaste visas · {table.border_subtitle} · filtrera (/) för äldre"
         if shown:
-            table.move_cursor(row=min(cursor, len(shown) - 1))
+            # The same event stays chosen when it is still shown (after a correction the window of the newest
+            # rows moves by one, and a filter changes every index); otherwise the same place in the list.
+            at = next((i for i, row in enumerate(shown) if kept is not None and row.seq == kept.seq), None)
+            table.move_cursor(row=at if at is not None else min(cursor, len(shown) - 1))
         self.show_whole_event()
 
     @on(DataTable.RowHighlighted, "#log")
