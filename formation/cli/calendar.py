@@ -306,7 +306,7 @@ def plan(ctx: typer.Context, as_json: Annotated[bool, JSON] = False) -> None:
         meeting = s.earliest.isoformat() if s.earliest else "inget sammanträde"
         deadline = s.deadline.isoformat() if s.deadline else "–"
         if s.deadline is not None and s.deadline < result.today:
-            deadline += " (passerad)"
+            deadline += " FÖRSENAT"  # as `deadline list` and the TUI mark it
         elif s.deadline is not None and s.earliest is not None and s.deadline < s.earliest:
             deadline += " (hinns inte före första sammanträdet)"
         typer.echo(f"{mark} {s.name}: {s.label} ({s.body}) tidigast {meeting}, senast {deadline}")
