@@ -134,6 +134,13 @@ class PartyProgress:
         return self.state == REJECTED
 
     @property
+    def rejected_step(self) -> str | None:
+        """The step where the party said no to the current proposal (while it is rejected), else None."""
+        if self.state != REJECTED:
+            return None
+        return next((s.id for s in self.workflow.steps if self.steps[s.id].status is StepStatus.REJECTED), None)
+
+    @property
     def first_open_step(self) -> str | None:
         """The first step, in definition order, that still waits for a decision."""
         if self.state in (APPROVED, REJECTED):

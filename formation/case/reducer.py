@@ -48,7 +48,7 @@ from formation.case.projection import (
     default_workflow,
 )
 from formation.case.reopening import reopen_approval, reopen_rejection
-from formation.case.step_rules import decision_refusal, skip_refusal
+from formation.case.step_rules import decision_refusal, reconsideration_refusal, skip_refusal
 from formation.domain.formation_rule import MemberApproval, all_approved_on
 from formation.domain.membership import membership_problems
 from formation.domain.outcomes import Outcome, StepStatus
@@ -246,6 +246,11 @@ def _register_in_force(case: CaseProjection, event: ForbundsordningAdded) -> Non
 
 def _decision(case: CaseProjection, event: DecisionRecorded) -> None:
     progress = membership.party(case, event.party)
+    if progress.rejected:  # a new decision after a no: the body took the matter up again
+        refusal = reconsideration_refusal(progress, event.step, event.decided_on)
+        if refusal is not None:
+            raise refusal
+        reopen_rejection(progress)
     refusal = decision_refusal(progress, event.step, event.decided_on)
     if refusal is not None:
         raise refusal

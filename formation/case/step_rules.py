@@ -37,8 +37,8 @@ def _closed(progress: PartyProgress) -> Refusal | None:
     name = progress.info.name
     if progress.rejected:
         return Refusal(
-            f"{name} har avslagit förslaget; ärendet öppnas igen först när en ny version av förbundsordningen "
-            "läggs till.",
+            f"{rejection(progress)}; andra steg kan registreras först när ett nytt beslut i det steget har "
+            "registrerats eller en ny version av förbundsordningen har lagts till.",
             code="party_rejected",
             party=progress.info.slug,
         )
@@ -102,6 +102,35 @@ def _dates_out_of_order(progress: PartyProgress, step: StepDef, on: date) -> Ref
                     party=progress.info.slug,
                     step=previous.id,
                 )
+    return None
+
+
+def rejection(progress: PartyProgress) -> str:
+    """'Region Stockholm avslog i steget 'Nämndbeslut' 2022-03-01', for a party that said no."""
+    step_id = progress.rejected_step
+    step = progress.workflow.step(step_id) if step_id else None
+    if step is None:  # pragma: no cover - a rejected party has its rejected step
+        return f"{progress.info.name} har avslagit förslaget"
+    return f"{progress.info.name} avslog i steget '{step.label}' {progress.steps[step.id].date}"
+
+
+def reconsideration_refusal(progress: PartyProgress, step_id: str, on: date | None) -> Refusal | None:
+    """Why a party that said no cannot decide `step_id` on `on`, or None when it can. A body that said no may
+    take the matter up again and decide anew (kommunallagen does not bind it to its no): in the same step, on
+    a later day. Any other step waits, as before, for that decision or a new version."""
+    step = known_step(progress, step_id)
+    if isinstance(step, Refusal):
+        return step
+    if step.id != progress.rejected_step:
+        return _closed(progress)
+    said_no_on = progress.steps[step.id].date
+    if on is not None and said_no_on is not None and on <= said_no_on:
+        return Refusal(
+            f"{rejection(progress)}; ett nytt beslut i samma steg måste ha ett senare datum än avslaget.",
+            code="reconsidered_too_early",
+            party=progress.info.slug,
+            step=step.id,
+        )
     return None
 
 

@@ -9,7 +9,9 @@ HINTS: dict[str, str] = {
     "several_cases": "Ange --case KORTNAMN (eller FORMATION_CASE).",
     "unknown_case": "Ange ett av kortnamnen med --case.",
     "no_forbundsordning": "Lägg till den med `formation fo add FIL`.",
-    "party_rejected": "Lägg till en ny version med `formation fo add FIL`.",
+    "party_rejected": "Registrera det nya beslutet i samma steg med `formation decide`, eller lägg till en ny version "
+    "med `formation fo add FIL`.",
+    "reconsidered_too_early": "Ange datumet för det nya beslutet med `--date ÅÅÅÅ-MM-DD`.",
     "earlier_step_open": "Registrera det först med `formation decide`, eller markera det som ej aktuellt med "
     "`formation skip PART STEG --reason TEXT`.",
     "fo_after_decision": "Rätta versionens datum med `formation correct {seq} --date DATUM --reason TEXT`.",

@@ -19,6 +19,7 @@ from formation.domain.labels import EVENT_TYPE_LABELS
 from formation.domain.outcomes import Outcome
 from formation.reports.log import Names, describe, log_day
 from formation.services.views import CaseView
+from workflows.model import StepDef
 
 
 @dataclass(frozen=True)
@@ -71,15 +72,26 @@ def progress(view: CaseView) -> Progress:
 
 
 def step_choices(progress: PartyProgress) -> tuple[StepChoice, ...]:
-    """The steps the machine lets this party act on now."""
+    """The steps the machine lets this party act on now; for a party that said no, the step where it did (its
+    body may decide anew, which the reducer allows on a later day)."""
+    rejected = progress.rejected_step
+    if rejected is not None:
+        step = progress.workflow.step(rejected)
+        assert step is not None
+        return (_choice(progress, step, tuple(Outcome)),)
     choices = []
     for step_id, triggers in possible_decisions(progress.workflow, progress):
         step = progress.workflow.step(step_id)
         assert step is not None
-        outcomes = tuple(Outcome(t) for t in triggers if t != SKIP)
-        appealable = step.appealable and progress.info.kind.value in ("kommun", "region")
-        choices.append(StepChoice(step_id, step.label, outcomes, SKIP in triggers, appealable, step.body))
+        choices.append(_choice(progress, step, tuple(Outcome(t) for t in triggers if t != SKIP), SKIP in triggers))
     return tuple(choices)
+
+
+def _choice(
+    progress: PartyProgress, step: StepDef, outcomes: tuple[Outcome, ...], can_skip: bool = False
+) -> StepChoice:
+    appealable = step.appealable and progress.info.kind.value in ("kommun", "region")
+    return StepChoice(step.id, step.label, outcomes, can_skip, appealable, step.body)
 
 
 def decision_choices(view: CaseView) -> dict[str, tuple[StepChoice, ...]]:

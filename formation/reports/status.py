@@ -6,10 +6,11 @@ from datetime import date
 from typing import Any
 
 from formation.case.projection import CaseProjection, PartyProgress, is_appealable
+from formation.case.step_rules import rejection
 from formation.domain.appeal import anslag_days_late, appeal_ends_on, final_on
 from formation.domain.board import TERM_YEARS, BoardMember, board_problems
 from formation.domain.membership import membership_problems
-from formation.domain.outcomes import AppealOutcome, StepStatus
+from formation.domain.outcomes import AppealOutcome
 from formation.domain.parties import PartyKind
 from formation.domain.problems import Problem
 from formation.services.views import CaseView
@@ -127,13 +128,11 @@ def case_problems(view: CaseView) -> list[Problem]:
             problems.append(Problem(problem.code, problem.message, details={"fo_version": projection.current_version}))
     for progress in members:
         if progress.rejected:
-            step = next(s for s in progress.workflow.steps if progress.steps[s.id].status is StepStatus.REJECTED)
-            record = progress.steps[step.id]
             problems.append(
                 Problem(
                     "party_rejected",
-                    f"{progress.info.name} avslog i steget '{step.label}' {record.date}; förbundet kan inte bildas "
-                    "förrän en ny version av förbundsordningen har godkänts av alla.",
+                    f"{rejection(progress)}; förbundet kan inte bildas förrän {progress.info.name} beslutar på nytt "
+                    "i det steget eller en ny version av förbundsordningen har godkänts av alla.",
                     party=progress.info.slug,
                 )
             )

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from formation.domain.outcomes import Outcome
 from formation.errors import Refusal
+from formation.reports.cockpit import step_choices
 from formation.reports.status import status_document
 from formation.services import Services
 from tests.unit.case_support import AF, AGENCY_PATH, FK, KOMMUN, KOMMUN_PATH, REGION, form_all, party_doc, step_of, walk
@@ -104,10 +106,11 @@ def test_avslag_rejects_the_party_and_a_new_version_reopens_it(case: Services, f
     assert step_of(party, "namnd")["status"] == "rejected"
     doc = status_document(case.view())
     assert any(p["code"] == "party_rejected" for p in doc["problems"])
-    with pytest.raises(Refusal, match="avslagit"):
-        case.decide(REGION, "namnd", outcome="bifall", on=date(2022, 3, 2))
-    with pytest.raises(Refusal, match="avslagit"):
+    with pytest.raises(Refusal, match="senare datum än avslaget"):
+        case.decide(REGION, "namnd", outcome="bifall", on=date(2022, 3, 1))
+    with pytest.raises(Refusal, match="avslog i steget 'Nämndbeslut' 2022-03-01; andra steg kan registreras först när"):
         case.decide(REGION, "styrelse", outcome="bifall", on=date(2022, 3, 2))
+    assert party_doc(case, "region-stockholm")["state"] == "rejected"  # the refusals changed nothing
 
     case.add_fo(fo_file_v2, on=date(2022, 4, 1))
     party = party_doc(case, "region-stockholm")
@@ -117,6 +120,26 @@ def test_avslag_rejects_the_party_and_a_new_version_reopens_it(case: Services, f
     walk(case, REGION, ("namnd", "styrelse", "fullmaktige"), date(2022, 4, 5))
     party = party_doc(case, "region-stockholm")
     assert (party["state"], party["approved_version"]) == ("approved", 2)
+
+
+def test_a_body_that_said_no_may_decide_anew_on_a_later_day(case: Services) -> None:
+    """Österåker's fullmäktige says no in June and yes to the same text in September: a body is not bound by
+    its no. The no stays in the history; the yes counts, for the same version, and the others keep theirs."""
+    walk(case, REGION, ("forstudie", "inriktningsbeslut", "namnd", "styrelse"), date(2022, 2, 1))
+    case.decide(REGION, "fullmaktige", outcome="avslag", on=date(2022, 6, 12))
+    doc = status_document(case.view())
+    [problem] = [p for p in doc["problems"] if p["code"] == "party_rejected"]
+    assert "förrän Region Stockholm beslutar på nytt i det steget" in problem["message"]
+    [choice] = step_choices(case.view().projection.parties["region-stockholm"])
+    assert (choice.step, Outcome.BIFALL in choice.outcomes, choice.can_skip) == ("fullmaktige", True, False)
+
+    case.decide(REGION, "fullmaktige", outcome="bifall", on=date(2022, 9, 18))
+    party = party_doc(case, "region-stockholm")
+    assert (party["state"], party["approved_version"]) == ("approved", 1)
+    assert not any(p["code"] == "party_rejected" for p in status_document(case.view())["problems"])
+    assert party_doc(case, "region-stockholm", as_of=date(2022, 7, 1))["state"] == "rejected"
+    outcomes = [e.event.outcome.value for e in case.events() if getattr(e.event, "step", None) == "fullmaktige"]
+    assert outcomes == ["avslag", "bifall"]
 
 
 def test_a_no_entered_afterwards_but_said_before_the_current_version_does_not_block(case: Services) -> None:
