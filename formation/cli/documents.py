@@ -42,7 +42,7 @@ def _data(ctx: typer.Context, as_of: str | None, budget: str | None) -> Snapshot
 
     svc = services(ctx)
     view = svc.view(as_of=parse_as_of(as_of, svc.clock.today()), with_texts=True)
-    return snapshot_data(view, svc.wire_events(), budget=budget, plan=_planned(view))
+    return snapshot_data(view, svc.events(), budget=budget, plan=_planned(view))
 
 
 def _planned(view: CaseView) -> dict[str, object] | None:

@@ -83,7 +83,7 @@ EVENT_TYPE_LABELS: dict[str, str] = {
     "deadline_set": "sista dag",
     "body_named": "organets namn",
     "event_corrected": "rättelse",
-    "event_voided": "struken",
+    "event_voided": "strykning",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -61,3 +62,20 @@ def test_the_snapshot_of_a_case_with_calendars_shows_planned_meetings_and_the_pr
     living("demo", "--only", "norrort")
     out = living("--case", "norrort", "snapshot").stdout
     assert "Beräknat bildande" in out and "planerat" in out
+
+
+def test_the_snapshot_shows_the_history_as_it_now_reads_after_a_strike_and_a_correction(tmp_path: Path) -> None:
+    """A decision entered for the wrong party and struck, and a date entered wrong and corrected: the
+    politicians' snapshot shows neither the struck decision (not even as an earlier outcome) nor the first date."""
+    living = Cli(tmp_path / "living.db", FORMATION_CASE="norrort")
+    living("demo", "--only", "norrort")
+    living("decide", "Solna", "namnd", "--outcome", "bifall", "--date", "2026-11-12", "--body", "Socialnämnden")
+    struck = json.loads(living("log", "--json").stdout)[-1]["seq"]
+    living("void", str(struck), "--reason", "Fel part")
+    living("decide", "Sundbyberg", "namnd", "--outcome", "bifall", "--date", "2026-11-03", "--paragraph", "7")
+    living("correct", str(struck + 2), "--date", "2026-11-04", "--reason", "Fel datum i protokollet")
+    out = living("snapshot").stdout
+    assert "4 november 2026" in out
+    assert not re.search(r"(?<!\d)3 november 2026", out)  # (the snapshot is dated 23 november)
+    for gone in ("12 november 2026", "Socialnämnden", "Tidigare", "ströks", "rättades"):
+        assert gone not in out, gone
