@@ -192,6 +192,7 @@ def _fo_added(case: CaseProjection, event: ForbundsordningAdded) -> None:
     expected = max(case.versions, default=0) + 1
     if event.number != expected:
         raise Refusal(f"Nästa version av förbundsordningen är v{expected}, inte v{event.number}.", code="fo_number")
+    _check_dated_after_the_versions_it_replaces(case, event)
     if event.in_force:
         _check_in_force_allowed(case)
     case.versions[event.number] = VersionInfo(
@@ -210,6 +211,22 @@ def _fo_added(case: CaseProjection, event: ForbundsordningAdded) -> None:
             reopen_approval(progress)
         elif progress.state == REJECTED:
             reopen_rejection(progress)
+
+
+def _check_dated_after_the_versions_it_replaces(case: CaseProjection, event: ForbundsordningAdded) -> None:
+    """A new version replaces the earlier ones, so it cannot be dated before them: a view as of a day between
+    the two dates would have the later version without the one it replaces."""
+    if event.added_on is None:
+        return
+    later = [v for v in case.versions.values() if v.added_on is not None and v.added_on > event.added_on]
+    if later:
+        latest = max(later, key=lambda v: v.added_on or event.added_on)
+        raise Refusal(
+            f"v{event.number} kan inte vara daterad {event.added_on}, före v{latest.number} som den ersätter "
+            f"(daterad {latest.added_on}).",
+            code="fo_dated_before_previous",
+            version=latest.number,
+        )
 
 
 def _check_in_force_allowed(case: CaseProjection) -> None:

@@ -15,6 +15,8 @@ HINTS: dict[str, str] = {
     "earlier_step_open": "Registrera det först med `formation decide`, eller markera det som ej aktuellt med "
     "`formation skip PART STEG --reason TEXT`.",
     "fo_after_decision": "Rätta versionens datum med `formation correct {seq} --date DATUM --reason TEXT`.",
+    "fo_dated_before_previous": "Ange rätt datum med --date, eller rätta den tidigare versionens datum med "
+    "`formation correct NR --date DATUM --reason TEXT` (numret står i `formation log`).",
     "fo_replaced": "Registrera beslutet utan --fo-version (det gäller då den aktuella versionen).",
     "joining_needs_amendment": "Lägg till den ändrade förbundsordningen med `formation fo add FIL`.",
     "fo_in_force_exists": "Lägg till den ändrade versionen med `formation fo add FIL` utan --in-force.",

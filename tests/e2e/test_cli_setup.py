@@ -128,3 +128,11 @@ def test_fo_list_and_show(env: dict[str, str], tmp_path: Path) -> None:
     assert "ingen version v3" in missing.stderr and missing.stdout == ""
     same = run(env, "fo", "add", str(changed), expect=2)
     assert "identisk med v2" in same.stderr
+    # A third version dated before the second, which it would replace, is refused: a view as of a day
+    # between the two would have had v3 without v2. Undated, it is added.
+    third = tmp_path / "v3.md"
+    third.write_text(changed.read_text(encoding="utf-8") + "\nÄndring.\n", encoding="utf-8")
+    early = run(env, "fo", "add", str(third), "--date", "2022-02-01", expect=2)
+    assert "v3 kan inte vara daterad 2022-02-01, före v2 som den ersätter (daterad 2022-03-01)." in early.stderr
+    assert len(json.loads(run(env, "fo", "list", "--json").stdout)) == 2
+    run(env, "fo", "add", str(third))
