@@ -220,7 +220,7 @@ def _check_dated_after_the_versions_it_replaces(case: CaseProjection, event: For
         return
     later = [v for v in case.versions.values() if v.added_on is not None and v.added_on > event.added_on]
     if later:
-        latest = max(later, key=lambda v: v.added_on or event.added_on)
+        latest = max(later, key=lambda v: v.number)
         raise Refusal(
             f"v{event.number} kan inte vara daterad {event.added_on}, före v{latest.number} som den ersätter "
             f"(daterad {latest.added_on}).",

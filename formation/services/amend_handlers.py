@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from formation.case.commands import CorrectEvent, VoidEvent
-from formation.case.events import Envelope, EventCorrected, EventVoided
+from formation.case.events import Envelope, EventCorrected, EventVoided, ForbundsordningAdded
 from formation.domain.labels import EVENT_TYPE_LABELS
 from formation.domain.text import NOTE_MAX, clean_text
 from formation.errors import Refusal
@@ -60,6 +60,12 @@ def correct_event(ctx: Context, command: CorrectEvent) -> EventCorrected:
     if not command.changes:
         raise Refusal("Ange minst en uppgift att rätta.", code="nothing_to_change")
     what = EVENT_TYPE_LABELS.get(target.type, target.type)
+    if isinstance(target.event, EventVoided):  # neither corrected nor struck
+        raise Refusal(
+            f"Händelse {command.seq} är en strykning och kan varken rättas eller strykas; registrera den strukna "
+            "händelsen på nytt om den ska gälla.",
+            code="not_correctable",
+        )
     for key in command.changes:
         if key not in allowed:
             hint = f"; det som kan rättas är {', '.join(allowed)}" if allowed else "; den kan bara strykas"
@@ -93,4 +99,26 @@ def void_event(ctx: Context, command: VoidEvent) -> EventVoided:
     target = _target(ctx, command.seq)
     if target.type in NOT_VOIDABLE:
         raise Refusal(not_voidable(command.seq, target.type), code="not_voidable")
+    if isinstance(target.event, ForbundsordningAdded):
+        _latest_version_first(ctx, target.event)
     return EventVoided(target=command.seq, reason=reason)
+
+
+def _latest_version_first(ctx: Context, version: ForbundsordningAdded) -> None:
+    """Versions are numbered in order, so only the latest one still counted can be struck (striking v1 under
+    v2 would leave a v2 with no v1: the replay refused it in words no coordinator knows)."""
+    log = ctx.log()
+    voided = {e.event.target for e in log if isinstance(e.event, EventVoided)}
+    later = [
+        e
+        for e in log
+        if isinstance(e.event, ForbundsordningAdded) and e.seq not in voided and e.event.number > version.number
+    ]
+    if later:
+        latest = max(later, key=lambda e: e.seq)
+        assert isinstance(latest.event, ForbundsordningAdded)
+        raise Refusal(
+            f"Förbundsordningen v{version.number} kan inte strykas medan v{latest.event.number} finns kvar; stryk "
+            f"först v{latest.event.number} (händelse {latest.seq}), om också den ska bort.",
+            code="not_voidable",
+        )

@@ -125,9 +125,10 @@ def _commit(
     texts: dict[str, tuple[str, str]],
 ) -> Result:
     event_store.append(session=session, case_id=case.id, envelopes=envelopes)
+    struck = {e.event.target for e in envelopes if isinstance(e.event, EventVoided)}  # an import's strikings
     for envelope in envelopes:
         event = envelope.event
-        if isinstance(event, ForbundsordningAdded) and event.sha256 in texts:
+        if isinstance(event, ForbundsordningAdded) and event.sha256 in texts and envelope.seq not in struck:
             filename, text = texts[event.sha256]
             fo_text_store.add_text(
                 session=session,
@@ -202,9 +203,10 @@ def _import(writer: Writer, session: Session, command: ImportCase) -> Result:
             f"Det finns redan ett ärende '{created.slug}' i databasen.", code="case_exists", slug=created.slug
         )
     texts: dict[str, tuple[str, str]] = {}
+    struck = {e.event.target for e in envelopes if isinstance(e.event, EventVoided)}
     for envelope in envelopes:
         event = envelope.event
-        if isinstance(event, ForbundsordningAdded):
+        if isinstance(event, ForbundsordningAdded) and envelope.seq not in struck:  # a struck text is not kept
             if event.sha256 not in command.texts:
                 raise Refusal(
                     f"Filen går inte att läsa in: texten till förbundsordningen v{event.number} saknas.",

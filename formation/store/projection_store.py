@@ -238,6 +238,11 @@ def save(*, session: Session, case_id: int, loaded: Loaded) -> None:
                 .where(_VERSIONS.c.case_id == case_id, _VERSIONS.c.number == number)
                 .values(in_force=version.in_force, added_on=version.added_on, start_date=version.start_date)
             )
+    if not before or any(number not in projection.versions for number in old_versions):
+        # Rebuilt after a striking (or new): a struck version is gone from the history, so its row goes too,
+        # text and all; otherwise it came back on the next load, and the next version could not take its number.
+        kept = list(projection.versions)
+        connection.execute(delete(_VERSIONS).where(_VERSIONS.c.case_id == case_id, _VERSIONS.c.number.notin_(kept)))
     old_parties = before.get("parties", {})
     for slug in [s for s in loaded.party_ids if s not in projection.parties]:
         # A voided party_added: the party is gone from the history, so from the cache too.

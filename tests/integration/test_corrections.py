@@ -135,6 +135,8 @@ def test_correct_and_void_from_the_command_line(tmp_path: Path, sample_fo: Path)
     assert "Händelse 5 struken — Fel ärende säger protokollet" in log
     refused = cli("void", "6", "--reason", "Ångrar", expect=2)
     assert refused.stderr.strip().startswith("Händelse 6 är en strykning och kan inte strykas; registrera den strukna")
+    refused = cli("correct", "6", "--date", "2022-02-09", "--reason", "Ångrar", expect=2)
+    assert refused.stderr.strip().startswith("Händelse 6 är en strykning och kan varken rättas eller strykas;")
     refused = cli("correct", "3", "--date", "2030-01-01", "--reason", "x", expect=2)
     assert "framtiden" in refused.stderr and "\n" not in refused.stderr.strip()
     status = json.loads(cli("status", "--json").stdout)
@@ -183,3 +185,41 @@ def test_workflow_upgrade_is_logged_and_refused_when_the_history_does_not_fit(ca
     assert projection.template.version == 99
     assert "namnd" not in [s.id for s in projection.parties["solna-stad"].workflow.steps]
     assert projection.parties["solna-stad"].display_state == "styrelse"
+
+
+def test_a_version_added_by_mistake_is_struck_latest_first(tmp_path: Path, sample_fo: Path) -> None:
+    """Two wrong files added as v1 and v2: v1 cannot go while v2 is there (the refusal says which event to
+    strike first); struck in that order, both go, and the right text becomes v1."""
+    cli = Cli(tmp_path / "f.db")
+    cli("init", "Samordningsförbundet Solna", "--slug", "solna")
+    wrong = tmp_path / "fel.md"
+    wrong.write_text("# Fel fil\n\nDetta är ingen förbundsordning.\n", encoding="utf-8")
+    other = tmp_path / "fel2.md"
+    other.write_text("# En annan fel fil\n", encoding="utf-8")
+    cli("fo", "add", str(wrong))
+    cli("fo", "add", str(other))
+    before = cli("log").stdout
+    refused = cli("void", "2", "--reason", "Fel fil", expect=2)
+    assert refused.stderr.strip() == (
+        "Förbundsordningen v1 kan inte strykas medan v2 finns kvar; stryk först v2 (händelse 3), om också den ska bort."
+    )
+    assert cli("log").stdout == before
+    cli("void", "3", "--reason", "Fel fil")
+    cli("void", "2", "--reason", "Fel fil")
+    cli("fo", "add", str(sample_fo))
+    assert [v["number"] for v in json.loads(cli("fo", "list", "--json").stdout)] == [1]
+    assert "inga fel" in cli("doctor").stdout  # the struck versions' rows went with them
+    cli("export", str(tmp_path / "solna.json"))
+    other = Cli(tmp_path / "kopia.db")
+    other("import", str(tmp_path / "solna.json"))
+    assert other("fo", "show", "1").stdout == sample_fo.read_text(encoding="utf-8")
+
+
+def test_a_struck_version_gives_its_number_to_the_next_in_a_running_process(case: Services, fo_file_v2: Path) -> None:
+    """The TUI keeps its services: there the next version after a striking took the struck one's number
+    while its row was still stored, and the write failed on the database's constraint."""
+    seq = case.events()[-1].seq  # v1, added by the fixture
+    case.void(seq, reason="Fel fil")  # type: ignore[attr-defined]
+    case.add_fo(fo_file_v2, on=date(2022, 2, 1))  # type: ignore[attr-defined]
+    assert list(case.view().projection.versions) == [1]
+    assert case.fo_versions()[0]["sha256"] == case.view().projection.versions[1].sha256
