@@ -27,6 +27,8 @@ class AddVersionForm(CommandForm):
         """One sentence per approval or rejection the new version would undo."""
         self.text = ""
         """The text read from the file when saving, checked against 9 § once it is saved."""
+        self.confirmed = ""
+        """The text the coordinator chose to save although 9 § items are missing (Ctrl+S a second time)."""
 
     def compose_fields(self) -> ComposeResult:
         if self.cancelled:
@@ -50,11 +52,18 @@ class AddVersionForm(CommandForm):
         except OSError as exc:
             raise FormError(f"Filen '{raw}' kan inte läsas ({type(exc).__name__}).") from None
         self.text = text
+        added_on = parse_day(self.query_one("#added", Input).value, "Datum")
+        start_date = parse_day(self.query_one("#start", Input).value, "Start")
+        missing = missing_items(text)
+        if missing and self.confirmed != text:
+            # Saved by mistake (a wrong file), a version can only be struck, latest first: ask before, not after.
+            self.confirmed = text
+            raise FormError(f"9 § {missing} saknas i texten; är det rätt fil? Ctrl+S en gång till sparar ändå.")
         return AddForbundsordning(
             text=text,
             filename=path.name,
-            added_on=parse_day(self.query_one("#added", Input).value, "Datum"),
-            start_date=parse_day(self.query_one("#start", Input).value, "Start"),
+            added_on=added_on,
+            start_date=start_date,
             expected_revision=self.revision,
         )
 
@@ -62,8 +71,13 @@ class AddVersionForm(CommandForm):
         """What `formation fo add` warns of too: the 9 § items the text lacks (3 in the versions screen lists
         them with what was found)."""
         added = f"Förbundsordningen v{result.projection.current_version} är tillagd."
-        missing = [str(item.number) for item in check_forbundsordning(self.text).missing_required]
-        if not missing:
-            return added
-        items = f"punkt {missing[0]}" if len(missing) == 1 else f"punkterna {', '.join(missing[:-1])} och {missing[-1]}"
-        return f"{added} Varning: 9 § {items} saknas i texten (3 visar kontrollen)."
+        missing = missing_items(self.text)
+        return f"{added} Varning: 9 § {missing} saknas i texten (3 visar kontrollen)." if missing else added
+
+
+def missing_items(text: str) -> str:
+    """'punkt 4' or 'punkterna 1, 2 och 4': the required 9 § items the text lacks; empty when none."""
+    missing = [str(item.number) for item in check_forbundsordning(text).missing_required]
+    if len(missing) <= 1:
+        return f"punkt {missing[0]}" if missing else ""
+    return f"punkterna {', '.join(missing[:-1])} och {missing[-1]}"
