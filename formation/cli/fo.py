@@ -12,7 +12,7 @@ from formation.domain.labels import VERSION_ROLES
 from formation.errors import Refusal
 
 fo_app = group("fo", "Förbundsordningens versioner.")
-FILE = typer.Argument(metavar="FIL", help="Förbundsordningen (.md, .txt, .docx).")
+FILE = typer.Argument(metavar="FIL", help="Förbundsordningen (.md, .txt, .docx eller .pdf med textlager).")
 
 
 def read_text(path: Path) -> str:

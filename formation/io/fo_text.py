@@ -43,10 +43,10 @@ def read_forbundsordning(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         supported = ", ".join(SUPPORTED_SUFFIXES)
-        shown = suffix or "utan filändelse"
-        raise ForbundsordningUnreadable(
-            f"Filformatet {shown} stöds inte för {path.name}; förbundsordningen kan läsas från {supported}."
-        )
+        problem = f"Filformatet {suffix} stöds inte för {path.name}"
+        if not suffix:
+            problem = f"Filen {path.name} saknar filändelse"
+        raise ForbundsordningUnreadable(f"{problem}; förbundsordningen kan läsas från {supported}.")
     readers = {".docx": _read_docx, ".pdf": _read_pdf}
     try:
         # Limits a real document never reaches, checked before the file is parsed (a zip bomb, 200 MB).

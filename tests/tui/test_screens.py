@@ -216,6 +216,15 @@ async def test_several_cases_open_the_case_list_and_switch(tmp_path: Path) -> No
         await settle(pilot)
         assert "Andra [i]" in header(app)
 
+        app.as_of = date(2026, 1, 1)  # a historic view of Andra; switching to Första shows Första today
+        await pilot.press("a")
+        await settle(pilot)
+        options = app.screen.query_one(OptionList)
+        options.highlighted = [options.get_option_at_index(i).id for i in range(2)].index("forsta")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Första" in header(app) and "HISTORISK" not in header(app) and app.as_of is None
+
 
 async def test_as_of_shows_the_case_as_it_stood(demo_services: Services) -> None:
     app = make_app(demo_services, poll_seconds=None)

@@ -107,6 +107,10 @@ def test_unsupported_suffix_names_the_supported_ones(tmp_path: Path) -> None:
     message = str(info.value)
     assert ".odt stöds inte" in message
     assert all(suffix in message for suffix in (".md", ".txt", ".docx", ".pdf"))
+    bare = tmp_path / "shadow"
+    bare.write_text("text", encoding="utf-8")
+    with pytest.raises(ForbundsordningUnreadable, match=r"^Filen shadow saknar filändelse; förbundsordningen kan"):
+        read_forbundsordning(bare)
 
 
 def test_missing_file(tmp_path: Path) -> None:

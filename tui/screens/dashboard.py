@@ -281,6 +281,8 @@ class DashboardScreen(FullFooterWhenWide):
 
     def case_chosen(self, slug: str | None) -> None:
         if slug is not None:
+            if slug != self.services.case_slug:
+                self.cockpit.as_of = None  # a day in one case's history means nothing for another: today
             self.services.case_slug = slug
             self.chosen_slug = None
             self.action_reload()

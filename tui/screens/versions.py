@@ -83,7 +83,7 @@ class VersionsScreen(CockpitScreen):
 
     def on_mount(self) -> None:
         table: DataTable[Text] = self.query_one("#versions", DataTable)
-        table.add_columns("Ver.", "Tillagd", "Start", "Läge")
+        table.add_columns("Ver.", "Daterad", "Start", "Läge")  # the text's own date, as `fo list` says
         table.border_title = "Versioner"
         self.action_reload()
 
@@ -119,8 +119,9 @@ class VersionsScreen(CockpitScreen):
                 key=str(number),
             )
         if not projection.versions:
+            add = " (n lägger till)" if self.as_of is None else ""  # a historic view cannot add one
             self.query_one("#version-text", Static).update(
-                Content("Ingen förbundsordning är registrerad ännu (n lägger till).")
+                Content(f"Ingen förbundsordning är registrerad ännu{add}.")
             )
         else:
             table.move_cursor(row=table.row_count - 1)
