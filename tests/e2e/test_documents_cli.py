@@ -79,3 +79,19 @@ def test_the_snapshot_shows_the_history_as_it_now_reads_after_a_strike_and_a_cor
     assert not re.search(r"(?<!\d)3 november 2026", out)  # (the snapshot is dated 23 november)
     for gone in ("12 november 2026", "Socialnämnden", "Tidigare", "ströks", "rättades"):
         assert gone not in out, gone
+
+
+def test_no_underlag_is_written_for_an_observer(tmp_path: Path) -> None:
+    """An adjungerad kommunalförbund decides nothing: an underlag proposing its membership would be wrong."""
+    living = Cli(tmp_path / "living.db", FORMATION_CASE="norrort")
+    living("demo", "--only", "norrort")
+    living("party", "add", "Kommunalförbundet Sjukvård och omsorg", "--kind", "kommun", "--observer")
+    refused = living("underlag", "Kommunalförbundet", expect=2)
+    assert refused.stderr.strip() == (
+        "Kommunalförbundet Sjukvård och omsorg är adjungerad utan rösträtt och beslutar inte om medlemskap; "
+        "beslutsunderlag skrivs för medlemmarna."
+    )
+    assert "Beslutsunderlag" in living("underlag", "Solna").stdout
+    snapshot = living("snapshot").stdout
+    observer = snapshot.split("### Kommunalförbundet Sjukvård och omsorg")[1].split("## ")[0]
+    assert "*adjungerad, inte medlem*" in observer and "väntar" not in observer  # no steps it would "wait" for

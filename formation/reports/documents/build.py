@@ -177,6 +177,8 @@ def _party(
     workflow = _workflow(all_events, slug)
     bodies = _step_bodies(workflow)
     steps = tuple(_step(s, decisions.get(str(s.get("id")), []), bodies, slug, plan, raw) for s in raw.get("steps", []))
+    if raw.get("observer") and not any(s.date for s in steps):
+        steps = ()  # an adjungerad party decides nothing: no row of steps "väntar" for it
     appeal_ends_on = parse_day(raw.get("appeal_ends_on"))
     appeal = _appeal(raw.get("appeal"))
     final_on = None

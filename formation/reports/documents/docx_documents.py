@@ -28,6 +28,8 @@ def _outcome(step: StepRow) -> str:
 
 
 def _steps(w: WordWriter, party: PartyRow) -> None:
+    if not party.steps:  # an adjungerad party: nothing to decide
+        return
     rows = [
         [step.label + (f" – {step.note}" if step.note else ""), _when(step), step.body or step.planned_body or "",
          step.paragraph or "", step.dnr or "", _outcome(step)]

@@ -43,6 +43,8 @@ def _step_cells(step: StepRow) -> list[str]:
 
 
 def steps_table(party: PartyRow) -> list[str]:
+    if not party.steps:  # an adjungerad party: nothing to decide
+        return []
     return _table(["Steg", "Datum", "Organ", "§", "Dnr", "Utfall"], [_step_cells(s) for s in party.steps])
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from formation.domain.appeal import appeal_ends_on
+from formation.errors import Refusal
 from formation.reports.documents.model import DecisionPoint, FinanceRow, PartyRow, SnapshotData, UnderlagData
 from formation.reports.documents.text import day, join_names, kr, mnkr, percent
 
@@ -18,6 +19,13 @@ AGENCY_KINDS = ("forsakringskassan", "arbetsformedlingen")
 def underlag_data(snapshot: SnapshotData, party: str) -> UnderlagData:
     """The underlag for `party` (slug or name) as of the snapshot's date."""
     row = snapshot.party(party)
+    if row.observer:  # an adjungerad kommunalförbund takes part in the board's work but decides nothing
+        raise Refusal(
+            f"{row.name} är adjungerad utan rösträtt och beslutar inte om medlemskap; beslutsunderlag skrivs för "
+            "medlemmarna.",
+            code="underlag_for_observer",
+            party=row.slug,
+        )
     fo = snapshot.fo
     version = snapshot.pending_version or snapshot.fo_version or (fo.number if fo else None)
     step = next((s for s in row.steps if s.step_id in ("fullmaktige", "beslut")), row.steps[-1] if row.steps else None)
