@@ -62,6 +62,13 @@ def _ticks(start: date, end: date) -> list[date]:
         index += 1
 
 
+def _tick_labels(ticks: list[date]) -> list[str]:
+    """'feb. 2016' for ticks months apart; '2016' for ticks a year or more apart (nine 'jan. 2011' labels
+    ran into each other on a history of eight years)."""
+    yearly = len(ticks) > 1 and all(t.month == 1 for t in ticks)
+    return [str(t.year) if yearly else month(t) for t in ticks]
+
+
 def _points(data: SnapshotData) -> list[tuple[int, date, str, bool]]:
     """(row, day, colour, planned) for every dated step and every planned meeting."""
     points = []
@@ -113,7 +120,7 @@ def timeline_figure(data: SnapshotData) -> Figure:
         ax.set_ylim(len(data.parties) - 0.3, -0.85)
         ax.set_yticks(range(len(data.parties)), [p.name for p in data.parties])
         ticks = _ticks(start, end)
-        ax.set_xticks([_num(t) for t in ticks], [month(t) for t in ticks])
+        ax.set_xticks([_num(t) for t in ticks], _tick_labels(ticks))
         ax.tick_params(axis="both", length=0, pad=4)
         ax.grid(axis="x", color="#e0e0e0", linewidth=0.6)
         ax.set_axisbelow(True)

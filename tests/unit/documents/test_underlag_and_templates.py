@@ -106,3 +106,12 @@ def test_a_new_case_without_parties_or_forbundsordning_renders() -> None:
     for fmt in ("md", "html", "docx"):
         assert render_snapshot(data, fmt)
     assert "Att åtgärda" in render_snapshot(data, "md").decode("utf-8")
+
+
+def test_a_history_of_years_has_years_on_the_time_axis() -> None:
+    """Eight years of history: a tick each January, labelled '2011', not nine 'jan. 2011' that run together."""
+    from formation.reports.documents.chart import _tick_labels, _ticks
+
+    ticks = _ticks(date(2010, 1, 1), date(2018, 3, 1))
+    assert _tick_labels(ticks) == [str(year) for year in range(2011, 2019)]
+    assert _tick_labels(_ticks(date(2026, 8, 1), date(2027, 3, 1)))[:2] == ["sep. 2026", "okt. 2026"]
