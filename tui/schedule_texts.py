@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.content import Content
 
 from formation.schedule.plan_model import Plan
+from formation.schedule.plan_text import days
 from formation.schedule.policy import local_moment, zone_name
 
 Document = dict[str, Any]
@@ -89,7 +90,7 @@ DEADLINE_LEGEND = f"{CRITICAL_MARK} kritisk linje  {OVERRIDDEN_MARK} satt för h
 
 def reminder_columns(zone: ZoneInfo) -> tuple[str, ...]:
     """The outbox's columns; the time column names the zone its times are in."""
-    return ("Läge", f"Tid ({zone_name(zone)})", "Part", "Steg", "Sista dag", "Dagar")
+    return ("Läge", f"Tid ({zone_name(zone)})", "Part", "Steg", "Sista dag", "Regel")
 
 
 def reminder_state(state: str) -> Text:
@@ -114,5 +115,13 @@ def reminder_when(reminder: Document, zone: ZoneInfo) -> str:
 
 
 def offset_text(offset_days: int) -> str:
-    """Days relative to the deadline: '−7 d' before it, '+1 d' after it (an overdue reminder)."""
+    """The reminder's rule, in days relative to the deadline: '−7 d' before it, '+1 d' after it (an overdue
+    reminder). The time it is sent may differ: a weekend or holiday moves it to a weekday."""
     return f"{offset_days:+d} d".replace("-", "−")
+
+
+def rule_sentence(offset_days: int) -> str:
+    """'7 dagar före sista dagen', 'på sista dagen', '1 dag efter sista dagen': the rule in words."""
+    if offset_days == 0:
+        return "på sista dagen"
+    return f"{days(abs(offset_days))} {'före' if offset_days < 0 else 'efter'} sista dagen"

@@ -3,6 +3,7 @@ a failed reminder is made by sending for real to an SMTP port nothing listens on
 
 from __future__ import annotations
 
+import re
 import socket
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -162,6 +163,7 @@ async def test_a_failed_reminder_shows_as_failed_with_its_error(living: Services
         assert "red" in str(outbox.get_row_at(0)[0].style)  # colour as well as the glyph and the word
         detail = shown(app.screen.query_one("#outbox-detail", Static))
         assert "MISSLYCKAD" in detail and "1 försök" in detail and "nästa försök" in detail
+        assert re.search(r"; påminnelse (\d+ dag(ar)? (före|efter) sista dagen|på sista dagen)", detail)  # the rule
         assert "127.0.0.1" in detail  # the channel's sentence saying why
         assert "2 misslyckade" in str(outbox.border_subtitle)
 

@@ -37,6 +37,7 @@ from tui.schedule_texts import (
     reminder_filter_label,
     reminder_state,
     reminder_when,
+    rule_sentence,
 )
 from tui.screens.base import CockpitScreen
 from tui.screens.form import field_row
@@ -228,7 +229,7 @@ class RemindersScreen(CockpitScreen):
             (f"{glyph} {word}", "bold $text-error" if r["state"] == "failed" else "bold"),
             " ",
             (name, "bold"),
-            f": {label}, sista dag {r['deadline']}",
+            f": {label}, sista dag {r['deadline']}; påminnelse {rule_sentence(r['offset_days'])}",
         ]
         if r["sent_at"]:
             parts.append(f", skickad {reminder_when(r, zone)} {in_zone}" + (" (sent)" if r["late"] else ""))
