@@ -265,3 +265,20 @@ async def test_party_detail_names_who_gets_the_partys_reminders(living: Services
         facts = shown(app.screen.query_one("#party-facts", Static))
         assert "Påminnelser till: Anna Andersson, nämndsekreterare <anna.andersson@solna.example.org>" in facts
         assert "[b]Bo[/b] Ek, registrator <bo.ek@solna.example.org>" in facts  # a name shown as typed
+
+
+def test_the_plan_rows_detail_says_when_its_deadline_has_passed_or_comes_before_any_meeting() -> None:
+    """At 80 columns the table has no deadline column: the line under it says FÖRSENAT, as the wide table does."""
+    from formation.schedule.plan_model import StepPlan
+    from tui.screens.plan import step_detail
+
+    step = StepPlan(
+        party="sundbyberg", name="Sundbyberg", step_id="namnd", label="Nämndbeslut", body="Ansvarig nämnd",
+        lead_days=0, stage=0, last_stage=False, not_before=date(2026, 12, 6), earliest=date(2026, 12, 21),
+        due_by=date(2027, 1, 20), latest=date(2027, 1, 20), deadline=date(2026, 12, 5), deadline_overridden=True,
+    )
+    said = step_detail(step, None, date(2026, 12, 6)).plain
+    assert "sista dag 2026-12-05 (satt för hand) FÖRSENAT, marginal 30 dagar" in said
+    said = step_detail(step, None, date(2026, 12, 1)).plain
+    assert "sista dag 2026-12-05 (satt för hand) (hinns inte före första sammanträdet)" in said
+    assert "FÖRSENAT" not in step_detail(step, None, date(2026, 12, 5)).plain

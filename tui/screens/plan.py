@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -57,8 +58,9 @@ def shortfalls_by_step(plan: Plan) -> dict[tuple[str, str], Shortfall]:
     return {(s.party, s.step_id): s for s in plan.shortfalls}
 
 
-def step_detail(step: StepPlan, shortfall: Shortfall | None) -> Content:
-    """The whole of one row, below the table: nothing the narrow table cuts is lost."""
+def step_detail(step: StepPlan, shortfall: Shortfall | None, today: date) -> Content:
+    """The whole of one row, below the table: nothing the narrow table cuts is lost (nor the wide table's
+    FÖRSENAT)."""
     latest = step.latest.isoformat() if step.latest else "inget sammanträde som håller målet"
     earliest = step.earliest.isoformat() if step.earliest else "inget sammanträde"
     parts: list[Content | tuple[str, str] | str] = [
@@ -67,6 +69,10 @@ def step_detail(step: StepPlan, shortfall: Shortfall | None) -> Content:
     ]
     if step.deadline:
         parts.append(f", sista dag {step.deadline}" + (" (satt för hand)" if step.deadline_overridden else ""))
+        if step.deadline < today:
+            parts.append((" FÖRSENAT", "bold $text-error"))
+        elif step.earliest is not None and step.deadline < step.earliest:
+            parts.append((" (hinns inte före första sammanträdet)", "bold $text-error"))
     if step.slack_days is not None:
         parts.append(f", marginal {days(step.slack_days)}")
     if step.critical:
@@ -237,7 +243,8 @@ class PlanScreen(CockpitScreen):
         if step is None or self.plan is None:
             detail.update("")
             return
-        detail.update(step_detail(step, shortfalls_by_step(self.plan).get((step.party, step.step_id))))
+        shortfall = shortfalls_by_step(self.plan).get((step.party, step.step_id))
+        detail.update(step_detail(step, shortfall, self.plan.today))
 
     def chosen(self) -> StepPlan | None:
         table: DataTable[Text] = self.query_one("#plan-steps", DataTable)
