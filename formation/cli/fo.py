@@ -107,8 +107,11 @@ def fo_list(
         return
     if not rows:
         typer.echo("Ingen förbundsordning ännu.")
+    registered_in_force = {v.number for v in projection.versions.values() if v.in_force}
     for row in rows:
         added = f"daterad {row['added_on']}" if row["added_on"] else "utan datum"
+        if not row["added_on"] and row["number"] in registered_in_force and projection.formed_on:
+            added = f"förbundet bildat {projection.formed_on}"  # an existing förbund's text, entered as in force
         start = f", start {row['start_date']}" if row["start_date"] else ""
         typer.echo(f"v{row['number']}  {added}{start}  sha256:{row['sha256'][:16]}…  {VERSION_ROLES[row['role']]}")
 

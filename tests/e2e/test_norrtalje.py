@@ -65,6 +65,8 @@ def test_norrtalje_joins_sodra_roslagen(cli: Cli, tmp_path: Path) -> None:
     cli("party", "add", "KSON", "--kind", "kommunalforbund", "--observer")
     cli("party", "add", "Norrtälje", "--kind", "kommun")
     assert cli("fo", "add", str(amended), "--start", "2018-01-01", "--date", "2017-03-01").stdout.startswith("v2 ")
+    versions = cli("fo", "list").stdout.splitlines()
+    assert versions[0].startswith("v1  daterad 2008-01-01") and versions[1].startswith("v2  daterad 2017-03-01")
 
     pending = cli.status()
     assert pending["case"]["state"] == "formed"
@@ -131,3 +133,12 @@ def test_state_parties_cannot_leave_and_a_kommun_gets_three_years(cli: Cli, tmp_
     out = cli("leave", "Täby", "--notice", "2018-01-10").stdout
     assert "2021-01-10" in out
     assert next(p for p in cli.status()["parties"] if p["name"] == "Täby")["leaves_on"] == "2021-01-10"
+
+
+def test_an_in_force_text_without_a_date_is_listed_by_the_day_the_forbund_was_formed(cli: Cli) -> None:
+    cli("init", "Samordningsförbundet Södra Roslagen", "--slug", "roslagen")
+    for name, kind in [("Täby", "kommun"), ("Region Stockholm", "region"), ("Försäkringskassan", "forsakringskassan"),
+                       ("Arbetsförmedlingen", "arbetsformedlingen")]:
+        cli("party", "add", name, "--kind", kind, "--member-since", "2010-01-01")
+    cli("fo", "add", str(SAMPLE), "--in-force", "--formed-on", "2010-01-01")
+    assert cli("fo", "list").stdout.startswith("v1  förbundet bildat 2010-01-01  sha256:")
