@@ -251,13 +251,22 @@ def consequences(log: Sequence[Envelope]) -> dict[int, list[str]]:
         except Refusal:
             continue
         lines = notes.setdefault(envelope.seq, [])
+        # A start date the förbundsordning names may lie after the last approval: then it is formed, or the
+        # version applies, from that day, not from the decision's.
+        said_on = envelope.effective_on
         if formed_on is None and case.formed_on is not None and not isinstance(envelope.event, ForbundsordningAdded):
-            lines.append(
-                f"Förbundet är bildat {case.formed_on}: alla medlemmar har godkänt förbundsordningen "
-                f"v{case.in_force_version}."
-            )
+            version = case.in_force_version
+            start = case.versions[version].start_date if version is not None else None
+            if start is not None and case.formed_on == start and said_on is not None and start > said_on:
+                when = f"bildas {start}, den start som förbundsordningen anger"
+            else:
+                when = f"är bildat {case.formed_on}"
+            lines.append(f"Förbundet {when}: alla medlemmar har godkänt förbundsordningen v{version}.")
         elif formed_on is not None and case.in_force_version != in_force and case.in_force_version is not None:
-            lines.append(f"Förbundsordningen v{case.in_force_version} är godkänd av alla medlemmar och gäller.")
+            start = case.versions[case.in_force_version].start_date
+            later = start is not None and said_on is not None and start > said_on
+            applies = f"gäller från {start}" if later else "gäller"
+            lines.append(f"Förbundsordningen v{case.in_force_version} är godkänd av alla medlemmar och {applies}.")
         lost = [
             f"{case.parties[slug].info.name} (v{version})"
             for slug, version in approved.items()

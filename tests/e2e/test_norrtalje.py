@@ -116,6 +116,8 @@ def test_norrtalje_joins_sodra_roslagen(cli: Cli, tmp_path: Path) -> None:
     assert "Besluten har vunnit laga kraft 2017-11-10." in human  # past, as the snapshot says it
     before = cli("status", "--as-of", "2017-11-01").stdout
     assert "Besluten vinner laga kraft 2017-11-10 (om inget överklagande kommer in)." in before
+    # The last approval (2017-10-30) makes v2 apply from the start it names, not from that day.
+    assert "→ Förbundsordningen v2 är godkänd av alla medlemmar och gäller från 2018-01-01." in cli("log").stdout
 
 
 def test_state_parties_cannot_leave_and_a_kommun_gets_three_years(cli: Cli, tmp_path: Path) -> None:

@@ -149,3 +149,16 @@ def test_the_log_says_when_the_forbund_is_formed_and_when_approvals_stop_countin
     text = render_log(case.events(), case.view().projection)
     assert "Förbundet är bildat" in text
     assert "Godkännanden som inte längre räknas" in text and KOMMUN in text
+
+
+def test_the_log_says_the_forbund_will_be_formed_on_the_start_its_forbundsordning_names(
+    case: Services, fo_file_v2: Path
+) -> None:
+    """v2 names 1 January 2023 as its start; the last approval in February 2022 does not form the förbund that
+    day: the log says it is formed from the start ('bildas'), not that it is formed ('är bildat')."""
+    case.add_fo(fo_file_v2, start=date(2023, 1, 1), on=date(2022, 1, 20))  # type: ignore[attr-defined]
+    form(case)
+    text = render_log(case.events(), case.view().projection)
+    said = "→ Förbundet bildas 2023-01-01, den start som förbundsordningen anger: alla medlemmar har godkänt"
+    assert f"{said} förbundsordningen v2." in text
+    assert "Förbundet är bildat" not in text
