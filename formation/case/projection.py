@@ -109,10 +109,23 @@ class PartyProgress:
         return all(step.id == event.kwargs["step"] or self.is_settled(step.id) for step in stage.steps)
 
     def previous_stage_decided(self, event: Any) -> bool:
-        """Återremiss returns the matter to the stage before only when that stage was decided; after a skipped
-        stage it stays where it is, back in preparation (KF never re-decides for KS)."""
+        """Återremiss returns the matter to the stage before only when that stage was decided and prepared
+        this one; otherwise it stays where it is, back in preparation. After a skipped stage (KF never
+        re-decides for KS), and before a stage the decider itself decided: a nämnd sends the matter back to its
+        förvaltning, never fullmäktige's inriktningsbeslut back to fullmäktige."""
         index = self.workflow.stage_index(self.state)
-        return index > 0 and any(self.is_decided(step.id) for step in self.workflow.stages[index - 1].steps)
+        if index == 0:
+            return False
+        before = self.workflow.stages[index - 1].steps
+        decider = self.workflow.decider
+        if decider and any(step.body == decider for step in before) and not self._decided_by(decider, event):
+            return False
+        return any(self.is_decided(step.id) for step in before)
+
+    def _decided_by(self, body: str, event: Any) -> bool:
+        """Whether the step the trigger names is decided by `body` (fullmäktige may send back its own)."""
+        step = self.workflow.step(event.kwargs.get("step", ""))
+        return step is not None and step.body == body
 
     def stage_settled(self, event: Any) -> bool:
         stage = self.workflow.stages[self.workflow.stage_index(self.state)]

@@ -71,6 +71,20 @@ def test_a_decided_step_cannot_be_decided_again(case: Services) -> None:
 # ---- outcomes --------------------------------------------------------------------------------------
 
 
+def test_aterremiss_in_the_namnd_keeps_the_matter_there_and_fullmaktiges_inriktningsbeslut_stands(
+    case: Services,
+) -> None:
+    """A nämnd sends the matter back to its förvaltning; it cannot undo fullmäktige's inriktningsbeslut."""
+    walk(case, KOMMUN, ("forstudie", "inriktningsbeslut"), date(2022, 2, 1))
+    case.decide(KOMMUN, "namnd", outcome="aterremiss", on=date(2022, 3, 1))
+    party = party_doc(case, "solna-stad")
+    assert party["state"] == "namnd"
+    assert step_of(party, "inriktningsbeslut")["status"] == "done"
+    assert (step_of(party, "namnd")["status"], step_of(party, "namnd")["outcome"]) == ("pending", "aterremiss")
+    case.decide(KOMMUN, "namnd", outcome="bifall", on=date(2022, 3, 15))
+    assert party_doc(case, "solna-stad")["state"] == "styrelse"
+
+
 def test_aterremiss_at_styrelse_sends_the_matter_back_to_namnd(case: Services) -> None:
     walk(case, KOMMUN, ("forstudie", "inriktningsbeslut", "namnd"), date(2022, 2, 1))
     case.decide(KOMMUN, "styrelse", outcome="aterremiss", on=date(2022, 3, 1))
