@@ -7,8 +7,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from formation.case.commands import CorrectEvent, VoidEvent
-from formation.case.events import Envelope, EventCorrected, EventVoided, ForbundsordningAdded
+from formation.case.events import DecisionRecorded, Envelope, EventCorrected, EventVoided, ForbundsordningAdded
 from formation.domain.labels import EVENT_TYPE_LABELS
+from formation.domain.outcomes import StepStatus
 from formation.domain.text import NOTE_MAX, clean_text
 from formation.errors import Refusal
 
@@ -101,6 +102,7 @@ def void_event(ctx: Context, command: VoidEvent) -> EventVoided:
         raise Refusal(not_voidable(command.seq, target.type), code="not_voidable")
     if isinstance(target.event, ForbundsordningAdded):
         _latest_version_first(ctx, target.event)
+        _no_approval_rests_on(ctx, target.event)
     return EventVoided(target=command.seq, reason=reason)
 
 
@@ -120,5 +122,36 @@ def _latest_version_first(ctx: Context, version: ForbundsordningAdded) -> None:
         raise Refusal(
             f"Förbundsordningen v{version.number} kan inte strykas medan v{latest.event.number} finns kvar; stryk "
             f"först v{latest.event.number} (händelse {latest.seq}), om också den ska bort.",
+            code="not_voidable",
+        )
+
+
+def _no_approval_rests_on(ctx: Context, version: ForbundsordningAdded) -> None:
+    """An approval binds to the version current on its day, and a no is a no to it; struck, the version would
+    leave them bound to the one before, a text the party never decided on. So those decisions go first."""
+    log = ctx.log()
+    voided = {e.event.target for e in log if isinstance(e.event, EventVoided)}
+    resting = []
+    for progress in ctx.projection.parties.values():
+        for step_id, record in progress.steps.items():
+            said_no = progress.rejected and record.status is StepStatus.REJECTED  # a no to the current version
+            if (record.fo_version != version.number or record.outcome is None) and not said_no:
+                continue
+            seq = max(
+                (
+                    e.seq
+                    for e in log
+                    if isinstance(e.event, DecisionRecorded)
+                    and e.seq not in voided
+                    and (e.event.party, e.event.step) == (progress.info.slug, step_id)
+                ),
+                default=None,
+            )
+            resting.append(f"{progress.info.name} {record.date}" + (f" (händelse {seq})" if seq else ""))
+    if resting:
+        shown = ", ".join(resting[:3]) + (f" och {len(resting) - 3} till" if len(resting) > 3 else "")
+        raise Refusal(
+            f"Förbundsordningen v{version.number} kan inte strykas medan beslut om den står kvar: {shown}; stryk "
+            "först de besluten, om också de ska bort.",
             code="not_voidable",
         )

@@ -223,3 +223,23 @@ def test_a_struck_version_gives_its_number_to_the_next_in_a_running_process(case
     case.add_fo(fo_file_v2, on=date(2022, 2, 1))  # type: ignore[attr-defined]
     assert list(case.view().projection.versions) == [1]
     assert case.fo_versions()[0]["sha256"] == case.view().projection.versions[1].sha256
+
+
+def test_a_version_with_an_approval_resting_on_it_is_not_struck(case: Services, fo_file_v2: Path) -> None:
+    """FK approves v2; striking v2 would have made that an approval of v1, a text FK never approved."""
+    case.add_fo(fo_file_v2, on=date(2022, 2, 1))  # type: ignore[attr-defined]
+    v2 = case.events()[-1].seq
+    walk(case, FK, ("forstudie", "beslut"), date(2022, 2, 10))
+    approval = case.events()[-1].seq
+    before = len(case.events())
+    with pytest.raises(Refusal) as refused:
+        case.void(v2, reason="Fel fil")  # type: ignore[attr-defined]
+    assert refused.value.message == (
+        f"Förbundsordningen v2 kan inte strykas medan beslut om den står kvar: Försäkringskassan 2022-02-17 "
+        f"(händelse {approval}); stryk först de besluten, om också de ska bort."
+    )
+    assert len(case.events()) == before
+    case.void(approval, reason="Registrerat i fel ärende")  # type: ignore[attr-defined]
+    case.void(v2, reason="Fel fil")  # type: ignore[attr-defined]
+    assert list(case.view().projection.versions) == [1]
+    assert party_doc(case, "forsakringskassan")["state"] == "beslut"
