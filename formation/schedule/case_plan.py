@@ -106,7 +106,8 @@ def party_pending(case: CaseProjection, progress: PartyProgress) -> PartyPending
     """One party's pending steps (none once it has approved), with the day its next step may be decided."""
     info = progress.info
     if progress.approved or progress.rejected:
-        return PartyPending(info.slug, info.name, (), approved_on=progress.approved_on if progress.approved else None)
+        approved_on = progress.approved_on if progress.approved else None
+        return PartyPending(info.slug, info.name, (), approved_on=approved_on, rejected=progress.rejected)
     settled = {sid for sid, record in progress.steps.items() if record.status in (StepStatus.DONE, StepStatus.SKIPPED)}
     template = default_workflow(case.template, info.kind)
     named = party_bodies(case, progress)

@@ -30,6 +30,7 @@ class PartyPending:
     steps: tuple[PendingStep, ...]
     ready_from: date | None = None  # first day the next step may be decided (last decision plus its lead)
     approved_on: date | None = None  # for a party with nothing pending: the day it approved
+    rejected: bool = False  # said no: nothing is planned for it, and no formation date can be
 
 
 @dataclass(frozen=True)

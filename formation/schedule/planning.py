@@ -60,6 +60,17 @@ def plan_case(data: PlanInput) -> Plan:
         )
     approvals: dict[str, date | None] = {}
     for party in data.parties:
+        if party.rejected:  # until its body decides anew or a new version comes, the förbund cannot be formed
+            approvals[party.party] = None
+            problems.append(
+                PlanProblem(
+                    "party_rejected",
+                    f"{party.name} har avslagit förslaget; när förbundet kan bildas går att beräkna först när "
+                    f"{party.name} beslutar på nytt eller en ny version av förbundsordningen har lagts till.",
+                    party=party.party,
+                )
+            )
+            continue
         planned = _plan_party(party, data, problems)
         steps.extend(planned)
         if planned:

@@ -194,3 +194,16 @@ def test_a_body_without_a_meeting_in_time_is_named_with_its_step_in_plain_swedis
     )
     # an earlier step that cannot be planned leaves no first possible day: never "mellan okänt datum och"
     assert "har inget sammanträde före 2027-08-01, då" in shortfall_sentence(replace(base, not_before=None))
+
+
+def test_a_party_that_said_no_leaves_no_formation_date_to_compute() -> None:
+    """The others' meetings would form the förbund on 12 February; the region's no stands in the way, so the
+    plan names it instead of a date (the snapshot then promises none)."""
+    rejected = PartyPending("sll", "Stockholms läns landsting", (), rejected=True)
+    plan = plan_case(PlanInput((FK, rejected), calendar(), TODAY, target=D("2016-04-01")))
+    assert plan.formation_on is None and not plan.target_met
+    assert summarize(plan) == (
+        "Det går inte att beräkna när förbundet kan bildas. Stockholms läns landsting har avslagit förslaget; när "
+        "förbundet kan bildas går att beräkna först när Stockholms läns landsting beslutar på nytt eller en ny "
+        "version av förbundsordningen har lagts till."
+    )
