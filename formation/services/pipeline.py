@@ -107,7 +107,9 @@ def _replay_strict(log: Sequence[Envelope], what: str) -> CaseProjection:
     try:
         return replay(log, strict=True)
     except HistoryRefusal as exc:
-        raise Refusal(f"{what}: {exc.message}", code=exc.code, **exc.facts) from exc
+        # Its own code: the hints of the rule it broke tell how to record a decision, not how to amend one.
+        facts = {**exc.facts, "cause": exc.code}
+        raise Refusal(f"{what}: {exc.message}", code="history_refused", **facts) from exc
 
 
 def _envelopes(events: Sequence[Event], first: int, actor: str, now: datetime) -> list[Envelope]:

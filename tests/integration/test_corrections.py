@@ -243,3 +243,18 @@ def test_a_version_with_an_approval_resting_on_it_is_not_struck(case: Services, 
     case.void(v2, reason="Fel fil")  # type: ignore[attr-defined]
     assert list(case.view().projection.versions) == [1]
     assert party_doc(case, "forsakringskassan")["state"] == "beslut"
+
+
+def test_a_correction_that_breaks_the_history_gets_no_hint_meant_for_a_new_decision(tmp_path: Path) -> None:
+    """Moving an avslag past the later bifall breaks the rule for deciding anew; the refusal says so, without
+    the hint `decide` gives for that rule (to give the new decision a later --date)."""
+    cli = Cli(tmp_path / "f.db")
+    cli("init", "Samordningsförbundet Solna", "--slug", "solna")
+    cli("party", "add", "Solna stad", "--kind", "kommun")
+    cli("decide", "Solna", "forstudie", "--outcome", "avslag", "--date", "2022-02-01")
+    cli("decide", "Solna", "forstudie", "--outcome", "bifall", "--date", "2022-03-01")
+    before = cli("log").stdout
+    refused = cli("correct", "3", "--date", "2022-03-02", "--reason", "Fel datum", expect=2).stderr.strip()
+    assert refused.startswith("Rättelsen går inte att göra: Händelse 4 passar inte i historiken: Solna stad avslog")
+    assert "--date" not in refused and "\n" not in refused
+    assert cli("log").stdout == before
