@@ -41,7 +41,9 @@ def doctor(
             typer.echo(f"Fel: {finding.message}")
         cases = ", ".join(report.cases) or "inga ärenden"
         verdict = "inga fel" if report.clean else f"{len(report.findings)} fel"
-        typer.echo(f"Kontrollerat {len(report.cases)} ärenden ({cases}), {report.events} händelser: {verdict}.")
+        counted = "1 ärende" if len(report.cases) == 1 else f"{len(report.cases)} ärenden"
+        events = "1 händelse" if report.events == 1 else f"{report.events} händelser"
+        typer.echo(f"Kontrollerat {counted} ({cases}), {events}: {verdict}.")
     return 0 if report.clean else 1
 
 

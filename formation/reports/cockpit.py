@@ -150,6 +150,7 @@ def log_rows(view: CaseView, log: Sequence[Envelope]) -> list[LogRow]:
     for envelope in log:
         if isinstance(envelope.event, EventCorrected):
             amended.setdefault(envelope.event.target, []).append(envelope.seq)
+    party_of = {e.seq: e.party for e in log}
     rows = []
     for envelope in log:
         marks = []
@@ -158,13 +159,17 @@ def log_rows(view: CaseView, log: Sequence[Envelope]) -> list[LogRow]:
         if envelope.seq in amended:
             marks.append("rättad i " + ", ".join(str(n) for n in amended[envelope.seq]))
         is_amendment = isinstance(envelope.event, EventCorrected | EventVoided)
+        # An amendment belongs to the party of what it amends: filtered by that party, the log shows it too.
+        party = envelope.party
+        if party is None and isinstance(envelope.event, EventCorrected | EventVoided):
+            party = party_of.get(envelope.event.target)
         rows.append(
             LogRow(
                 envelope.seq,
                 log_day(envelope),
                 envelope.type,
                 EVENT_TYPE_LABELS.get(envelope.type, envelope.type),
-                envelope.party,
+                party,
                 describe(envelope.event, names),
                 tuple(marks),
                 correctable=not is_amendment and envelope.seq not in struck,

@@ -33,6 +33,8 @@ def test_a_correction_names_its_fields_in_swedish_and_shows_the_day_it_was_made(
         assert f"{english} →" not in text and f"→ {english}" not in text
 
     rows = {row.seq: row for row in log_rows(case.view(), log)}
+    assert rows[log[-3].seq].party == "solna-stad"  # the party of what it corrects: its filter shows it
+    assert rows[log[-1].seq].party is None  # a version belongs to no party
     assert rows[log[-1].seq].day == local_time(log[-1].recorded_at).date()
     assert rows[log[-1].seq].text == f"Rättelse av händelse {fo}: startdatum → 2023-01-01 — Rätt start"
 
