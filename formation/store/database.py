@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,9 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 # a test holds it equal to Alembic's own head.
 HEAD_REVISION = "0007"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+LOCK_WAIT_SECONDS = 30
+"""How long a PostgreSQL write waits for another's lock on the case before it gives up and says so."""
+LOCK_NOT_AVAILABLE = "55P03"
 
 
 def default_database_path() -> Path:
@@ -25,12 +29,17 @@ def default_database_path() -> Path:
     return Path(user_data_dir("formation", appauthor=False)) / "formation.db"
 
 
+SCHEME_WITHOUT_SLASHES = re.compile(r"^(postgres(ql)?|sqlite)(\+\w+)?:/?[^/]", re.IGNORECASE)
+"""'postgresql:/user:pw@host/db': a URL with a slash missing, which would otherwise be taken for a file name."""
+
+
 def _shown_target(target: str) -> str:
     """A database address in a message: one line, no control characters, no password."""
     shown = "".join(ch if ch.isprintable() else "?" for ch in target)
-    if "@" in shown and "://" in shown:
-        scheme, rest = shown.split("://", 1)
-        shown = f"{scheme}://…@{rest.rsplit('@', 1)[-1]}"
+    if "@" in shown and ":" in shown:
+        scheme, rest = shown.split(":", 1) if "://" not in shown else shown.split("://", 1)
+        separator = "://" if "://" in shown else ":"
+        shown = f"{scheme}{separator}…@{rest.rsplit('@', 1)[-1]}"
     return shown if len(shown) <= 80 else shown[:77] + "…"
 
 
@@ -46,8 +55,13 @@ def database_url(target: str | None, *, create: bool = True) -> str:
             raise Refusal(f"Databasadressen '{_shown_target(target)}' går inte att tolka.", code="bad_url") from exc
         if port is not None and not 0 < port < 65536:
             raise Refusal(f"Databasadressen '{_shown_target(target)}' har ett ogiltigt portnummer.", code="bad_url")
-        if url.drivername in ("postgresql", "postgres"):
+        backend = url.drivername.lower().split("+", 1)[0]
+        if backend in ("postgresql", "postgres"):
+            # psycopg is the driver installed with formation: "+psycopg2" or "+asyncpg" copied from a guide
+            # would otherwise fail on a missing module.
             url = url.set(drivername="postgresql+psycopg")
+        elif backend == "sqlite":
+            url = url.set(drivername=url.drivername.lower())
         if url.get_backend_name() not in ("sqlite", "postgresql"):
             raise Refusal(
                 f"Databasadressen '{_shown_target(target)}' anger en databas som inte stöds; använd SQLite eller "
@@ -59,6 +73,12 @@ def database_url(target: str | None, *, create: bool = True) -> str:
         return url.render_as_string(hide_password=False)
     if "\x00" in target:
         raise Refusal("Sökvägen till databasen innehåller ett nolltecken.", code="bad_url")
+    if SCHEME_WITHOUT_SLASHES.match(target):
+        raise Refusal(
+            f"Databasadressen '{_shown_target(target)}' saknar '//' efter '{target.split(':', 1)[0]}:'; skriv till "
+            "exempel postgresql://användare:lösenord@server/databas.",
+            code="bad_url",
+        )
     path = Path(target).expanduser()
     if not create:
         _refuse_missing(path)
@@ -129,15 +149,26 @@ def create_database_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # Without a lock timeout a write waits for ever behind one that hangs (a CLI suspended with Ctrl-Z).
+    options = f"-c lock_timeout={LOCK_WAIT_SECONDS * 1000}"
+    return create_engine(url, pool_pre_ping=True, connect_args={"options": options})
 
 
 def current_revision(engine: Engine) -> str | None:
     """The schema revision stamped in the database, None for a new one."""
     with engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
-            return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return _revision_on(connection)
+
+
+def _revision_on(connection: Any) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    revision: str | None = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return revision
+
+
+MIGRATION_LOCK = 7_261_001
+"""PostgreSQL advisory lock key held while the schema is migrated (any number no other program uses)."""
 
 
 def migrate(engine: Engine) -> None:
@@ -157,6 +188,12 @@ def migrate(engine: Engine) -> None:
         _configure_sqlite(migrator, foreign_keys=False)
     try:
         with migrator.begin() as connection:
+            if not sqlite:
+                # Two processes opening a new database at once would both create the schema, and one fail;
+                # the second waits here, then finds the schema made. (SQLite's BEGIN IMMEDIATE queues them.)
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+                if _revision_on(connection) == HEAD_REVISION:
+                    return
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
             if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
@@ -187,8 +224,44 @@ def open_database(target: str | None = None, *, create: bool = True) -> Engine:
         raise
     except Exception as exc:
         engine.dispose()
-        raise Refusal(f"Databasen kunde inte öppnas: {_one_line(first_line(exc))}", code="database") from exc
+        raise Refusal(_not_opened(exc, url), code="database") from exc
     return engine
+
+
+# What PostgreSQL's client says when it cannot connect, and the sentence a coordinator gets instead.
+_CONNECTION_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r'password authentication failed for user "([^"]*)"'),  # also said of a user that is not there
+        "Fel användarnamn eller lösenord ({0}) för PostgreSQL på {host}.",
+    ),
+    (re.compile(r'role "([^"]*)" does not exist'), "Användaren {0} finns inte på {host}."),
+    (
+        re.compile(r'database "([^"]*)" does not exist'),
+        "Databasen {0} finns inte på {host}; skapa den först (createdb).",
+    ),
+    (re.compile(r"Connection refused|could not connect|timeout expired"), "Ingen PostgreSQL-server svarar på {host}."),
+    (
+        re.compile(r"failed to resolve host|could not translate host name|Name or service not known"),
+        "Servernamnet i databasadressen går inte att slå upp (ett @ eller : i lösenordet skrivs %40 och %3A).",
+    ),
+    (re.compile(r"server does not support SSL"), "Servern {host} stöder inte SSL, som adressen kräver (sslmode)."),
+    (re.compile(r'invalid connection option "([^"]*)"'), "Databasadressen har ett okänt alternativ, '{0}'."),
+)
+
+
+def _not_opened(exc: BaseException, url: str) -> str:
+    """One Swedish sentence for a database that could not be opened; the driver's own words only when no
+    known cause matches, and never with the password."""
+    said = first_line(exc)
+    parsed = make_url(url)
+    host = f"{parsed.host or 'localhost'}:{parsed.port or 5432}"
+    for pattern, sentence in _CONNECTION_PROBLEMS:
+        found = pattern.search(said)
+        if found:
+            return sentence.format(*found.groups(), host=host)
+    if parsed.password:
+        said = said.replace(parsed.password, "***")
+    return f"Databasen kunde inte öppnas: {_one_line(said)}"
 
 
 def _one_line(text: str) -> str:

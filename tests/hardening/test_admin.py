@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from formation.bootstrap import make_services
-from formation.case.commands import AddParty
+from formation.case.commands import AddParty, InitCase
 from formation.clock import FixedClock
 from formation.domain.parties import PartyKind
 from tests.hardening.support import cli, doctor_clean, one_sentence
@@ -60,6 +60,56 @@ def test_doctor_is_clean_on_postgres(pg_url: str) -> None:
     assert outcome.code == 2 and one_sentence(outcome)
     assert "pg_dump" in outcome.stderr and "formation:formation@" not in outcome.stderr
     assert not Path("/tmp/never-written.db").exists()
+
+
+@pytest.mark.postgres
+def test_a_postgres_write_behind_a_held_lock_gives_up_and_says_so(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write waited for ever behind a transaction holding the case (a CLI suspended with Ctrl-Z); now it
+    gives up after the lock timeout (1 s here, 30 s in use) with one sentence, and nothing is written."""
+    from sqlalchemy import create_engine, text
+
+    from formation.errors import Refusal
+    from formation.store import database
+
+    monkeypatch.setattr(database, "LOCK_WAIT_SECONDS", 1)
+    services = make_services(db=pg_url, clock=FixedClock(date(2026, 11, 23)))
+    holder = create_engine(pg_url)
+    try:
+        services.handle(InitCase(name="Samordningsförbundet A", slug="aa"))
+        revision = services.revision()
+        with holder.begin() as connection:
+            connection.execute(text("SELECT id FROM cases WHERE slug = 'aa' FOR UPDATE"))
+            with pytest.raises(Refusal, match=r"^Ärendet var låst av en annan skrivning i \d+ sekunder"):
+                services.handle(AddParty(name="Solna", kind=PartyKind.KOMMUN))
+        assert services.revision() == revision
+        services.handle(AddParty(name="Solna", kind=PartyKind.KOMMUN))  # the lock gone, the write goes through
+    finally:
+        services.engine.dispose()
+        holder.dispose()
+
+
+@pytest.mark.postgres
+def test_processes_opening_a_new_postgres_database_at_once_all_get_the_schema(pg_url: str) -> None:
+    """Two coordinators' first commands on an empty database both created the schema, and one failed on
+    PostgreSQL's catalogue; the migration now takes a lock, and the later ones find the schema made."""
+    codes: list[str] = []
+
+    def first_command(n: int) -> None:
+        services = make_services(db=pg_url, clock=FixedClock(date(2026, 11, 23)))
+        try:
+            codes.append(services.handle(InitCase(name=f"Förbund {n}", slug=f"f{n}")).slug)
+        finally:
+            services.engine.dispose()
+
+    threads = [threading.Thread(target=first_command, args=(n,)) for n in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert sorted(codes) == ["f0", "f1", "f2"]
+    doctor_clean(pg_url)
 
 
 DAMAGE = {

@@ -288,26 +288,6 @@ def test_non_utf8_argument_is_refused(demo_db: Path) -> None:
     refused(demo_db, "decide", "Stockholms stad\udce4", "fullmaktige", "--outcome", "bifall", "--date", "2016-02-01")
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "postgresql://[::1",
-        "postgresql://user:secret@host:notaport/db",
-        "postgresql://user@host:99999/db",
-        "weird+driver://x",
-        "mysql://u:p@localhost/db",
-        "://nothing",
-        "sqlite:////no/such/folder/x.db",
-    ],
-)
-def test_malformed_database_url_is_one_sentence(url: str) -> None:
-    """Was: ValueError / NoSuchModuleError, exit 70 (and the password echoed)."""
-    outcome = cli(url, "status")
-    assert outcome.code == 2, outcome
-    assert one_sentence(outcome), outcome
-    assert "secret" not in outcome.stderr
-
-
 def test_deeply_nested_and_huge_workflow_yaml_is_refused(demo_db: Path, tmp_path: Path) -> None:
     """Was: RecursionError, exit 70 (deep YAML); a 20 001-step workflow was accepted and made decide take 28 s."""
     deep = tmp_path / "deep.yaml"

@@ -1,0 +1,65 @@
+"""What a coordinator types for --db / FORMATION_DB, and what PostgreSQL answers when it cannot connect: one
+Swedish sentence each, exit 2, never the password."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.hardening.support import cli, one_sentence
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://[::1",
+        "postgresql://user:secret@host:notaport/db",
+        "postgresql://user@host:99999/db",
+        "weird+driver://x",
+        "mysql://u:p@localhost/db",
+        "://nothing",
+        "sqlite:////no/such/folder/x.db",
+        "postgresql:/formation:secret@127.0.0.1/db",  # a slash missing: was taken for a file name, password shown
+        "postgres:formation:secret@127.0.0.1/db",
+    ],
+)
+def test_malformed_database_url_is_one_sentence(url: str) -> None:
+    """Was: ValueError / NoSuchModuleError, exit 70 (and the password echoed)."""
+    outcome = cli(url, "status")
+    assert outcome.code == 2, outcome
+    assert one_sentence(outcome), outcome
+    assert "secret" not in outcome.stderr
+
+
+def test_a_url_without_its_slashes_says_what_is_missing() -> None:
+    outcome = cli("postgresql:/formation:secret@127.0.0.1/db", "status")
+    assert outcome.stderr.strip() == (
+        "Databasadressen 'postgresql:…@127.0.0.1/db' saknar '//' efter 'postgresql:'; skriv till exempel "
+        "postgresql://användare:lösenord@server/databas."
+    )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql+psycopg2://formation:secret@127.0.0.1:1/db",  # a guide's driver: was exit 70, no module
+        "postgresql+asyncpg://formation:secret@127.0.0.1:1/db",
+        "POSTGRESQL://formation:secret@127.0.0.1:1/db",  # was 'a database that is not supported'
+    ],
+)
+def test_any_postgresql_spelling_is_opened_with_the_installed_driver(url: str) -> None:
+    """Port 1: nothing listens, so the answer is the sentence for a server that does not answer."""
+    outcome = cli(url, "status")
+    assert (outcome.code, outcome.stderr.strip()) == (2, "Ingen PostgreSQL-server svarar på 127.0.0.1:1.")
+
+
+@pytest.mark.postgres
+def test_what_postgresql_says_of_a_wrong_password_or_database_is_said_in_swedish(pg_url: str) -> None:
+    base, database = pg_url.rsplit("/", 1)
+    wrong_password = base.replace(":formation@", ":fel@")
+    outcome = cli(f"{wrong_password}/{database}", "status")
+    host = base.rsplit("@", 1)[1]
+    assert outcome.stderr.strip() == f"Fel användarnamn eller lösenord (formation) för PostgreSQL på {host}."
+    outcome = cli(f"{base}/finns_inte", "status")
+    assert outcome.stderr.strip() == f"Databasen finns_inte finns inte på {host}; skapa den först (createdb)."
+    outcome = cli(f"{base}/{database}?foo=bar", "status")
+    assert outcome.stderr.strip() == "Databasadressen har ett okänt alternativ, 'foo'."
