@@ -23,6 +23,9 @@ from formation.cli.hints import with_hint
 from formation.domain.text import shown
 from formation.errors import Refusal, first_line
 
+GLOBAL_OPTIONS = frozenset({"--db", "--case", "--actor", "--if-revision", "--config"})
+"""Options of `formation` itself, written before the command."""
+
 
 def usage_error_sentence(exc: click_errors.UsageError) -> str:
     """Click's English usage errors as one Swedish sentence."""
@@ -32,6 +35,10 @@ def usage_error_sentence(exc: click_errors.UsageError) -> str:
         shown = name if name.startswith("-") else (exc.param.metavar or name.upper())
         return f"{shown} saknas; se `{command} --help`."
     if isinstance(exc, click_errors.NoSuchOption):
+        if exc.option_name in GLOBAL_OPTIONS and command != "formation":
+            # `formation status --case x`: the option exists, but before the command.
+            sub = command.split(" ", 1)[1] if " " in command else command
+            return f"{exc.option_name} anges före kommandot: formation {exc.option_name} … {sub}."
         return f"Okänt alternativ {exc.option_name}; se `{command} --help`."
     if isinstance(exc, click_errors.BadOptionUsage):
         return f"Alternativet {exc.option_name} behöver ett värde; se `{command} --help`."

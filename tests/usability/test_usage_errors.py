@@ -15,6 +15,9 @@ from tests.e2e.in_process import Cli
         (("decid",), "Okänt kommando 'decid'; se `formation --help`. Menade du decide?"),
         (("party", "ad"), "Okänt kommando 'ad'; se `formation party --help`. Menade du add?"),
         (("status", "--as-of"), "Alternativet --as-of behöver ett värde"),
+        (("status", "--case", "norrort"), "--case anges före kommandot: formation --case … status."),
+        (("party", "add", "X", "--db", "x.db"), "--db anges före kommandot: formation --db … party add."),
+        (("status", "--nonsense"), "Okänt alternativ --nonsense; se `formation status --help`."),
     ],
 )
 def test_usage_errors_are_swedish(tmp_path: Path, args: tuple[str, ...], expected: str) -> None:
