@@ -146,10 +146,18 @@ def _global(
         db,
         case,
         actor,
-        parse_int(if_revision, "--if-revision"),
+        _revision_option(if_revision),
         Path(config).expanduser() if config else None,
         create=ctx.invoked_subcommand in CREATING_COMMANDS,
     )
+
+
+def _revision_option(text: str | None) -> int | None:
+    """--if-revision N: a revision is counted from 0 (a new case) upwards."""
+    number = parse_int(text, "--if-revision")
+    if number is not None and number < 0:
+        raise Refusal(f"--if-revision {number} är ingen revision; revisioner räknas från 0.", code="bad_revision")
+    return number
 
 
 def parse_date(text: str | None, option: str) -> date | None:

@@ -21,7 +21,7 @@ HINTS: dict[str, str] = {
     "joining_needs_amendment": "Lägg till den ändrade förbundsordningen med `formation fo add FIL`.",
     "fo_in_force_exists": "Lägg till den ändrade versionen med `formation fo add FIL` utan --in-force.",
     "fo_in_force_needs_members": "Lägg till dem med `formation party add NAMN --kind TYP --member-since DATUM`.",
-    "stale_revision": "Kör `formation status` och försök igen.",
+    "stale_revision": "Läget nu visar `formation status`.",
     "as_needs_party": "Ange --party PART tillsammans med --as.",
     "as_needs_one_body": "Välj organ med --body ORGAN.",
     "calendar_without_body": "Ange organet med --body ORGAN.",

@@ -79,6 +79,11 @@ def run(writer: Writer, command: CaseCommand) -> Result:
 
 def _change(writer: Writer, session: Session, actor: str, command: CaseCommand) -> Result:
     case = case_store.find_case(session=session, slug=writer.case_slug, for_update=True)
+    if command.expected_revision is not None and command.expected_revision > case.revision:
+        raise Refusal(
+            f"Ärendet har revision {case.revision}; revision {command.expected_revision} har det aldrig haft.",
+            code="bad_revision",
+        )
     if command.expected_revision is not None and command.expected_revision != case.revision:
         raise StaleRevision(command.expected_revision, case.revision)
     loaded = projection_store.load(session=session, case_id=case.id)

@@ -38,3 +38,16 @@ def test_a_day_after_today_is_refused_as_an_as_of_in_one_sentence(tmp_path: Path
         )
     assert not pdf.exists()
     assert "läget per 2026-11-23" in cli("status", "--as-of", "2026-11-23").stdout
+
+
+def test_a_revision_below_zero_or_never_reached_is_refused_as_such(tmp_path: Path) -> None:
+    """Both were 'the case changed since you read it (revision 9999, now 3)'; a stale one still is."""
+    cli = Cli(tmp_path / "r.db")
+    cli("init", "Samordningsförbundet Solna", "--slug", "solna")
+    refused = cli("--if-revision", "-1", "party", "add", "Solna", "--kind", "kommun", expect=2).stderr.strip()
+    assert refused == "--if-revision -1 är ingen revision; revisioner räknas från 0."
+    refused = cli("--if-revision", "9999", "party", "add", "Solna", "--kind", "kommun", expect=2).stderr.strip()
+    assert refused == "Ärendet har revision 1; revision 9999 har det aldrig haft."
+    stale = cli("--if-revision", "0", "party", "add", "Solna", "--kind", "kommun", expect=2).stderr.strip()
+    assert stale.endswith("läs om och försök igen. Läget nu visar `formation status`.")
+    cli("--if-revision", "1", "party", "add", "Solna", "--kind", "kommun")
