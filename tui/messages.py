@@ -52,3 +52,7 @@ class CommandRefused(Message):
     message: str
     code: str
     stale: bool = False
+    actual: int | None = None
+    """For a stale write: the case's revision now."""
+    since: tuple[str, ...] = ()
+    """For a stale write: what the others wrote since the form's revision, one line per event (the last few)."""

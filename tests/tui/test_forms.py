@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import Select, Static
+from textual.widgets import Input, Select, Static
 
 from formation.case.events import DecisionRecorded, EventCorrected, EventVoided, StepSkipped
 from formation.domain.outcomes import Outcome
@@ -115,11 +115,20 @@ async def test_a_stale_screen_is_told_and_refreshed_never_overwritten(
         await pilot.press("ctrl+s")
         await settle(pilot)
 
-        assert isinstance(app.screen, DashboardScreen)
-        assert any("Ärendet har ändrats" in n.message for n in app._notifications)
+        # Told, with what the other wrote; nothing written; what was typed is still there.
+        assert app.screen is form
+        told = shown(form.query_one("#error", Static))
+        assert told.startswith("Någon annan har ändrat ärendet sedan formuläret öppnades; inget sparades.")
+        assert "Falun: Förstudie avslag" in told and told.endswith("eller avbryt (Esc).")
+        assert form.query_one("#date", Input).value == "2026-11-02"
         [only] = decisions(forming_services)
         assert only.outcome is Outcome.AVSLAG  # the other writer's decision stands
+        # Refreshed behind the form: closed, the dashboard shows the other's decision.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
         assert "avslag: Förstudie 2026-11-01" in app.screen.query_one(PartyTable).get_row_at(0)[3].plain
+        assert decisions(forming_services) == [only]
 
 
 async def test_a_stale_write_from_the_cli_in_another_process(tmp_path: Path, forming_services: Services) -> None:
@@ -134,9 +143,15 @@ async def test_a_stale_write_from_the_cli_in_another_process(tmp_path: Path, for
         )
         _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
         assert process.returncode == 0, stderr.decode()
+        form = app.screen
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert isinstance(app.screen, DashboardScreen)
+        assert app.screen is form and "Falun: Förstudie bifall" in shown(form.query_one("#error", Static))
+        assert [d.decided_on for d in decisions(forming_services)] == [date(2026, 10, 30)]
+        # A second Ctrl+S is a write made knowing: here the engine refuses it, the step being decided.
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form and "redan beslutat" in shown(form.query_one("#error", Static))
         assert [d.decided_on for d in decisions(forming_services)] == [date(2026, 10, 30)]
 
 

@@ -20,6 +20,7 @@ class AddVersionForm(CommandForm):
     """Reads the file when saving (a small text file; the write itself runs in the worker)."""
 
     TITLE_TEXT = "Ny version av förbundsordningen"
+    KEEPS_INPUT_WHEN_STALE = False  # its list of what the version undoes was read before the others wrote
 
     def __init__(self, services: Services, revision: int, cancelled: list[str]) -> None:
         super().__init__(services, revision)

@@ -21,12 +21,16 @@ from textual.worker import get_current_worker
 from formation.errors import Refusal, StaleRevision, first_line
 from formation.services import Services
 from formation.services.views import Result
-from tui.messages import CommandAccepted, CommandRefused
+from tui.messages import CommandAccepted, CommandRefused, RevisionPolled
 
 if TYPE_CHECKING:
     from formation.case.commands import CaseCommand  # only for types: the date dialog shares this module
 
 STALE_NOTICE = "Ärendet har ändrats av någon annan sedan skärmen lästes; inget sparades. Läget är inläst på nytt."
+STALE_IN_FORM = "Någon annan har ändrat ärendet sedan formuläret öppnades; inget sparades."
+STALE_NEXT = "Det du skrivit finns kvar: spara igen (Ctrl+S) om det fortfarande gäller, eller avbryt (Esc)."
+SHOWN_SINCE = 3
+"""The others' newest events a stale form lists."""
 
 
 class FormError(ValueError):
@@ -72,6 +76,10 @@ class CommandForm(ModalScreen[Result | None]):
         Binding("ctrl+s", "save", "Spara"),
     ]
     TITLE_TEXT = ""
+    KEEPS_INPUT_WHEN_STALE = True
+    """Whether a stale save keeps the form open, with what was typed and what the others wrote, for a second
+    Ctrl+S at the new revision. A form whose text was computed from the old state (what a new version undoes)
+    closes instead, so that it is opened anew."""
 
     def __init__(self, services: Services, revision: int) -> None:
         super().__init__()
@@ -129,13 +137,27 @@ class CommandForm(ModalScreen[Result | None]):
         try:
             message = CommandAccepted(self.services.handle(command))
         except StaleRevision as exc:
-            message = CommandRefused(exc.message, exc.code, stale=True)
+            expected, actual = int(exc.facts["expected"]), int(exc.facts["actual"])
+            since = self.written_since(expected)
+            message = CommandRefused(exc.message, exc.code, stale=True, actual=actual, since=since)
         except Refusal as exc:
             message = CommandRefused(exc.message, exc.code)
         except OperationalError as exc:  # e.g. locked by a long write elsewhere: nothing was written, say so
             message = CommandRefused(f"Databasen svarade inte ({first_line(exc.orig)}); inget sparades.", "database")
         if not worker.is_cancelled:
             self.post_message(message)
+
+    def written_since(self, revision: int) -> tuple[str, ...]:
+        """The events the others wrote after `revision` (a case's revision counts its events), in the log's
+        words; in the write's worker thread. Nothing when the log cannot be read: the refusal still stands."""
+        from formation.reports.log import Names, describe
+
+        try:
+            view, log = self.services.view(), self.services.events()
+        except (Refusal, OperationalError):
+            return ()
+        names = Names(view.projection, log)
+        return tuple(f"{e.seq} {describe(e.event, names)}" for e in log if e.seq > revision)[-SHOWN_SINCE:]
 
     @on(CommandAccepted)
     def written(self, message: CommandAccepted) -> None:
@@ -148,6 +170,12 @@ class CommandForm(ModalScreen[Result | None]):
     @on(CommandRefused)
     def refused(self, message: CommandRefused) -> None:
         self.query_one("#save", Button).disabled = False
+        if message.stale and self.KEEPS_INPUT_WHEN_STALE and message.actual is not None:
+            self.revision = message.actual  # a second Ctrl+S is a write made knowing what changed
+            self.app.post_message(RevisionPolled(message.actual))  # the screens behind read the case again
+            since = "".join(f"\n  • {line}" for line in message.since)
+            self.show_error(f"{STALE_IN_FORM}{since}\n{STALE_NEXT}")
+            return
         if message.stale:
             self.notify(STALE_NOTICE, title="Ärendet har ändrats", severity="warning", timeout=8)
             self.dismiss(None)
