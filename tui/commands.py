@@ -10,6 +10,8 @@ ENTRIES = (
     ("Registrera beslut", "decide", "Ett beslut för en part, med det maskinen tillåter nu"),
     ("Markera steg som ej aktuellt", "skip", "Hoppa över ett steg, med skäl"),
     ("Visa vald part", "party", "Alla steg, beslut, kontakter och styrelseplatser"),
+    ("Lägg till kontaktperson", "contact", "Får påminnelserna om partens sista dagar"),
+    ("Lägg till ledamot eller ersättare i styrelsen", "seat", "En styrelseplats för parten (10 §)"),
     ("Visa händelseloggen", "log", "Filtrera, rätta eller stryk händelser"),
     ("Visa förbundsordningens versioner", "versions", "Text, diff och kontroll mot 9 §"),
     ("Visa tidslinjen", "timeline", "Stegen per part på en månadsaxel"),

@@ -108,15 +108,12 @@ def board_add(
     """Lägg till en ledamot eller ersättare. Mandattiden är fyra år från 1 april året efter valåret, eller den
     kortare tid som förbundsordningen anger ("Mandattiden är två år …")."""
     from formation.case.commands import AddBoardSeat
-    from formation.domain.board import term_period
+    from formation.domain.board import seat_term
 
     svc = services(ctx)
     start, end = parse_date(term_start, "--from"), parse_date(term_end, "--to")
     if end is None:
-        years = svc.view().board_term_years
-        if years is not None:
-            start = start or term_period(svc.clock.today(), years)[0]
-            end = term_period(start, years)[1]
+        start, end = seat_term(svc.view().board_term_years, svc.clock.today(), start, end)
     result = svc.handle(
         AddBoardSeat(
             party=party,

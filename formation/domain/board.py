@@ -134,6 +134,15 @@ def term_period(day: date, years: int = TERM_YEARS) -> tuple[date, date]:
     return date(start_year, 4, 1), min(date(start_year + years, 3, 31), period_end)
 
 
+def seat_term(years: int | None, today: date, start: date | None, end: date | None) -> tuple[date | None, date | None]:
+    """A new seat's term as given; with no end and a förbundsordning setting a shorter term of `years`, that
+    term (from `start`, or the one today falls in). Otherwise the engine's own default applies (None)."""
+    if end is None and years is not None:
+        start = start or term_period(today, years)[0]
+        end = term_period(start, years)[1]
+    return start, end
+
+
 def term_problem(seat: BoardSeat, member_name: str, years: int = TERM_YEARS) -> Problem | None:
     """A term must end when the term (the election period, or the förbundsordning's shorter term) ends; it
     may start later (a replacement mid-term)."""

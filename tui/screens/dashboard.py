@@ -26,6 +26,7 @@ from tui.widgets.party_table import PartyTable
 from tui.widgets.problem_list import ProblemList
 
 if TYPE_CHECKING:
+    from formation.case.projection import PartyProgress
     from tui.app import FormationApp
     from tui.screens.as_of import AsOf
 
@@ -47,6 +48,10 @@ class DashboardScreen(FullFooterWhenWide):
         Binding("a", "cases", "Ärenden", show=False),
         Binding("d", "as_of", "Per datum", show=False),
         Binding("r", "reload", "Läs om", show=False),
+        # For the highlighted party, as on its own screen; without a description they stay out of the wide
+        # footer too (its fourteen case-wide keys fill 170 columns): in ? and the command palette.
+        Binding("k", "contact", "", show=False),
+        Binding("e", "seat", "", show=False),
     ]
     KEY_HELP = (
         ("↑ ↓", "flytta mellan parterna"),
@@ -64,6 +69,8 @@ class DashboardScreen(FullFooterWhenWide):
         ("a", "välj ärende när databasen har flera"),
         ("d", "visa läget per ett datum (tomt datum: i dag)"),
         ("r", "läs om läget från databasen"),
+        ("k", "lägg till en kontaktperson för den valda parten (får påminnelserna)"),
+        ("e", "lägg till en ledamot eller ersättare i styrelsen för den valda parten"),
     )
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
@@ -230,6 +237,37 @@ class DashboardScreen(FullFooterWhenWide):
     def written(self, result: Result | None) -> None:
         """After a form closes: read the case again whether or not it wrote (a stale form closes too)."""
         self.action_reload()
+
+    def action_contact(self) -> None:
+        from tui.screens.party_forms import ContactForm
+
+        party = self.writable_party()
+        if party is not None and self.loaded is not None:
+            form = ContactForm(self.services, self.loaded.view.revision, party.info.slug, party.info.name)
+            self.app.push_screen(form, self.written)
+
+    def action_seat(self) -> None:
+        from tui.screens.party_forms import BoardSeatForm
+
+        party = self.writable_party()
+        if party is None or self.loaded is None:
+            return
+        if party.info.observer:
+            self.notify(f"{party.info.name} är adjungerad och utser ingen till styrelsen.", severity="warning")
+            return
+        revision = self.loaded.view.revision
+        form = BoardSeatForm(self.services, revision, party.info.slug, party.info.name, party.info.kind.value)
+        self.app.push_screen(form, self.written)
+
+    def writable_party(self) -> PartyProgress | None:
+        """The highlighted party, when a write can be made from here; otherwise say why and return None."""
+        if self.writable_choices() is None or self.loaded is None:
+            return None
+        slug = self.query_one(PartyTable).highlighted_slug
+        party = self.loaded.view.projection.parties.get(slug) if slug else None
+        if party is None:
+            self.notify("Ärendet har inga parter ännu; lägg till dem med `formation party add`.", severity="warning")
+        return party
 
     # ---- other screens -----------------------------------------------------------------------------------
 

@@ -36,6 +36,8 @@ class PartyLoaded(Message):
     detail: PartyDetail | None
     revision: int | None = None
     choices: tuple[StepChoice, ...] = ()
+    kind: str = ""
+    """The party's kind ('kommun', 'forsakringskassan'), for the board seat form."""
 
 
 NOTE_CELLS = 40
@@ -93,11 +95,19 @@ def decision_text(step: StepLine, decision: DecisionLine | None, latest: bool) -
 class PartyScreen(CockpitScreen):
     """Read-only; the dashboard's forms write."""
 
-    BINDINGS = [Binding("b", "decide", "Beslut"), Binding("s", "skip", "Ej aktuellt")]
+    BINDINGS = [
+        Binding("b", "decide", "Beslut"),
+        Binding("s", "skip", "Ej aktuellt"),
+        # Not in the footer, which 80 columns fill with the ones above: in ? and the command palette.
+        Binding("k", "contact", "Kontaktperson", show=False),
+        Binding("e", "seat", "Styrelseplats", show=False),
+    ]
     KEY_HELP = (
         ("↑ ↓", "rulla bland stegen"),
         ("b", "registrera ett beslut för parten"),
         ("s", "markera ett av partens steg som ej aktuellt"),
+        ("k", "lägg till en kontaktperson (får påminnelserna)"),
+        ("e", "lägg till en ledamot eller ersättare i styrelsen"),
         ("r", "läs om"),
         ("Esc", "tillbaka till översikten"),
     )
@@ -137,7 +147,9 @@ class PartyScreen(CockpitScreen):
             view = self.services.view(as_of=self.as_of)
             detail = party_detail(view, self.services.events(party=self.slug), self.slug)
             party = view.projection.parties.get(self.slug)
-            message = PartyLoaded(detail, view.revision, step_choices(party) if party is not None else ())
+            choices = step_choices(party) if party is not None else ()
+            kind = party.info.kind.value if party is not None else ""
+            message = PartyLoaded(detail, view.revision, choices, kind)
         except Refusal:
             message = PartyLoaded(None)
         if not worker.is_cancelled:
@@ -191,12 +203,19 @@ class PartyScreen(CockpitScreen):
         if 0 <= row < len(self.rows):
             panel.update(decision_text(*self.rows[row]))
 
-    def open_form(self, *, skip: bool) -> None:
+    def writable(self) -> PartyLoaded | None:
+        """The last read when a write can be made from here; otherwise None (and why, for a historic view)."""
         loaded = self.loaded
         if loaded is None or loaded.detail is None or loaded.revision is None:
-            return
+            return None
         if self.as_of is not None:
             self.notify("Historisk vy: gå tillbaka till i dag för att registrera.", severity="warning")
+            return None
+        return loaded
+
+    def open_form(self, *, skip: bool) -> None:
+        loaded = self.writable()
+        if loaded is None or loaded.detail is None or loaded.revision is None:
             return
         choices = tuple(c for c in loaded.choices if (c.can_skip if skip else c.outcomes))
         if not choices:
@@ -212,3 +231,24 @@ class PartyScreen(CockpitScreen):
 
     def action_skip(self) -> None:
         self.open_form(skip=True)
+
+    def action_contact(self) -> None:
+        from tui.screens.party_forms import ContactForm
+
+        loaded = self.writable()
+        if loaded is None or loaded.detail is None or loaded.revision is None:
+            return
+        form = ContactForm(self.services, loaded.revision, self.slug, loaded.detail.name)
+        self.app.push_screen(form, lambda _: self.action_reload())
+
+    def action_seat(self) -> None:
+        from tui.screens.party_forms import BoardSeatForm
+
+        loaded = self.writable()
+        if loaded is None or loaded.detail is None or loaded.revision is None:
+            return
+        if loaded.detail.observer:
+            self.notify(f"{loaded.detail.name} är adjungerad och utser ingen till styrelsen.", severity="warning")
+            return
+        form = BoardSeatForm(self.services, loaded.revision, self.slug, loaded.detail.name, loaded.kind)
+        self.app.push_screen(form, lambda _: self.action_reload())

@@ -1,0 +1,133 @@
+"""The party screen's own forms, against a real SQLite file: a contact person and a board seat, what is
+written, what is refused (and then nothing is), and a party whose name looks like markup."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import Input, Select, Static
+
+from formation.services import Services
+from tests.coordinator import Coordinator
+from tests.tui.helpers import settle, shown, type_into
+from tui.app import make_app
+from tui.screens.party import PartyScreen
+from tui.screens.party_forms import BoardSeatForm, ContactForm
+from tui.widgets.party_table import PartyTable
+
+SIZE = (100, 34)
+
+
+async def open_party(pilot, slug: str) -> None:  # type: ignore[no-untyped-def]
+    table = pilot.app.screen.query_one(PartyTable)
+    table.focus()
+    table.move_cursor(row=table.get_row_index(slug))
+    await pilot.press("o")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, PartyScreen)
+
+
+async def test_a_contact_person_is_added_from_the_party_screen_and_a_bad_address_refused(
+    forming_services: Services,
+) -> None:
+    app = make_app(forming_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_party(pilot, "falun")
+        await pilot.press("k")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, ContactForm)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert shown(form.query_one("#error", Static)) == "Skriv kontaktpersonens namn."
+        await type_into(pilot, "#name", "Anna [b]Andersson[/]")
+        await type_into(pilot, "#email", "inte-en-adress")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form and "ingen giltig e-postadress" in shown(form.query_one("#error", Static))
+        assert not forming_services.view().projection.contacts  # refused: nothing written
+        form.query_one("#email", Input).value = "anna@falun.example.org"
+        await type_into(pilot, "#role", "nämndsekreterare")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PartyScreen)
+        facts = shown(app.screen.query_one("#party-facts", Static))
+        assert "Påminnelser till: Anna [b]Andersson[/], nämndsekreterare <anna@falun.example.org>" in facts
+
+
+async def test_a_board_seat_is_added_with_the_current_term_and_fk_is_asked_the_ground(
+    forming_services: Services,
+) -> None:
+    app = make_app(forming_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_party(pilot, "falun")
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, BoardSeatForm)
+        await type_into(pilot, "#person", "Eva Berg")
+        await type_into(pilot, "#fullmaktige", "Kommunfullmäktige i Falun")
+        await type_into(pilot, "#to", "2027-13-01")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form and "Till '2027-13-01'" in shown(form.query_one("#error", Static))
+        assert forming_services.view().projection.board == []
+        form.query_one("#to", Input).value = ""
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PartyScreen)
+        [seat] = forming_services.view().projection.board
+        # Today is 2026-11-23: the term that began on 1 April after the 2022 election.
+        assert (seat.party, seat.person, seat.role) == ("falun", "Eva Berg", "ledamot")
+        assert (seat.term_start, seat.term_end, seat.fullmaktige) == (
+            date(2023, 4, 1),
+            date(2027, 3, 31),
+            "Kommunfullmäktige i Falun",
+        )
+
+        await pilot.press("escape")
+        await settle(pilot)
+        await open_party(pilot, "forsakringskassan")
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, BoardSeatForm)
+        assert form.query_one("#employed", Select).value == "yes" and not form.query("#fullmaktige")
+        await type_into(pilot, "#person", "Kim Ek")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        seats = forming_services.view().projection.board
+        assert [(s.person, s.employed_by) for s in seats] == [("Eva Berg", None), ("Kim Ek", "forsakringskassan")]
+
+
+async def test_the_party_forms_are_not_opened_on_a_historic_view(forming_services: Services) -> None:
+    Coordinator(forming_services).decide("Falun", "forstudie", outcome="bifall", on=date(2026, 11, 2))
+    app = make_app(forming_services, poll_seconds=None)
+    app.as_of = date(2026, 11, 10)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_party(pilot, "falun")
+        for key in ("k", "e"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, PartyScreen)
+        assert sum("Historisk vy" in n.message for n in app._notifications) == 2
+
+
+async def test_the_dashboard_opens_the_forms_for_the_highlighted_party(forming_services: Services) -> None:
+    app = make_app(forming_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(PartyTable)
+        table.move_cursor(row=table.get_row_index("region-dalarna"))
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, BoardSeatForm) and form.party == "region-dalarna"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("k")
+        await settle(pilot)
+        assert isinstance(app.screen, ContactForm) and app.screen.party == "region-dalarna"

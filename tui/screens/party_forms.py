@@ -1,0 +1,108 @@
+"""What a coordinator adds to one party besides its decisions: a contact person (who gets the reminders) and a
+seat on the förbund's board (10 §). Opened from the party's screen, which names the party."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Input, Select, Static
+
+from formation.case.commands import AddBoardSeat, AddContact, CaseCommand
+from formation.domain.board import seat_term
+from formation.domain.labels import ROLE_LABELS
+from formation.services import Services
+from formation.services.views import Result
+from tui.screens.form import CommandForm, FormError, field_row, parse_day, text_input
+from tui.widgets.select import SwedishSelect
+
+STATE_KINDS = ("forsakringskassan", "arbetsformedlingen")
+"""FK and AF appoint employees (or försäkringsdelegation members), not members of a fullmäktige."""
+
+
+class ContactForm(CommandForm):
+    """A contact person for the party: the reminders of its deadlines go to them."""
+
+    TITLE_TEXT = "Ny kontaktperson"
+
+    def __init__(self, services: Services, revision: int, party: str, name: str) -> None:
+        super().__init__(services, revision)
+        self.party = party
+        self.party_name = name
+
+    def compose_fields(self) -> ComposeResult:
+        # Content, not a markup string: the party's name is the user's text ("Täby [/] kommun" crashed a screen).
+        about = f"För {self.party_name}; påminnelserna om partens sista dagar går till kontaktpersonerna."
+        yield Static(Content(about))
+        yield field_row("Namn *", text_input("name", placeholder="för- och efternamn"))
+        yield field_row("E-post *", text_input("email", placeholder="namn@kommun.se"))
+        yield field_row("Roll", text_input("role", placeholder="t.ex. nämndsekreterare"))
+
+    def build_command(self) -> CaseCommand:
+        name = self.query_one("#name", Input).value.strip()
+        email = self.query_one("#email", Input).value.strip()
+        if not name:
+            raise FormError("Skriv kontaktpersonens namn.")
+        if not email:
+            raise FormError("Skriv kontaktpersonens e-postadress.")
+        role = self.query_one("#role", Input).value.strip() or None
+        return AddContact(party=self.party, name=name, email=email, role=role, expected_revision=self.revision)
+
+    def accepted_text(self, result: Result) -> str:
+        email = self.query_one("#email", Input).value.strip()
+        return f"{self.query_one('#name', Input).value.strip()} ({email}) får påminnelser för {self.party_name}."
+
+
+class BoardSeatForm(CommandForm):
+    """A ledamot or ersättare the party appoints to the board; the engine checks who may sit for whom."""
+
+    TITLE_TEXT = "Ny styrelseplats"
+
+    def __init__(self, services: Services, revision: int, party: str, name: str, kind: str) -> None:
+        super().__init__(services, revision)
+        self.party = party
+        self.party_name = name
+        self.kind = kind
+
+    def compose_fields(self) -> ComposeResult:
+        yield Static(Content(f"För {self.party_name}; mandattiden följer förbundsordningen om inget annat anges."))
+        yield field_row("Namn *", text_input("person", placeholder="ledamotens eller ersättarens namn"))
+        roles = [(label, role) for role, label in ROLE_LABELS.items()]
+        yield field_row("Roll", SwedishSelect(roles, value="ledamot", id="role", compact=True, allow_blank=False))
+        if self.kind in STATE_KINDS:
+            employed = [("anställd hos parten", "yes"), ("ledamot av försäkringsdelegationen", "no")]
+            yield field_row(
+                "Grund", SwedishSelect(employed, value="yes", id="employed", compact=True, allow_blank=False)
+            )
+        else:
+            yield field_row("Fullmäktige", text_input("fullmaktige", placeholder="där personen är ledamot/ersättare"))
+        yield field_row("Från", text_input("from", placeholder="ÅÅÅÅ-MM-DD, mandattidens början"))
+        yield field_row("Till", text_input("to", placeholder="ÅÅÅÅ-MM-DD, mandattidens slut"))
+
+    def build_command(self) -> CaseCommand:
+        person = self.query_one("#person", Input).value.strip()
+        if not person:
+            raise FormError("Skriv ledamotens eller ersättarens namn.")
+        start = parse_day(self.query_one("#from", Input).value, "Från")
+        end = parse_day(self.query_one("#to", Input).value, "Till")
+        if end is None:
+            # The förbundsordning's shorter term, as `formation board add` takes it (a small read).
+            start, end = seat_term(self.services.view().board_term_years, self.services.clock.today(), start, end)
+        fullmaktige = None
+        if self.kind not in STATE_KINDS:
+            fullmaktige = self.query_one("#fullmaktige", Input).value.strip() or None
+        employed = self.kind in STATE_KINDS and self.query_one("#employed", Select).value == "yes"
+        return AddBoardSeat(
+            party=self.party,
+            person=person,
+            role=str(self.query_one("#role", Select).value),
+            term_start=start,
+            term_end=end,
+            fullmaktige=fullmaktige,
+            employed=employed,
+            expected_revision=self.revision,
+        )
+
+    def accepted_text(self, result: Result) -> str:
+        seat = result.projection.board[-1]
+        role = ROLE_LABELS.get(seat.role, seat.role)
+        return f"{seat.person} är {role} för {self.party_name} {seat.term_start}–{seat.term_end}."
