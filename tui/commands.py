@@ -12,6 +12,7 @@ ENTRIES = (
     ("Visa vald part", "party", "Alla steg, beslut, kontakter och styrelseplatser"),
     ("Lägg till kontaktperson", "contact", "Får påminnelserna om partens sista dagar"),
     ("Lägg till ledamot eller ersättare i styrelsen", "seat", "En styrelseplats för parten (10 §)"),
+    ("Registrera överklagande eller dom", "appeal", "Överklagande av partens godkännande, domstolens avgörande"),
     ("Visa händelseloggen", "log", "Filtrera, rätta eller stryk händelser"),
     ("Visa förbundsordningens versioner", "versions", "Text, diff och kontroll mot 9 §"),
     ("Visa tidslinjen", "timeline", "Stegen per part på en månadsaxel"),

@@ -12,7 +12,7 @@ from tests.coordinator import Coordinator
 from tests.tui.helpers import settle, shown, type_into
 from tui.app import make_app
 from tui.screens.party import PartyScreen
-from tui.screens.party_forms import BoardSeatForm, ContactForm
+from tui.screens.party_forms import BoardSeatForm, ContactForm, DecideAppealForm, FileAppealForm
 from tui.widgets.party_table import PartyTable
 
 SIZE = (100, 34)
@@ -131,3 +131,37 @@ async def test_the_dashboard_opens_the_forms_for_the_highlighted_party(forming_s
         await pilot.press("k")
         await settle(pilot)
         assert isinstance(app.screen, ContactForm) and app.screen.party == "region-dalarna"
+
+
+async def test_an_appeal_and_the_courts_ruling_are_recorded_from_the_party_screen(demo_services: Services) -> None:
+    """Stockholms stad's approval is appealed (so its decision gains no laga kraft), then the court upholds it."""
+    app = make_app(demo_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_party(pilot, "stockholms-stad")
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, FileAppealForm)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert shown(form.query_one("#error", Static)) == "Skriv dagen då överklagandet kom in."
+        await type_into(pilot, "#filed", "2016-03-01")
+        await type_into(pilot, "#court", "Förvaltningsrätten i Stockholm")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PartyScreen)
+        appeal = demo_services.view().projection.parties["stockholms-stad"].appeal
+        assert appeal is not None and appeal.pending and appeal.court == "Förvaltningsrätten i Stockholm"
+        assert "Överklagande:" in shown(app.screen.query_one("#party-facts", Static))
+
+        await pilot.press("a")  # pending now: the ruling
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, DecideAppealForm)
+        await type_into(pilot, "#date", "2016-05-10")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        appeal = demo_services.view().projection.parties["stockholms-stad"].appeal
+        assert appeal is not None and not appeal.pending
+        assert demo_services.view().projection.parties["stockholms-stad"].approved

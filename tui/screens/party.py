@@ -38,6 +38,8 @@ class PartyLoaded(Message):
     choices: tuple[StepChoice, ...] = ()
     kind: str = ""
     """The party's kind ('kommun', 'forsakringskassan'), for the board seat form."""
+    appeal_pending: bool = False
+    """Whether an överklagande of its approval waits for the court: the appeal key then records the ruling."""
 
 
 NOTE_CELLS = 40
@@ -101,6 +103,7 @@ class PartyScreen(CockpitScreen):
         # Not in the footer, which 80 columns fill with the ones above: in ? and the command palette.
         Binding("k", "contact", "Kontaktperson", show=False),
         Binding("e", "seat", "Styrelseplats", show=False),
+        Binding("a", "appeal", "Överklagande", show=False),
     ]
     KEY_HELP = (
         ("↑ ↓", "rulla bland stegen"),
@@ -108,6 +111,7 @@ class PartyScreen(CockpitScreen):
         ("s", "markera ett av partens steg som ej aktuellt"),
         ("k", "lägg till en kontaktperson (får påminnelserna)"),
         ("e", "lägg till en ledamot eller ersättare i styrelsen"),
+        ("a", "registrera ett överklagande av partens godkännande, eller domstolens avgörande"),
         ("r", "läs om"),
         ("Esc", "tillbaka till översikten"),
     )
@@ -149,7 +153,8 @@ class PartyScreen(CockpitScreen):
             party = view.projection.parties.get(self.slug)
             choices = step_choices(party) if party is not None else ()
             kind = party.info.kind.value if party is not None else ""
-            message = PartyLoaded(detail, view.revision, choices, kind)
+            pending = party is not None and party.appeal is not None and party.appeal.pending
+            message = PartyLoaded(detail, view.revision, choices, kind, pending)
         except Refusal:
             message = PartyLoaded(None)
         if not worker.is_cancelled:
@@ -251,4 +256,14 @@ class PartyScreen(CockpitScreen):
             self.notify(f"{loaded.detail.name} är adjungerad och utser ingen till styrelsen.", severity="warning")
             return
         form = BoardSeatForm(self.services, loaded.revision, self.slug, loaded.detail.name, loaded.kind)
+        self.app.push_screen(form, lambda _: self.action_reload())
+
+    def action_appeal(self) -> None:
+        from tui.screens.party_forms import DecideAppealForm, FileAppealForm
+
+        loaded = self.writable()
+        if loaded is None or loaded.detail is None or loaded.revision is None:
+            return
+        form_class = DecideAppealForm if loaded.appeal_pending else FileAppealForm
+        form = form_class(self.services, loaded.revision, self.slug, loaded.detail.name)
         self.app.push_screen(form, lambda _: self.action_reload())

@@ -1,5 +1,6 @@
-"""What a coordinator adds to one party besides its decisions: a contact person (who gets the reminders) and a
-seat on the förbund's board (10 §). Opened from the party's screen, which names the party."""
+"""What a coordinator records of one party besides its decisions: a contact person (who gets the reminders), a
+seat on the förbund's board (10 §), an överklagande of its approval and the court's ruling. Opened from the
+party's screen, or the dashboard's highlighted party."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Input, Select, Static
 
-from formation.case.commands import AddBoardSeat, AddContact, CaseCommand
+from formation.case.commands import AddBoardSeat, AddContact, CaseCommand, DecideAppeal, FileAppeal
 from formation.domain.board import seat_term
-from formation.domain.labels import ROLE_LABELS
+from formation.domain.labels import APPEAL_OUTCOME_LABELS, ROLE_LABELS
+from formation.domain.outcomes import AppealOutcome
 from formation.services import Services
 from formation.services.views import Result
 from tui.screens.form import CommandForm, FormError, field_row, parse_day, text_input
@@ -106,3 +108,67 @@ class BoardSeatForm(CommandForm):
         seat = result.projection.board[-1]
         role = ROLE_LABELS.get(seat.role, seat.role)
         return f"{seat.person} är {role} för {self.party_name} {seat.term_start}–{seat.term_end}."
+
+
+class FileAppealForm(CommandForm):
+    """An överklagande of the party's approval (laglighetsprövning): the decisions do not gain laga kraft until
+    the court has ruled."""
+
+    TITLE_TEXT = "Överklagande"
+
+    def __init__(self, services: Services, revision: int, party: str, name: str) -> None:
+        super().__init__(services, revision)
+        self.party = party
+        self.party_name = name
+
+    def compose_fields(self) -> ComposeResult:
+        yield Static(Content(f"{self.party_name}s godkännande har överklagats."))
+        yield field_row("Inkom *", text_input("filed", placeholder="ÅÅÅÅ-MM-DD, dagen överklagandet kom in"))
+        yield field_row("Klagande", text_input("appellant", placeholder="vem som överklagar"))
+        yield field_row("Domstol", text_input("court", placeholder="t.ex. Förvaltningsrätten i Falun"))
+
+    def build_command(self) -> CaseCommand:
+        filed = parse_day(self.query_one("#filed", Input).value, "Inkom")
+        if filed is None:
+            raise FormError("Skriv dagen då överklagandet kom in.")
+        return FileAppeal(
+            party=self.party,
+            filed_on=filed,
+            appellant=self.query_one("#appellant", Input).value.strip() or None,
+            court=self.query_one("#court", Input).value.strip() or None,
+            expected_revision=self.revision,
+        )
+
+    def accepted_text(self, result: Result) -> str:
+        return f"Överklagandet av {self.party_name}s beslut är registrerat; besluten vinner inte laga kraft ännu."
+
+
+class DecideAppealForm(CommandForm):
+    """The court's ruling on the party's pending överklagande; upphävt annuls the approval."""
+
+    TITLE_TEXT = "Domstolens avgörande"
+
+    def __init__(self, services: Services, revision: int, party: str, name: str) -> None:
+        super().__init__(services, revision)
+        self.party = party
+        self.party_name = name
+
+    def compose_fields(self) -> ComposeResult:
+        yield Static(Content(f"Överklagandet av {self.party_name}s godkännande."))
+        outcomes = [(label, outcome.value) for outcome, label in APPEAL_OUTCOME_LABELS.items()]
+        yield field_row(
+            "Utfall", SwedishSelect(outcomes, value="avslaget", id="outcome", compact=True, allow_blank=False)
+        )
+        yield field_row("Datum *", text_input("date", placeholder="ÅÅÅÅ-MM-DD, domens datum"))
+
+    def build_command(self) -> CaseCommand:
+        on = parse_day(self.query_one("#date", Input).value, "Datum")
+        if on is None:
+            raise FormError("Skriv domens datum.")
+        outcome = AppealOutcome(str(self.query_one("#outcome", Select).value))
+        return DecideAppeal(party=self.party, outcome=outcome, decided_on=on, expected_revision=self.revision)
+
+    def accepted_text(self, result: Result) -> str:
+        if result.party().approved:
+            return f"Avgörandet är registrerat; {self.party_name}s godkännande står fast."
+        return f"Beslutet är upphävt; {self.party_name} behöver besluta på nytt."
