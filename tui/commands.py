@@ -18,6 +18,7 @@ ENTRIES = (
     ("Visa tidslinjen", "timeline", "Stegen per part på en månadsaxel"),
     ("Visa planen", "plan", "Kritisk linje, marginaler och vad som måste flyttas för att hålla målet"),
     ("Visa påminnelserna", "reminders", "Väntande, skickade och misslyckade påminnelser, och sista dagarna"),
+    ("Sätt sista dag för hand", "set_deadline", "Den valda sista dagen (på påminnelsernas skärm)"),
     ("Byt ärende", "cases", "När databasen har flera ärenden"),
     ("Visa läget per datum", "as_of", "Historisk vy"),
     ("Läs om läget", "reload", "Läs ärendet från databasen"),

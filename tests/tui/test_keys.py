@@ -95,7 +95,7 @@ async def test_a_wide_footer_shows_every_key_and_a_narrowed_one_the_few_again(tm
         assert cut_footer_keys(app) == []
         await pilot.press("m")  # a screen of its own: its own keys, not every cockpit screen's r and q
         await settle(pilot)
-        assert footer_keys() == ["esc", "0", "1", "2", "3", "4", "/", "?", "^p"]
+        assert footer_keys() == ["esc", "0", "1", "2", "3", "4", "/", "d", "?", "^p"]
         assert cut_footer_keys(app) == []
         await pilot.press("escape")
         await pilot.resize_terminal(FULL_FOOTER_COLUMNS - 1, 48)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import Input, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from formation.services import Services
 from tests.coordinator import Coordinator
-from tests.tui.helpers import settle, shown, type_into
+from tests.tui.helpers import settle, shown, table_rows, type_into
 from tui.app import make_app
+from tui.screens.deadline_form import DeadlineForm
 from tui.screens.party import PartyScreen
 from tui.screens.party_forms import BoardSeatForm, ContactForm, DecideAppealForm, FileAppealForm
 from tui.widgets.party_table import PartyTable
@@ -165,3 +166,42 @@ async def test_an_appeal_and_the_courts_ruling_are_recorded_from_the_party_scree
         appeal = demo_services.view().projection.parties["stockholms-stad"].appeal
         assert appeal is not None and not appeal.pending
         assert demo_services.view().projection.parties["stockholms-stad"].approved
+
+
+async def test_a_deadline_is_set_by_hand_from_the_reminders_screen_and_returned_to_the_plans(
+    living: Services,
+) -> None:
+    app = make_app(living, poll_seconds=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        table = app.screen.query_one("#deadlines", DataTable)
+        table.focus()
+        table.move_cursor(row=table.get_row_index("solna/namnd"))
+        await pilot.press("d")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, DeadlineForm)
+        await type_into(pilot, "#day", "2027-13-01")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form and "Sista dag '2027-13-01'" in shown(form.query_one("#error", Static))
+        assert ("solna", "namnd") not in living.view().projection.deadline_overrides
+        form.query_one("#day", Input).value = "2027-01-08"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert living.view().projection.deadline_overrides[("solna", "namnd")] == date(2027, 1, 8)
+        row = table_rows(app.screen.query_one("#deadlines", DataTable))
+        assert any(r[0] == "2027-01-08" and r[1] == "Solna" for r in row)
+
+        table = app.screen.query_one("#deadlines", DataTable)
+        table.focus()
+        table.move_cursor(row=table.get_row_index("solna/namnd"))
+        await pilot.press("d")
+        await settle(pilot)
+        assert app.screen.query_one("#day", Input).value == "2027-01-08"
+        app.screen.query_one("#day", Input).value = ""
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert ("solna", "namnd") not in living.view().projection.deadline_overrides

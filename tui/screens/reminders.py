@@ -59,6 +59,8 @@ class RemindersLoaded(Message):
     names: dict[str, str]
     labels: dict[tuple[str, str], str]
     today: date
+    revision: int | None = None
+    """The case's revision read before the lists: a deadline set from here expects it."""
 
     def name(self, party: str) -> str:
         """The party's name; its slug if it has left the case since."""
@@ -75,7 +77,8 @@ def counts(reminders: list[Reminder]) -> str:
 
 
 class RemindersScreen(CockpitScreen):
-    """Read-only: `formation remind once` or `remind run` sends; the projector plans them from the deadlines."""
+    """`formation remind once` or `remind run` sends; the projector plans them from the deadlines. A deadline
+    can be set by hand here (d), as `formation deadline set` does."""
 
     BINDINGS = [
         Binding("0", "only('')", "Alla", show=False),
@@ -84,6 +87,7 @@ class RemindersScreen(CockpitScreen):
         Binding("3", "only('sent')", "Skickade", show=False),
         Binding("4", "only('cancelled')", "Avbrutna", show=False),
         Binding("slash", "focus_filter", "Filter", key_display="/"),
+        Binding("d", "set_deadline", "Sista dag", show=False),
     ]
     KEY_HELP = (
         ("↑ ↓", "välj påminnelse (felet och hela raden visas under tabellen)"),
@@ -91,6 +95,7 @@ class RemindersScreen(CockpitScreen):
         ("0", "visa alla"),
         ("/", "gå till filtret"),
         ("Tab", "byt mellan påminnelserna och sista dagarna"),
+        ("d", "sätt den valda sista dagen för hand (tomt: planens igen)"),
         ("r", "läs om"),
         ("Esc", "tillbaka"),
     )
@@ -127,9 +132,10 @@ class RemindersScreen(CockpitScreen):
     def load_outbox(self) -> None:
         worker = get_current_worker()
         try:
+            view = self.services.view()  # first: a write after it makes a deadline set from here stale, as it should
             reminders = outbox_list(self.services)
             deadlines = deadline_list(self.services)
-            projection = self.services.view().projection
+            projection = view.projection
         except Refusal as exc:
             self.notify(exc.message, severity="error")
             return
@@ -139,7 +145,7 @@ class RemindersScreen(CockpitScreen):
             party = projection.parties.get(r["party"])
             step = party.workflow.step(r["step"]) if party else None
             labels[(r["party"], r["step"])] = step.label if step else r["step"]
-        message = RemindersLoaded(reminders, deadlines, names, labels, self.services.clock.today())
+        message = RemindersLoaded(reminders, deadlines, names, labels, self.services.clock.today(), view.revision)
         if not worker.is_cancelled:
             self.post_message(message)
 
@@ -264,3 +270,26 @@ class RemindersScreen(CockpitScreen):
 
     def action_focus_filter(self) -> None:
         self.query_one("#f-state", Select).focus()
+
+    def action_set_deadline(self) -> None:
+        """The deadline chosen in the lower table, or the chosen reminder's, set by hand."""
+        from tui.screens.deadline_form import DeadlineForm
+
+        loaded = self.loaded
+        if loaded is None or loaded.revision is None:
+            return
+        if self.as_of is not None:
+            self.notify("Historisk vy: gå tillbaka till i dag för att sätta en sista dag.", severity="warning")
+            return
+        table: DataTable[Text] = self.query_one("#deadlines", DataTable)
+        if not table.row_count:
+            self.notify(NO_DEADLINES, severity="warning")
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if self.focused is self.query_one("#outbox", DataTable) and (chosen := self.chosen()) is not None:
+            key = f"{chosen['party']}/{chosen['step']}"
+        deadline = next((d for d in loaded.deadlines if f"{d.party}/{d.step}" == key), None)
+        if deadline is None:
+            return
+        form = DeadlineForm(self.services, loaded.revision, deadline, loaded.name(deadline.party))
+        self.app.push_screen(form, lambda _: self.action_reload())
