@@ -21,15 +21,21 @@ STATE_KINDS = ("forsakringskassan", "arbetsformedlingen")
 """FK and AF appoint employees (or försäkringsdelegation members), not members of a fullmäktige."""
 
 
-class ContactForm(CommandForm):
-    """A contact person for the party: the reminders of its deadlines go to them."""
-
-    TITLE_TEXT = "Ny kontaktperson"
+class PartyForm(CommandForm):
+    """A form about one party, named by the screen that opens it."""
 
     def __init__(self, services: Services, revision: int, party: str, name: str) -> None:
         super().__init__(services, revision)
         self.party = party
+        """The party's slug, which the command names."""
         self.party_name = name
+        """Its name, for the form's sentences."""
+
+
+class ContactForm(PartyForm):
+    """A contact person for the party: the reminders of its deadlines go to them."""
+
+    TITLE_TEXT = "Ny kontaktperson"
 
     def compose_fields(self) -> ComposeResult:
         # Content, not a markup string: the party's name is the user's text ("Täby [/] kommun" crashed a screen).
@@ -54,15 +60,13 @@ class ContactForm(CommandForm):
         return f"{self.query_one('#name', Input).value.strip()} ({email}) får påminnelser för {self.party_name}."
 
 
-class BoardSeatForm(CommandForm):
+class BoardSeatForm(PartyForm):
     """A ledamot or ersättare the party appoints to the board; the engine checks who may sit for whom."""
 
     TITLE_TEXT = "Ny styrelseplats"
 
     def __init__(self, services: Services, revision: int, party: str, name: str, kind: str) -> None:
-        super().__init__(services, revision)
-        self.party = party
-        self.party_name = name
+        super().__init__(services, revision, party, name)
         self.kind = kind
 
     def compose_fields(self) -> ComposeResult:
@@ -110,16 +114,11 @@ class BoardSeatForm(CommandForm):
         return f"{seat.person} är {role} för {self.party_name} {seat.term_start}–{seat.term_end}."
 
 
-class FileAppealForm(CommandForm):
+class FileAppealForm(PartyForm):
     """An överklagande of the party's approval (laglighetsprövning): the decisions do not gain laga kraft until
     the court has ruled."""
 
     TITLE_TEXT = "Överklagande"
-
-    def __init__(self, services: Services, revision: int, party: str, name: str) -> None:
-        super().__init__(services, revision)
-        self.party = party
-        self.party_name = name
 
     def compose_fields(self) -> ComposeResult:
         yield Static(Content(f"{self.party_name}s godkännande har överklagats."))
@@ -143,15 +142,10 @@ class FileAppealForm(CommandForm):
         return f"Överklagandet av {self.party_name}s beslut är registrerat; besluten vinner inte laga kraft ännu."
 
 
-class DecideAppealForm(CommandForm):
+class DecideAppealForm(PartyForm):
     """The court's ruling on the party's pending överklagande; upphävt annuls the approval."""
 
     TITLE_TEXT = "Domstolens avgörande"
-
-    def __init__(self, services: Services, revision: int, party: str, name: str) -> None:
-        super().__init__(services, revision)
-        self.party = party
-        self.party_name = name
 
     def compose_fields(self) -> ComposeResult:
         yield Static(Content(f"Överklagandet av {self.party_name}s godkännande."))
