@@ -208,7 +208,7 @@ def board_problems(
                     Problem(
                         "board_not_in_fullmaktige",
                         f"{seat.person} ({member.name}) ska vara ledamot eller ersättare i {member.name}s fullmäktige; "
-                        "ange det med --fullmaktige.",
+                        "styrelseplatsen anger inget fullmäktige.",
                         party=member.slug,
                     )
                 )
@@ -216,7 +216,7 @@ def board_problems(
                 problems.append(
                     Problem(
                         "board_not_employed",
-                        f"{seat.person} ska vara anställd av {member.name}; ange det med --employed.",
+                        f"{seat.person} ska vara anställd av {member.name}; styrelseplatsen anger inte det.",
                         party=member.slug,
                     )
                 )

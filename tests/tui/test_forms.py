@@ -364,3 +364,27 @@ async def test_the_organ_fields_example_is_the_steps_own_body(forming_services: 
         await settle(pilot)
         await open_form(pilot, "falun")
         assert app.screen.query_one("#body", Input).placeholder == "t.ex. Kommunstyrelsen"
+
+
+async def test_a_stale_form_lists_the_newest_of_many_writes_and_says_how_many_more(
+    tmp_path: Path, forming_services: Services
+) -> None:
+    from formation.case.commands import AddContact
+
+    app = make_app(forming_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_form(pilot, "falun")
+        form = app.screen
+        other = services_at(tmp_path)
+        for n in range(5):
+            other.handle(AddContact(party="falun", name=f"Person {n}", email=f"p{n}@falun.example.org"))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        told = shown(form.query_one("#error", Static)).splitlines()
+        assert told[1].strip() == "• … och 2 till före dessa (loggen visar alla)"
+        assert [line.strip().split(" ", 2)[2] for line in told[2:5]] == [
+            "Falun: kontakt Person 2",
+            "Falun: kontakt Person 3",
+            "Falun: kontakt Person 4",
+        ]

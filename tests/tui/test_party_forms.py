@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Static
 
 from formation.services import Services
 from tests.coordinator import Coordinator
@@ -95,7 +95,7 @@ async def test_a_board_seat_is_added_with_the_current_term_and_fk_is_asked_the_g
         await settle(pilot)
         form = app.screen
         assert isinstance(form, BoardSeatForm)
-        assert form.query_one("#employed", Select).value == "yes" and not form.query("#fullmaktige")
+        assert not form.query("#fullmaktige")  # FK appoints its employees
         await type_into(pilot, "#person", "Kim Ek")
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -166,6 +166,27 @@ async def test_an_appeal_and_the_courts_ruling_are_recorded_from_the_party_scree
         appeal = demo_services.view().projection.parties["stockholms-stad"].appeal
         assert appeal is not None and not appeal.pending
         assert demo_services.view().projection.parties["stockholms-stad"].approved
+
+
+async def test_a_late_appeal_is_recorded_with_a_warning_and_fk_has_nothing_to_appeal(demo_services: Services) -> None:
+    app = make_app(demo_services, poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_party(pilot, "forsakringskassan")
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, PartyScreen)  # no form: an agency's decision is not laglighetsprövat
+        assert any("har inget godkännande som kan överklagas" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        await settle(pilot)
+        await open_party(pilot, "stockholms-stad")
+        await pilot.press("a")
+        await settle(pilot)
+        await type_into(pilot, "#filed", "2016-06-01")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [saved] = [n.message for n in app._notifications if n.title == "Sparat"]
+        assert "Obs: överklagandetiden gick ut 2016-" in saved and "avvisar troligen" in saved
 
 
 async def test_a_deadline_is_set_by_hand_from_the_reminders_screen_and_returned_to_the_plans(

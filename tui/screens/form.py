@@ -157,7 +157,10 @@ class CommandForm(ModalScreen[Result | None]):
         except (Refusal, OperationalError):
             return ()
         names = Names(view.projection, log)
-        return tuple(f"{e.seq} {describe(e.event, names)}" for e in log if e.seq > revision)[-SHOWN_SINCE:]
+        since = [f"{e.seq} {describe(e.event, names)}" for e in log if e.seq > revision]
+        if len(since) > SHOWN_SINCE:  # the newest, and how many more the log holds
+            return (f"… och {len(since) - SHOWN_SINCE} till före dessa (loggen visar alla)", *since[-SHOWN_SINCE:])
+        return tuple(since)
 
     @on(CommandAccepted)
     def written(self, message: CommandAccepted) -> None:

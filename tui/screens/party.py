@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
+from formation.case.projection import is_appealable
 from formation.domain.labels import STEP_MARKS, STEP_STATUS_WORDS, paragraph_ref
 from formation.domain.outcomes import StepStatus
 from formation.errors import Refusal
@@ -40,6 +41,8 @@ class PartyLoaded(Message):
     """The party's kind ('kommun', 'forsakringskassan'), for the board seat form."""
     appeal_pending: bool = False
     """Whether an överklagande of its approval waits for the court: the appeal key then records the ruling."""
+    appealable: bool = False
+    """Whether it has an approval that can be appealed (a kommun's or region's), or an appeal pending."""
 
 
 NOTE_CELLS = 40
@@ -56,7 +59,8 @@ def facts(detail: PartyDetail) -> Content:
     about = [f"e-post {detail.email}"] if detail.email else []
     if detail.member_since:
         about.append(f"medlem sedan {detail.member_since}")
-    about.append(f"finansieringsandel: {detail.share or 'kan inte beräknas ännu'}")
+    share = "ingen (adjungerad)" if detail.observer else detail.share or "kan inte beräknas ännu"
+    about.append(f"finansieringsandel: {share}")
     recipients = "; ".join(detail.contacts) if detail.contacts else "ingen kontaktperson ännu"
     lines = [
         Content.assemble(
@@ -154,7 +158,8 @@ class PartyScreen(CockpitScreen):
             choices = step_choices(party) if party is not None else ()
             kind = party.info.kind.value if party is not None else ""
             pending = party is not None and party.appeal is not None and party.appeal.pending
-            message = PartyLoaded(detail, view.revision, choices, kind, pending)
+            appealable = party is not None and (pending or (party.approved and is_appealable(party)))
+            message = PartyLoaded(detail, view.revision, choices, kind, pending, appealable)
         except Refusal:
             message = PartyLoaded(None)
         if not worker.is_cancelled:
@@ -263,6 +268,13 @@ class PartyScreen(CockpitScreen):
 
         loaded = self.writable()
         if loaded is None or loaded.detail is None or loaded.revision is None:
+            return
+        if not loaded.appealable:
+            self.notify(
+                f"{loaded.detail.name} har inget godkännande som kan överklagas (bara kommuners och regioners "
+                "fullmäktigebeslut kan laglighetsprövas).",
+                severity="warning",
+            )
             return
         form_class = DecideAppealForm if loaded.appeal_pending else FileAppealForm
         form = form_class(self.services, loaded.revision, self.slug, loaded.detail.name)

@@ -18,7 +18,7 @@ from tui.screens.form import CommandForm, FormError, field_row, parse_day, text_
 from tui.widgets.select import SwedishSelect
 
 STATE_KINDS = ("forsakringskassan", "arbetsformedlingen")
-"""FK and AF appoint employees (or försäkringsdelegation members), not members of a fullmäktige."""
+"""FK and AF appoint their employees, not members of a fullmäktige."""
 
 
 class PartyForm(CommandForm):
@@ -75,10 +75,7 @@ class BoardSeatForm(PartyForm):
         roles = [(label, role) for role, label in ROLE_LABELS.items()]
         yield field_row("Roll", SwedishSelect(roles, value="ledamot", id="role", compact=True, allow_blank=False))
         if self.kind in STATE_KINDS:
-            employed = [("anställd hos parten", "yes"), ("ledamot av försäkringsdelegationen", "no")]
-            yield field_row(
-                "Grund", SwedishSelect(employed, value="yes", id="employed", compact=True, allow_blank=False)
-            )
+            yield Static(Content(f"Personen ska vara anställd av {self.party_name} (10 §)."))
         else:
             yield field_row("Fullmäktige", text_input("fullmaktige", placeholder="där personen är ledamot/ersättare"))
         yield field_row("Från", text_input("from", placeholder="ÅÅÅÅ-MM-DD, mandattidens början"))
@@ -96,7 +93,7 @@ class BoardSeatForm(PartyForm):
         fullmaktige = None
         if self.kind not in STATE_KINDS:
             fullmaktige = self.query_one("#fullmaktige", Input).value.strip() or None
-        employed = self.kind in STATE_KINDS and self.query_one("#employed", Select).value == "yes"
+        employed = self.kind in STATE_KINDS  # the engine requires it of FK's and AF's seats
         return AddBoardSeat(
             party=self.party,
             person=person,
@@ -139,7 +136,14 @@ class FileAppealForm(PartyForm):
         )
 
     def accepted_text(self, result: Result) -> str:
-        return f"Överklagandet av {self.party_name}s beslut är registrerat; besluten vinner inte laga kraft ännu."
+        from formation.reports.status import party_appeal_ends_on
+
+        said = f"Överklagandet av {self.party_name}s beslut är registrerat; besluten vinner inte laga kraft ännu."
+        filed = parse_day(self.query_one("#filed", Input).value, "Inkom")
+        last_day = party_appeal_ends_on(result.party())
+        if filed is not None and last_day is not None and filed > last_day:  # as `formation appeal add` says
+            said += f" Obs: överklagandetiden gick ut {last_day}; domstolen avvisar troligen ett för sent överklagande."
+        return said
 
 
 class DecideAppealForm(PartyForm):
