@@ -11,7 +11,10 @@ from formation.cli.common import PARTY, app, emit_json, group, required_date, re
 from formation.errors import Refusal
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from formation.case.projection import CaseProjection, PartyProgress
+    from formation.schedule.plan_model import StepPlan
 
 calendar_app = group("calendar", "Sammanträdesplaner: när organen sammanträder.")
 contact_app = group("contact", "Kontaktpersoner som får påminnelser.")
@@ -288,6 +291,23 @@ def deadline_list(ctx: typer.Context, as_json: Annotated[bool, JSON] = False) ->
         typer.echo(f"{d.deadline_on.isoformat()}{late}  {names.get(d.party, d.party)}: {d.label} – {d.body}{extra}")
 
 
+def plan_line(s: StepPlan, today: date) -> str:
+    """One pending step: its earliest meeting, the latest that keeps the target (the TUI's Tidigast and Senast),
+    and its deadline when that is another day (set by hand, or no meeting keeps the target)."""
+    mark = "*" if s.critical else " "
+    meeting = s.earliest.isoformat() if s.earliest else "inget sammanträde"
+    line = f"{mark} {s.name}: {s.label} ({s.body}) tidigast {meeting}"
+    if s.latest is not None:
+        line += f", senast {s.latest}"
+    if s.deadline is not None and (s.deadline != s.latest or s.deadline_overridden):
+        line += f", sista dag {s.deadline}" + (" (satt för hand)" if s.deadline_overridden else "")
+    if s.deadline is not None and s.deadline < today:
+        line += " FÖRSENAT"  # as `deadline list` and the TUI mark it
+    elif s.deadline is not None and s.earliest is not None and s.deadline < s.earliest:
+        line += " (hinns inte före första sammanträdet)"
+    return line
+
+
 @app.command()
 def plan(ctx: typer.Context, as_json: Annotated[bool, JSON] = False) -> None:
     """Planera bakåt från målet och framåt från i dag: kritisk linje och vad som måste flyttas."""
@@ -302,14 +322,7 @@ def plan(ctx: typer.Context, as_json: Annotated[bool, JSON] = False) -> None:
     if result.steps:
         typer.echo("")
     for s in result.steps:
-        mark = "*" if s.critical else " "
-        meeting = s.earliest.isoformat() if s.earliest else "inget sammanträde"
-        deadline = s.deadline.isoformat() if s.deadline else "–"
-        if s.deadline is not None and s.deadline < result.today:
-            deadline += " FÖRSENAT"  # as `deadline list` and the TUI mark it
-        elif s.deadline is not None and s.earliest is not None and s.deadline < s.earliest:
-            deadline += " (hinns inte före första sammanträdet)"
-        typer.echo(f"{mark} {s.name}: {s.label} ({s.body}) tidigast {meeting}, senast {deadline}")
+        typer.echo(plan_line(s, result.today))
     missing = [p for p in result.problems if p.code in ("no_calendar", "step_without_body")]
     if missing:
         typer.echo("\nSteg utan sammanträdesplan:")
