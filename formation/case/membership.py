@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from formation.case.events import (
     AppealDecided,
     AppealFiled,
@@ -87,6 +89,16 @@ def notice_given(case: CaseProjection, event: NoticeGiven) -> None:
     if not 0 <= event.years <= 3:
         raise Refusal(f"Uppsägningstiden är högst 3 år enligt lagen; {event.years} år går inte.", code="notice_years")
     progress.leaves_on = notice_ends_on(event.given_on, event.years)
+
+
+def first_board_day(case: CaseProjection, today: date) -> date:
+    """The day a new seat's default term is counted from: today, or the förbund's start while that lies ahead
+    (a board appointed in November for a förbund starting in August sits from August, in that term)."""
+    if case.formed_on is not None and case.formed_on <= today:
+        return today
+    version = case.versions.get(case.current_version) if case.current_version is not None else None
+    start = (version.start_date if version is not None else None) or case.target_start
+    return start if start is not None and start > today else today
 
 
 def board_seat_added(case: CaseProjection, event: BoardSeatAdded) -> None:

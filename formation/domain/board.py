@@ -134,11 +134,12 @@ def term_period(day: date, years: int = TERM_YEARS) -> tuple[date, date]:
     return date(start_year, 4, 1), min(date(start_year + years, 3, 31), period_end)
 
 
-def seat_term(years: int | None, today: date, start: date | None, end: date | None) -> tuple[date | None, date | None]:
+def seat_term(years: int | None, day: date, start: date | None, end: date | None) -> tuple[date | None, date | None]:
     """A new seat's term as given; with no end and a förbundsordning setting a shorter term of `years`, that
-    term (from `start`, or the one today falls in). Otherwise the engine's own default applies (None)."""
+    term (from `start`, or the one `day` falls in: see case.membership.first_board_day). Otherwise the engine's
+    own default applies (None)."""
     if end is None and years is not None:
-        start = start or term_period(today, years)[0]
+        start = start or term_period(day, years)[0]
         end = term_period(start, years)[1]
     return start, end
 

@@ -51,6 +51,7 @@ from formation.case.events import (
     WorkflowChanged,
     WorkflowUpgraded,
 )
+from formation.case.membership import first_board_day
 from formation.case.projection import CaseProjection
 from formation.case.resolve import find_party, find_step
 from formation.domain.board import term_period
@@ -340,7 +341,7 @@ def _board_seat(ctx: Context, command: AddBoardSeat) -> BoardSeatAdded:
     role = command.role.strip().lower().replace("ä", "a")
     if role not in ("ledamot", "ersattare"):
         raise Refusal(f"Okänd roll '{command.role}'; välj ledamot eller ersättare.", code="unknown_role")
-    start = command.term_start or term_period(ctx.today)[0]
+    start = command.term_start or term_period(first_board_day(ctx.projection, ctx.today))[0]
     return BoardSeatAdded(
         party=party.info.slug,
         person=required_text(command.person, "Personens namn", NAME_MAX),

@@ -56,3 +56,14 @@ def test_one_ledamot_is_singular() -> None:
     found = board_problems([seat], [BoardMember("solna-stad", KOMMUN, PartyKind.KOMMUN)], date(2024, 1, 1))
     message = next(p.message for p in found if p.code == "board_too_few_ersattare")
     assert "1 ledamot men 0 ersättare" in message and "1 ledamöter" not in message
+
+
+def test_a_board_appointed_before_the_forbund_starts_sits_in_the_term_of_its_start(tmp_path: Path) -> None:
+    """The living demo starts on 2027-08-01; in November 2026 a seat given no dates took the term ending
+    2027-03-31, four months before the förbund exists. It now takes the term the start falls in."""
+    from tests.e2e.in_process import Cli
+
+    cli = Cli(tmp_path / "n.db", FORMATION_CASE="norrort")
+    cli("demo", "--only", "norrort")
+    said = cli("board", "add", "Solna", "Karin Lund", "--fullmaktige", "Kommunfullmäktige i Solna").stdout
+    assert said.strip() == "Karin Lund är ledamot 2027-04-01–2031-03-31."
