@@ -34,10 +34,15 @@ def appeal_add(
         FileAppeal(party=party, filed_on=filed_on, appellant=appellant, court=court, expected_revision=revision(ctx))
     )
     progress = result.party()
-    typer.echo(f"Överklagandet av {progress.info.name}s beslut är registrerat; besluten vinner inte laga kraft ännu.")
     last_day = party_appeal_ends_on(progress)
     if last_day is not None and filed_on > last_day:
-        typer.echo(f"Obs: överklagandetiden gick ut {last_day}; domstolen avvisar troligen ett för sent överklagande.")
+        typer.echo(f"Överklagandet av {progress.info.name}s beslut är registrerat.")
+        typer.echo(
+            f"Obs: överklagandetiden gick ut {last_day}; domstolen avvisar troligen ett för sent överklagande, och det "
+            "hindrar inte laga kraft."
+        )
+        return
+    typer.echo(f"Överklagandet av {progress.info.name}s beslut är registrerat; besluten vinner inte laga kraft ännu.")
 
 
 @appeal_app.command("decide")

@@ -27,6 +27,17 @@ def party_appeal_ends_on(progress: PartyProgress) -> date | None:
     return appeal_ends_on(progress.anslag_on)
 
 
+def appeal_holds_back(progress: PartyProgress) -> bool:
+    """Whether a pending appeal keeps the decisions from laga kraft: one that came in within the appeal period
+    does. One that came in after it does not: the court dismisses (avvisar) it, and the decisions gained laga
+    kraft when the period ran out (KL 13 kap. 5 §)."""
+    appeal = progress.appeal
+    if appeal is None or not appeal.pending:
+        return False
+    ends = party_appeal_ends_on(progress)
+    return ends is None or appeal.filed_on is None or appeal.filed_on <= ends
+
+
 def is_formed(projection: CaseProjection, as_of: date) -> bool:
     """Formed once every member approved one version and its named start date (if any) has come."""
     return projection.formed_on is not None and projection.formed_on <= as_of
@@ -38,7 +49,7 @@ def case_final_on(projection: CaseProjection) -> date | None:
     members = projection.members
     if not members or not all(p.approved for p in members):
         return None
-    if any(p.appeal is not None and p.appeal.pending for p in members):
+    if any(appeal_holds_back(p) for p in members):
         return None
     appealable = [p for p in members if is_appealable(p)]
     return final_on([party_appeal_ends_on(p) for p in appealable])
@@ -89,6 +100,7 @@ def _appeal_json(progress: PartyProgress) -> dict[str, Any] | None:
         "decided_on": _iso(appeal.decided_on),
         "outcome": appeal.outcome.value if appeal.outcome else None,
         "pending": appeal.pending,
+        "late": appeal.pending and not appeal_holds_back(progress),
     }
 
 
@@ -136,12 +148,22 @@ def case_problems(view: CaseView) -> list[Problem]:
                     party=progress.info.slug,
                 )
             )
-        if progress.appeal is not None and progress.appeal.pending:
+        if progress.appeal is not None and appeal_holds_back(progress):
             problems.append(
                 Problem(
                     "appeal_pending",
                     f"{progress.info.name}s beslut är överklagat ({progress.appeal.filed_on}); besluten vinner inte "
                     "laga kraft förrän domstolen har avgjort målet.",
+                    party=progress.info.slug,
+                )
+            )
+        elif progress.appeal is not None and progress.appeal.pending:
+            problems.append(
+                Problem(
+                    "appeal_late",
+                    f"{progress.info.name}s beslut överklagades {progress.appeal.filed_on}, efter att "
+                    f"överklagandetiden gick ut ({party_appeal_ends_on(progress)}); domstolen avvisar troligen ett för "
+                    "sent överklagande, och det hindrar inte att besluten vinner laga kraft.",
                     party=progress.info.slug,
                 )
             )

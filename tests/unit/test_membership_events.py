@@ -52,6 +52,19 @@ def test_pending_appeal_keeps_final_on_null_until_decided(demo: Services) -> Non
     assert "appeal_pending" not in _codes(demo)
 
 
+def test_a_late_appeal_does_not_hold_back_laga_kraft_and_says_why(demo: Services) -> None:
+    """Stockholms stad's appeal period ended 2016-03-18: one that came in on 2016-04-15 is dismissed by the
+    court (KL 13 kap. 5 §) and does not take back the laga kraft the decisions gained on 2016-03-19."""
+    file_appeal(demo, "Stockholms stad", filed_on=date(2016, 4, 15))
+    doc = status_document(demo.view())
+    assert doc["case"]["final_on"] == "2016-03-19"
+    assert "appeal_pending" not in _codes(demo)
+    [late] = [p for p in doc["problems"] if p["code"] == "appeal_late"]
+    assert late["message"].startswith("Stockholms stads beslut överklagades 2016-04-15, efter att överklagandetiden")
+    party = next(p for p in doc["parties"] if p["name"] == "Stockholms stad")
+    assert party["appeal"]["pending"] and party["appeal"]["late"]
+
+
 def test_annulled_approval_sends_the_party_back_to_fullmaktige(demo: Services) -> None:
     file_appeal(demo, "Stockholms stad", filed_on=date(2016, 3, 10))
     progress = decide_appeal(demo, "Stockholms stad", outcome="upphävt", on=date(2016, 9, 1))

@@ -141,12 +141,14 @@ class FileAppealForm(PartyForm):
     def accepted_text(self, result: Result) -> str:
         from formation.reports.status import party_appeal_ends_on
 
-        said = f"Överklagandet av {self.party_name}s beslut är registrerat; besluten vinner inte laga kraft ännu."
         filed = parse_day(self.query_one("#filed", Input).value, "Inkom")
         last_day = party_appeal_ends_on(result.party())
         if filed is not None and last_day is not None and filed > last_day:  # as `formation appeal add` says
-            said += f" Obs: överklagandetiden gick ut {last_day}; domstolen avvisar troligen ett för sent överklagande."
-        return said
+            return (
+                f"Överklagandet av {self.party_name}s beslut är registrerat. Obs: överklagandetiden gick ut "
+                f"{last_day}; domstolen avvisar troligen ett för sent överklagande, och det hindrar inte laga kraft."
+            )
+        return f"Överklagandet av {self.party_name}s beslut är registrerat; besluten vinner inte laga kraft ännu."
 
 
 class DecideAppealForm(PartyForm):

@@ -182,7 +182,8 @@ def _party(
     appeal_ends_on = parse_day(raw.get("appeal_ends_on"))
     appeal = _appeal(raw.get("appeal"))
     final_on = None
-    if appeal_ends_on is not None and (appeal is None or not appeal.pending and appeal.outcome != "upphavt"):
+    holds_back = appeal is not None and appeal.pending and not appeal.late
+    if appeal_ends_on is not None and (appeal is None or not holds_back and appeal.outcome != "upphavt"):
         final_on = appeal_ends_on + timedelta(days=1)
     state = str(raw.get("state") or "")
     observer = bool(raw.get("observer"))
@@ -287,6 +288,7 @@ def _appeal(raw: Any) -> AppealInfo | None:
         decided_on=parse_day(raw.get("decided_on")),
         outcome=clean(raw.get("outcome")),
         pending=bool(raw.get("pending")),
+        late=bool(raw.get("late")),
     )
 
 

@@ -41,6 +41,8 @@ class AppealInfo:
     decided_on: dt.date | None
     outcome: str | None
     pending: bool
+    late: bool = False
+    """Pending, but filed after the appeal period: it does not hold the decisions from laga kraft."""
 
 
 @dataclass(frozen=True)

@@ -78,8 +78,11 @@ def percent(share: float) -> str:
 def laga_kraft(party: PartyRow) -> str:
     """When the party's approval has or gets laga kraft: a date, 'tidigast …' or 'överklagat'."""
     appeal = party.appeal
-    if appeal is not None and appeal.pending:
+    if appeal is not None and appeal.pending and not appeal.late:
         return "överklagat" + (f" till {appeal.court}" if appeal.court else "")
+    if appeal is not None and appeal.pending and party.final_on is not None:  # too late to hold it back
+        when = day(party.final_on) if party.final else f"tidigast {day(party.final_on)}"
+        return f"{when} (överklagat för sent)"
     if appeal is not None and appeal.outcome == "upphavt":
         return f"beslutet upphävdes {day(appeal.decided_on)}".strip()
     if appeal is not None and appeal.outcome == "avslaget":
