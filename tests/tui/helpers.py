@@ -17,6 +17,12 @@ async def settle(pilot: Pilot[None]) -> None:
         await pilot.pause()
 
 
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    """Press the keys, then settle: what they started (a form, a read, a write) has reached the screen."""
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
 def shown(widget: Widget) -> str:
     """The plain text a Static (or any widget) renders."""
     if isinstance(widget, Static):
