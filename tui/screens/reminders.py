@@ -170,12 +170,19 @@ class RemindersScreen(CockpitScreen):
         rows = [r for r in self.loaded.reminders if chosen is None or r["state"] == chosen]
         table: DataTable[Text] = self.query_one("#outbox", DataTable)
         cursor = table.cursor_row
-        table.clear()
         zone = current_policy().zone
         columns = reminder_columns(zone)
         texts = [(self.loaded.name(r["party"]), self.loaded.label(r)) for r in rows]
         fixed = STATE_WIDTH + max(MOMENT_WIDTH, len(columns[1])) + 10 + 5
         party_w, step_w = flexible_widths(texts, self.app.size.width, fixed, len(columns)) or [LEAST] * 2
+        # Every column at the width worked out here: left to DataTable, the widths of its cells are measured
+        # when the app is next idle, and a screen drawn before that (a busy machine) showed "○ vä", "Sund".
+        states = max((len(reminder_state(r["state"]).plain) for r in rows), default=0)
+        rules = max((len(offset_text(r["offset_days"])) for r in rows), default=0)
+        widths = (states, max(MOMENT_WIDTH, len(columns[1])), party_w, step_w, 10, rules)
+        table.clear(columns=True)
+        for label, width in zip(columns, widths, strict=True):
+            table.add_column(label, width=max(width, len(label)))
         for r, (name, label) in zip(rows, texts, strict=True):
             failed = r["state"] == "failed"
             style = "red" if failed else ("dim" if r["state"] == "cancelled" else "")
@@ -199,11 +206,13 @@ class RemindersScreen(CockpitScreen):
             return
         today = self.loaded.today
         table: DataTable[Text] = self.query_one("#deadlines", DataTable)
-        table.clear(columns=True)
-        table.add_columns(*DEADLINE_COLUMNS)
         texts = [(self.loaded.name(d.party), d.label, d.body) for d in self.loaded.deadlines]
         fixed = len("2026-11-22 FÖRSENAT") + 10 + 2
         widths = flexible_widths(texts, self.app.size.width, fixed, len(DEADLINE_COLUMNS)) or [LEAST] * 3
+        table.clear(columns=True)  # at the widths worked out here, as the reminders above
+        all_widths = (len("2026-11-22 FÖRSENAT"), *widths, 10, 2)
+        for label, width in zip(DEADLINE_COLUMNS, all_widths, strict=True):
+            table.add_column(label, width=max(width, len(label)))
         for d, row_texts in zip(self.loaded.deadlines, texts, strict=True):
             late = d.deadline_on < today
             day = Text(d.deadline_on.isoformat(), "bold red" if late else "")
