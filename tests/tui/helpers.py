@@ -10,10 +10,15 @@ from textual.widgets import DataTable, Static
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Let every worker finish and its message reach the screen (twice: a message may start another read)."""
+    """Let every worker finish and its message reach the screen (twice: a message may start another read), and
+    every table measure its new rows (DataTable does that when idle; a busy machine may not have been yet)."""
     for _ in range(2):
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    for _ in range(50):
+        if not any(getattr(t, "_require_update_dimensions", False) for t in pilot.app.screen.query(DataTable)):
+            break
         await pilot.pause()
 
 
