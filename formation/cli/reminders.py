@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -104,7 +104,8 @@ def remind_list(
 
     if state is not None and state not in STATE_WORDS:
         raise Refusal(f"Okänt läge '{state}'; välj {', '.join(STATE_WORDS)}.")
-    rows = outbox_list(services(ctx), [state] if state else None)
+    svc = services(ctx)
+    rows = outbox_list(svc, [state] if state else None)
     if as_json:
         emit_json(rows)
         return
@@ -115,6 +116,13 @@ def remind_list(
 
     zone = current_policy().zone  # the times the mails go out at: the configured zone, as the TUI shows them
     typer.echo(f"Tider i {zone_name(zone)}.")
+    parties = svc.view().projection.parties  # names and step labels, as the TUI shows them
+
+    def named(r: dict[str, Any]) -> str:
+        party = parties.get(r["party"])
+        step = party.workflow.step(r["step"]) if party is not None else None
+        return f"{party.info.name if party else r['party']}, {step.label if step else r['step']}"
+
     for r in rows:
         local = local_moment(r["sent_at"] or r["due_at"], zone)
         extra = " (sent)" if r["late"] else ""
@@ -123,7 +131,7 @@ def remind_list(
         offset = r["offset_days"]
         typer.echo(
             f"{STATE_WORDS.get(r['state'], r['state']):10} {local}  "
-            f"{r['party']}/{r['step']} sista dag {r['deadline']} ({offset:+d} d){extra}"
+            f"{named(r)}, sista dag {r['deadline']} ({offset:+d} d){extra}"
         )
 
 

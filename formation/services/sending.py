@@ -72,7 +72,7 @@ def send_due(
     due = supersede_older(engine, now, report=report, dry_run=dry_run)
     for r in due:
         if dry_run:
-            report.lines.append(f"skulle skickas: {r.key}")
+            report.lines.append(f"skulle skickas: {described(engine, r)}")
             continue
         send_one(engine, r.id, settings, channels, now, worker=worker or worker_name(), report=report)
     return report
@@ -93,7 +93,7 @@ def supersede_older(engine: Engine, now: datetime, *, report: SendReport, dry_ru
         if r.id in keep:
             continue
         if dry_run:
-            report.lines.append(f"ersätts av en senare påminnelse: {r.key}")
+            report.lines.append(f"ersätts av en senare påminnelse: {described(engine, r)}")
         else:
             with writing(engine) as session:
                 schedule_store.mark_cancelled(
@@ -101,6 +101,22 @@ def supersede_older(engine: Engine, now: datetime, *, report: SendReport, dry_ru
                 )
         report.superseded += 1
     return [r for r in due if r.id in keep]
+
+
+def described(engine: Engine, r: Any) -> str:
+    """A reminder as a dry run lists it: 'Norrort: Försäkringskassan, Försäkringskassans beslut, sista dag
+    2026-12-13 (1 dag efter)' (the outbox holds slugs and ids; the case's stored state has the names)."""
+    from formation.schedule.plan_text import days
+
+    with reading(engine) as session:
+        case = projection_store.load(session=session, case_id=r.case_id).projection
+    party = case.parties.get(r.party)
+    step = party.workflow.step(r.step) if party is not None else None
+    offset = int(r.offset_days)
+    rule = "på sista dagen" if offset == 0 else f"{days(abs(offset))} {'före' if offset < 0 else 'efter'}"
+    name = party.info.name if party is not None else r.party
+    label = step.label if step is not None else r.step
+    return f"{case.name or case.slug}: {name}, {label}, sista dag {r.deadline_on} ({rule})"
 
 
 def send_one(

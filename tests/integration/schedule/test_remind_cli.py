@@ -296,6 +296,9 @@ def test_remind_list_shows_the_times_the_mails_go_out_at_in_the_configured_zone(
     cli("deadline", "set", "Solna", "forstudie", "2026-01-26")
     lines = cli("remind", "list").stdout.splitlines()
     assert lines[0] == "Tider i svensk tid."
-    assert lines[1].startswith("väntar     2026-01-12 08:00  solna/forstudie sista dag 2026-01-26 (-14 d)"), lines
+    assert lines[1].startswith("väntar     2026-01-12 08:00  Solna, Förstudie, sista dag 2026-01-26 (-14 d)"), lines
+    due = cli("remind", "once", "--dry-run", "--now", "2026-01-12T09:00").stdout.splitlines()
+    assert due[0].endswith(": Solna, Förstudie, sista dag 2026-01-26 (14 dagar före)"), due
+    assert due[0].startswith("skulle skickas: ")
     nothing = cli("remind", "once", "--dry-run", "--now", "2026-01-05T09:00").stdout
     assert nothing.strip() == "Ingen påminnelse är på tur nu; `remind list` visar när de väntande skickas."
