@@ -36,7 +36,7 @@ from formation.services.projectors import PROJECTORS, Written
 from formation.services.views import Result
 from formation.store import case_store, event_store, fo_text_store, projection_store
 from formation.store.case_store import CaseRecord
-from formation.store.database import LOCK_NOT_AVAILABLE, LOCK_WAIT_SECONDS
+from formation.store.database import LOCK_NOT_AVAILABLE, LOCK_WAIT_SECONDS, SQLITE_BUSY_TIMEOUT_MS
 from formation.store.projection_cache import Loaded
 from formation.store.uow import Session, writing
 from workflows.model import WorkflowSet
@@ -66,10 +66,12 @@ def run(writer: Writer, command: CaseCommand) -> Result:
     except IntegrityError as exc:
         raise Refusal("Någon annan ändrade ärendet samtidigt; läs om och försök igen.", code="conflict") from exc
     except DBAPIError as exc:
-        if getattr(exc.orig, "sqlstate", None) == LOCK_NOT_AVAILABLE or "database is locked" in str(exc.orig):
+        postgres_lock = getattr(exc.orig, "sqlstate", None) == LOCK_NOT_AVAILABLE
+        if postgres_lock or "database is locked" in str(exc.orig):
+            waited = LOCK_WAIT_SECONDS if postgres_lock else SQLITE_BUSY_TIMEOUT_MS // 1000
             raise Refusal(
-                f"Ärendet var låst av en annan skrivning i {LOCK_WAIT_SECONDS} sekunder; inget sparades. Försök "
-                "igen om en stund.",
+                f"Ärendet var låst av en annan skrivning i {waited} sekunder; inget sparades. Försök igen om en "
+                "stund.",
                 code="locked",
             ) from exc
         raise Refusal(

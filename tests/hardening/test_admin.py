@@ -90,6 +90,31 @@ def test_a_postgres_write_behind_a_held_lock_gives_up_and_says_so(
         holder.dispose()
 
 
+def test_a_sqlite_write_behind_a_held_lock_gives_up_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As on PostgreSQL: one sentence (it said 'Databasen avvisade ändringen (database is locked)'), nothing written."""
+    from formation.errors import Refusal
+    from formation.store import database
+
+    monkeypatch.setattr(database, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    db = tmp_path / "l.db"
+    services = make_services(db=str(db), clock=FixedClock(date(2026, 11, 23)))
+    try:
+        services.handle(InitCase(name="Samordningsförbundet A", slug="aa"))
+        holder = sqlite3.connect(db, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(Refusal, match=r"^Ärendet var låst av en annan skrivning i \d+ sekunder"):
+                services.handle(AddParty(name="Solna", kind=PartyKind.KOMMUN))
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert services.view().projection.parties == {}
+    finally:
+        services.engine.dispose()
+
+
 @pytest.mark.postgres
 def test_processes_opening_a_new_postgres_database_at_once_all_get_the_schema(pg_url: str) -> None:
     """Two coordinators' first commands on an empty database both created the schema, and one failed on
