@@ -56,3 +56,5 @@ class CommandRefused(Message):
     """For a stale write: the case's revision now."""
     since: tuple[str, ...] = ()
     """For a stale write: what the others wrote since the form's revision, one line per event (the last few)."""
+    fresh: Any = None
+    """For a stale write: what the form read anew (`CommandForm.read_after_stale`), None when nothing."""

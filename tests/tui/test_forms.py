@@ -144,15 +144,20 @@ async def test_a_stale_write_from_the_cli_in_another_process(tmp_path: Path, for
         _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
         assert process.returncode == 0, stderr.decode()
         form = app.screen
+        assert isinstance(form, DecisionForm)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is form and "Falun: Förstudie bifall" in shown(form.query_one("#error", Static))
         assert [d.decided_on for d in decisions(forming_services)] == [date(2026, 10, 30)]
-        # A second Ctrl+S is a write made knowing: here the engine refuses it, the step being decided.
-        await pilot.press("ctrl+s")
+        # The förstudie decided meanwhile, the form offers what is open now: the inriktningsbeslut.
+        assert form.query_one("#step", Select).value == "inriktningsbeslut"
+        await type_into(pilot, "#date", "2026-11-20")
+        await pilot.press("ctrl+s")  # a write made knowing what changed
         await settle(pilot)
-        assert app.screen is form and "redan beslutat" in shown(form.query_one("#error", Static))
-        assert [d.decided_on for d in decisions(forming_services)] == [date(2026, 10, 30)]
+        assert [(d.step, d.decided_on) for d in decisions(forming_services)] == [
+            ("forstudie", date(2026, 10, 30)),
+            ("inriktningsbeslut", date(2026, 11, 20)),
+        ]
 
 
 async def test_skip_a_step_with_a_reason(forming_services: Services) -> None:

@@ -9,13 +9,19 @@ from textual.widgets import Input, Select
 from formation.case.commands import CaseCommand, RecordDecision
 from formation.domain.labels import OUTCOME_LABELS
 from formation.domain.outcomes import Outcome
-from formation.reports.cockpit import StepChoice
+from formation.reports.cockpit import StepChoice, decision_choices
 from formation.services import Services
 from formation.services.views import Result
 from tui.screens.form import CommandForm, FormError, field_row, name_text, optional, parse_day, required_day, text_input
 from tui.widgets.select import SwedishSelect
 
 FIELDS = ("date", "body", "paragraph", "dnr", "anslag", "note")
+
+
+def decidable(choices: dict[str, tuple[StepChoice, ...]]) -> dict[str, tuple[StepChoice, ...]]:
+    """The steps with an outcome to record (not those that can only be skipped), per party that has any."""
+    kept = {slug: tuple(c for c in cs if c.outcomes) for slug, cs in choices.items()}
+    return {slug: cs for slug, cs in kept.items() if cs}
 
 
 class DecisionForm(CommandForm):
@@ -33,8 +39,7 @@ class DecisionForm(CommandForm):
         party: str | None = None,
     ) -> None:
         super().__init__(services, revision)
-        self.choices = {slug: tuple(c for c in cs if c.outcomes) for slug, cs in choices.items()}
-        self.choices = {slug: cs for slug, cs in self.choices.items() if cs}
+        self.choices = decidable(choices)
         """Party slug → the steps it can decide now."""
         self.names = names
         self.first_party = party if party in self.choices else next(iter(self.choices), None)
@@ -85,6 +90,16 @@ class DecisionForm(CommandForm):
         self.query_one("#anslag-row").display = bool(choice and choice.appealable)
         body = self.query_one("#body", Input)
         body.placeholder = f"t.ex. {choice.body}" if choice and choice.body else "beslutande organ"
+
+    def read_after_stale(self) -> dict[str, tuple[StepChoice, ...]]:
+        return decision_choices(self.services.view())
+
+    def apply_after_stale(self, fresh: dict[str, tuple[StepChoice, ...]]) -> None:
+        """The chosen step still open: all stays as typed. Decided meanwhile: the party's open steps now."""
+        party, step = str(self.query_one("#party", Select).value), self.query_one("#step", Select).value
+        self.choices = decidable(fresh)
+        if not any(c.step == step for c in self.choices.get(party, ())):
+            self.fill_steps()
 
     def build_command(self) -> CaseCommand:
         choice = self.step_choice()

@@ -4,7 +4,7 @@ that carries the revision the screen showed."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from sqlalchemy.exc import OperationalError
@@ -139,13 +139,25 @@ class CommandForm(ModalScreen[Result | None]):
         except StaleRevision as exc:
             expected, actual = int(exc.facts["expected"]), int(exc.facts["actual"])
             since = self.written_since(expected)
-            message = CommandRefused(exc.message, exc.code, stale=True, actual=actual, since=since)
+            try:
+                fresh = self.read_after_stale()
+            except (Refusal, OperationalError):  # the refusal stands; the form keeps what it had
+                fresh = None
+            message = CommandRefused(exc.message, exc.code, stale=True, actual=actual, since=since, fresh=fresh)
         except Refusal as exc:
             message = CommandRefused(exc.message, exc.code)
         except OperationalError as exc:  # e.g. locked by a long write elsewhere: nothing was written, say so
             message = CommandRefused(f"Databasen svarade inte ({first_line(exc.orig)}); inget sparades.", "database")
         if not worker.is_cancelled:
             self.post_message(message)
+
+    def read_after_stale(self) -> Any:
+        """What the form reads anew after another writer changed the case (in the write's worker thread);
+        None when it needs nothing. `apply_after_stale` gets it in the UI thread."""
+        return None
+
+    def apply_after_stale(self, fresh: Any) -> None:
+        """Bring the form's choices up to date with `fresh`, keeping what was typed."""
 
     def written_since(self, revision: int) -> tuple[str, ...]:
         """The events the others wrote after `revision` (a case's revision counts its events), in the log's
@@ -176,6 +188,8 @@ class CommandForm(ModalScreen[Result | None]):
         if message.stale and self.KEEPS_INPUT_WHEN_STALE and message.actual is not None:
             self.revision = message.actual  # a second Ctrl+S is a write made knowing what changed
             self.app.post_message(RevisionPolled(message.actual))  # the screens behind read the case again
+            if message.fresh is not None:
+                self.apply_after_stale(message.fresh)
             since = "".join(f"\n  • {line}" for line in message.since)
             self.show_error(f"{STALE_IN_FORM}{since}\n{STALE_NEXT}")
             return
