@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.content import Content
 
 from formation.schedule.plan_model import Plan
-from formation.schedule.plan_text import days
+from formation.schedule.plan_text import offset_words
 from formation.schedule.policy import local_moment, zone_name
 
 Document = dict[str, Any]
@@ -122,6 +122,5 @@ def offset_text(offset_days: int) -> str:
 
 def rule_sentence(offset_days: int) -> str:
     """'7 dagar före sista dagen', 'på sista dagen', '1 dag efter sista dagen': the rule in words."""
-    if offset_days == 0:
-        return "på sista dagen"
-    return f"{days(abs(offset_days))} {'före' if offset_days < 0 else 'efter'} sista dagen"
+    words = offset_words(offset_days)
+    return words if offset_days == 0 else f"{words} sista dagen"

@@ -14,6 +14,13 @@ def days(n: int) -> str:
     return f"{n} dag" if abs(n) == 1 else f"{n} dagar"
 
 
+def offset_words(offset_days: int) -> str:
+    """A reminder's rule relative to the deadline: '7 dagar före', '1 dag efter', 'på sista dagen'."""
+    if offset_days == 0:
+        return "på sista dagen"
+    return f"{days(abs(offset_days))} {'före' if offset_days < 0 else 'efter'}"
+
+
 def _d(day: date | None) -> str:
     return day.isoformat() if day else "okänt datum"
 

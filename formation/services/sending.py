@@ -106,14 +106,13 @@ def supersede_older(engine: Engine, now: datetime, *, report: SendReport, dry_ru
 def described(engine: Engine, r: Any) -> str:
     """A reminder as a dry run lists it: 'Norrort: Försäkringskassan, Försäkringskassans beslut, sista dag
     2026-12-13 (1 dag efter)' (the outbox holds slugs and ids; the case's stored state has the names)."""
-    from formation.schedule.plan_text import days
+    from formation.schedule.plan_text import offset_words
 
     with reading(engine) as session:
         case = projection_store.load(session=session, case_id=r.case_id).projection
     party = case.parties.get(r.party)
     step = party.workflow.step(r.step) if party is not None else None
-    offset = int(r.offset_days)
-    rule = "på sista dagen" if offset == 0 else f"{days(abs(offset))} {'före' if offset < 0 else 'efter'}"
+    rule = offset_words(int(r.offset_days))
     name = party.info.name if party is not None else r.party
     label = step.label if step is not None else r.step
     return f"{case.name or case.slug}: {name}, {label}, sista dag {r.deadline_on} ({rule})"
