@@ -113,14 +113,11 @@ def board_add(
     """Lägg till en ledamot eller ersättare. Mandattiden är fyra år från 1 april året efter valåret, eller den
     kortare tid som förbundsordningen anger ("Mandattiden är två år …")."""
     from formation.case.commands import AddBoardSeat
-    from formation.case.membership import first_board_day
-    from formation.domain.board import seat_term
 
     svc = services(ctx)
     start, end = parse_date(term_start, "--from"), parse_date(term_end, "--to")
     if end is None:
-        view = svc.view()
-        start, end = seat_term(view.board_term_years, first_board_day(view.projection, svc.clock.today()), start, end)
+        start, end = svc.view().seat_term(svc.clock.today(), start, end)
     result = svc.handle(
         AddBoardSeat(
             party=party,

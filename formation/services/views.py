@@ -51,6 +51,14 @@ class CaseView:
         facts = self.facts.get(version) if version is not None else None
         return facts.term_years if facts is not None else None
 
+    def seat_term(self, today: date, start: date | None, end: date | None) -> tuple[date | None, date | None]:
+        """A new board seat's term as given, or the förbundsordning's shorter term counted from the förbund's
+        first board day (`formation board add` and the TUI's form alike; otherwise the engine's default)."""
+        from formation.case.membership import first_board_day
+        from formation.domain.board import seat_term
+
+        return seat_term(self.board_term_years, first_board_day(self.projection, today), start, end)
+
     @property
     def parties(self) -> list[PartyProgress]:
         """The parties that existed on `as_of` (a backfilled party exists from its first decision)."""

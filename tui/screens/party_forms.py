@@ -9,8 +9,6 @@ from textual.content import Content
 from textual.widgets import Input, Select, Static
 
 from formation.case.commands import AddBoardSeat, AddContact, CaseCommand, DecideAppeal, FileAppeal
-from formation.case.membership import first_board_day
-from formation.domain.board import seat_term
 from formation.domain.labels import APPEAL_OUTCOME_LABELS, ROLE_LABELS
 from formation.domain.outcomes import AppealOutcome
 from formation.services import Services
@@ -90,9 +88,7 @@ class BoardSeatForm(PartyForm):
         end = parse_day(self.query_one("#to", Input).value, "Till")
         if end is None:
             # The förbundsordning's shorter term, as `formation board add` takes it (a small read).
-            view = self.services.view()
-            day = first_board_day(view.projection, self.services.clock.today())
-            start, end = seat_term(view.board_term_years, day, start, end)
+            start, end = self.services.view().seat_term(self.services.clock.today(), start, end)
         fullmaktige = None
         if self.kind not in STATE_KINDS:
             fullmaktige = self.query_one("#fullmaktige", Input).value.strip() or None
