@@ -3,11 +3,13 @@ correction may change, and which events cannot be struck."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from formation.case.commands import CorrectEvent, VoidEvent
 from formation.case.events import DecisionRecorded, Envelope, EventCorrected, EventVoided, ForbundsordningAdded
+from formation.case.history import resolve
 from formation.domain.labels import EVENT_TYPE_LABELS
 from formation.domain.outcomes import StepStatus
 from formation.domain.text import NOTE_MAX, clean_text
@@ -41,8 +43,7 @@ def not_voidable(seq: int | str, event_type: str) -> str:
     return f"Händelse {seq} {NOT_VOIDABLE[event_type]}."
 
 
-def _target(ctx: Context, seq: int) -> Envelope:
-    log = ctx.log()
+def _target(log: Sequence[Envelope], seq: int) -> Envelope:
     target = next((e for e in log if e.seq == seq), None)
     if target is None:
         raise Refusal(f"Det finns ingen händelse {seq} i ärendets logg (1–{len(log)}).", code="unknown_event")
@@ -56,7 +57,7 @@ def correct_event(ctx: Context, command: CorrectEvent) -> EventCorrected:
     reason = clean_text(command.reason, "Skälet", NOTE_MAX, multiline=True)
     if not reason:
         raise Refusal("Ange skälet till rättelsen.", code="reason_missing")
-    target = _target(ctx, command.seq)
+    target = _target(ctx.log(), command.seq)
     allowed = CORRECTABLE.get(target.type, ())
     if not command.changes:
         raise Refusal("Ange minst en uppgift att rätta.", code="nothing_to_change")
@@ -97,25 +98,22 @@ def void_event(ctx: Context, command: VoidEvent) -> EventVoided:
     reason = clean_text(command.reason, "Skälet", NOTE_MAX, multiline=True)
     if not reason:
         raise Refusal("Ange skälet till att händelsen stryks.", code="reason_missing")
-    target = _target(ctx, command.seq)
+    log = ctx.log()  # read once: the checks below look at it as it now reads
+    target = _target(log, command.seq)
     if target.type in NOT_VOIDABLE:
         raise Refusal(not_voidable(command.seq, target.type), code="not_voidable")
     if isinstance(target.event, ForbundsordningAdded):
-        _latest_version_first(ctx, target.event)
-        _no_approval_rests_on(ctx, target.event)
+        standing = resolve(log)
+        _latest_version_first(standing, target.event)
+        _no_approval_rests_on(ctx, standing, target.event)
     return EventVoided(target=command.seq, reason=reason)
 
 
-def _latest_version_first(ctx: Context, version: ForbundsordningAdded) -> None:
+def _latest_version_first(standing: Sequence[Envelope], version: ForbundsordningAdded) -> None:
     """Versions are numbered in order, so only the latest one still counted can be struck (striking v1 under
-    v2 would leave a v2 with no v1: the replay refused it in words no coordinator knows)."""
-    log = ctx.log()
-    voided = {e.event.target for e in log if isinstance(e.event, EventVoided)}
-    later = [
-        e
-        for e in log
-        if isinstance(e.event, ForbundsordningAdded) and e.seq not in voided and e.event.number > version.number
-    ]
+    v2 would leave a v2 with no v1: the replay refused it in words no coordinator knows). `standing` is the
+    log as it now reads (history.resolve)."""
+    later = [e for e in standing if isinstance(e.event, ForbundsordningAdded) and e.event.number > version.number]
     if later:
         latest = max(later, key=lambda e: e.seq)
         assert isinstance(latest.event, ForbundsordningAdded)
@@ -126,11 +124,9 @@ def _latest_version_first(ctx: Context, version: ForbundsordningAdded) -> None:
         )
 
 
-def _no_approval_rests_on(ctx: Context, version: ForbundsordningAdded) -> None:
+def _no_approval_rests_on(ctx: Context, standing: Sequence[Envelope], version: ForbundsordningAdded) -> None:
     """An approval binds to the version current on its day, and a no is a no to it; struck, the version would
     leave them bound to the one before, a text the party never decided on. So those decisions go first."""
-    log = ctx.log()
-    voided = {e.event.target for e in log if isinstance(e.event, EventVoided)}
     resting = []
     for progress in ctx.projection.parties.values():
         for step_id, record in progress.steps.items():
@@ -140,9 +136,8 @@ def _no_approval_rests_on(ctx: Context, version: ForbundsordningAdded) -> None:
             seq = max(
                 (
                     e.seq
-                    for e in log
+                    for e in standing
                     if isinstance(e.event, DecisionRecorded)
-                    and e.seq not in voided
                     and (e.event.party, e.event.step) == (progress.info.slug, step_id)
                 ),
                 default=None,
