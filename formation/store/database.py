@@ -37,8 +37,8 @@ def _shown_target(target: str) -> str:
     """A database address in a message: one line, no control characters, no password."""
     shown = "".join(ch if ch.isprintable() else "?" for ch in target)
     if "@" in shown and ":" in shown:
-        scheme, rest = shown.split(":", 1) if "://" not in shown else shown.split("://", 1)
         separator = "://" if "://" in shown else ":"
+        scheme, rest = shown.split(separator, 1)
         shown = f"{scheme}{separator}…@{rest.rsplit('@', 1)[-1]}"
     return shown if len(shown) <= 80 else shown[:77] + "…"
 
