@@ -51,6 +51,18 @@ class FullFooterWhenWide(Screen[None]):
             for key, bound in active.items()
         }
 
+    @on(events.Mount)
+    def classes_for_width(self) -> None:
+        """The width's breakpoint class and footer from the start. Textual sets the class on the first Resize,
+        after the screen was laid out and drawn without it: the dashboard was drawn twice, a tenth of its first
+        frame."""
+        width = self.app.size.width
+        breakpoints = self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or []
+        reached = [(least, name) for least, name in breakpoints if width >= least]
+        chosen = max(reached)[1] if reached else None
+        self.update_classes({name: name == chosen for _, name in breakpoints}, animate=False)
+        self._footer_wide = width >= FULL_FOOTER_COLUMNS  # the footer composed its keys for this width
+
     @on(events.Resize)
     def footer_for_width(self, event: events.Resize) -> None:
         wide = self.app.size.width >= FULL_FOOTER_COLUMNS

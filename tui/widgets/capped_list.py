@@ -8,9 +8,10 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-SHOWN = 30
+SHOWN = 15
 """Paragraphs shown before Enter asks for all: the most urgent come first, and wrapping the hundreds of a
-national case (188 next steps, 105 problems) cost its dashboard a quarter of its first frame."""
+national case (188 next steps, 105 problems) cost its dashboard a quarter of its first frame. Fifteen fill
+the panel at 200×50 and more (30 cost the first frame another 0.03 s)."""
 
 
 class CappedList(VerticalScroll):
