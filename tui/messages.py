@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
-from formation.reports.cockpit import NextAction, Progress, StageMatrix, StepChoice
-from formation.services.views import CaseView, Result
+if TYPE_CHECKING:
+    from formation.reports.cockpit_model import CockpitFrame
+    from formation.services.views import Result
 
 
 @dataclass
 class CaseLoaded(Message):
-    """The case was read: the `status --json` document and the cockpit's read model of the same view."""
+    """The case was read for the dashboard."""
 
-    view: CaseView
-    document: dict[str, Any]
-    progress: Progress
-    actions: list[NextAction]
-    choices: dict[str, tuple[StepChoice, ...]]
-    matrix: StageMatrix
+    frame: CockpitFrame
 
 
 @dataclass

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from formation.cli.common import app, emit_json, parse_as_of, parse_date, services, settings
+from formation.cli.common import OPENED, app, emit_json, parse_as_of, parse_date, services, settings
 from formation.memory import keep_what_is_loaded
 
 JSON = typer.Option("--json", help="Skriv ut som JSON.")
@@ -143,8 +143,12 @@ def tui(ctx: typer.Context) -> None:
     # Loaded by name: the engine package must not depend on the UI (import-linter contract); only this
     # launcher needs it, and only when the TUI is asked for.
     tui_app = importlib.import_module("tui.app")
-    app = tui_app.make_app(settings(ctx).services())
+    app = tui_app.open_app(settings(ctx).opening())
     keep_what_is_loaded()  # Textual and the screens' modules, imported just now
-    app.run()
+    try:
+        app.run()
+    finally:
+        if app.opened is not None:
+            OPENED.append(app.opened)  # closed with the others when the command ends
     if app.return_code:  # Textual printed the traceback; the launcher must not exit 0 after a crash
         raise typer.Exit(app.return_code)

@@ -20,6 +20,7 @@ from formation.domain.text import shown
 from formation.errors import Refusal
 
 if TYPE_CHECKING:
+    from formation.bootstrap import Opening
     from formation.services import Services
     from formation.services.views import Result
 
@@ -75,11 +76,17 @@ class Settings:
     """Whether the command may create the database (init, import and demo only)."""
 
     def services(self) -> Services:
-        from formation.bootstrap import make_services
+        from formation.bootstrap import open_services
 
-        services = make_services(db=self.db, case=self.case, actor=self.actor, config=self.config, create=self.create)
+        services = open_services(self.opening())
         OPENED.append(services)
         return services
+
+    def opening(self) -> Opening:
+        """The settings resolved and checked, the database not yet opened (the TUI opens it when it needs it)."""
+        from formation.bootstrap import prepare_services
+
+        return prepare_services(db=self.db, case=self.case, actor=self.actor, config=self.config, create=self.create)
 
 
 CREATING_COMMANDS = frozenset({"init", "import", "demo", "restore"})

@@ -17,49 +17,18 @@ from formation.case.machine import SKIP, possible_decisions
 from formation.case.projection import PartyProgress
 from formation.domain.labels import EVENT_TYPE_LABELS
 from formation.domain.outcomes import Outcome
+from formation.reports.cockpit_model import (
+    CockpitFrame,
+    MatrixCell,
+    NextAction,
+    PartyHandle,
+    Progress,
+    StageMatrix,
+    StepChoice,
+)
 from formation.reports.log import Names, describe, log_day
 from formation.services.views import CaseView
 from workflows.model import StepDef
-
-
-@dataclass(frozen=True)
-class StepChoice:
-    """One step a party can act on now, with what the machine allows for it."""
-
-    step: str
-    label: str
-    outcomes: tuple[Outcome, ...]
-    can_skip: bool
-    appealable: bool
-    body: str = ""
-    """The template's body for the step ('Kommunfullmäktige', 'Arbetsförmedlingen'), as the form's example."""
-
-
-@dataclass(frozen=True)
-class NextAction:
-    """What one party must decide next ("nästa att göra")."""
-
-    party: str
-    name: str
-    steps: tuple[StepChoice, ...]
-    deadline: date | None = None
-    """The party's next deadline from the plan (None when the case has no meeting calendars); the screens sort
-    by it first and show an overdue one in red."""
-
-
-@dataclass(frozen=True)
-class Progress:
-    """How far the formation has come: members approving the current version."""
-
-    approved: int
-    members: int
-    version: int | None
-
-    @property
-    def sentence(self) -> str:
-        if self.version is None:
-            return "Ingen förbundsordning ännu"
-        return f"{self.approved} av {self.members} parter har antagit förbundsordning v{self.version}"
 
 
 def progress(view: CaseView) -> Progress:
@@ -124,6 +93,28 @@ def next_actions(view: CaseView, choices_of: dict[str, tuple[StepChoice, ...]] |
         actions.append(NextAction(p.info.slug, p.info.name, (first,), deadline))
     return sorted(actions, key=lambda a: (a.deadline is None, a.deadline or date.max))
 
+
+
+def cockpit_frame(view: CaseView) -> CockpitFrame:
+    """The dashboard's read of `view`: its status document, progress, what to decide next, the matrix, and
+    what the forms need of each party."""
+    from formation.reports.status import status_document
+
+    choices = decision_choices(view)
+    parties = {
+        p.info.slug: PartyHandle(p.info.slug, p.info.name, p.info.kind.value, p.info.observer) for p in view.parties
+    }
+    return CockpitFrame(
+        revision=view.revision,
+        as_of=view.as_of,
+        first_event_on=view.projection.first_event_on,
+        document=status_document(view),
+        progress=progress(view),
+        actions=tuple(next_actions(view, choices)),
+        choices=choices,
+        matrix=stage_matrix(view),
+        parties=parties,
+    )
 
 # ---- the log ---------------------------------------------------------------------------------------------
 
@@ -235,25 +226,6 @@ STAGE_LABELS = {
     "styrelse": "Styrelse",
     APPROVING: "Antagande",
 }
-
-
-@dataclass(frozen=True)
-class MatrixCell:
-    """One party's steps in one stage: a mark per step, the stage's summary status and latest decision day
-    (None while the stage waits)."""
-
-    marks: tuple[str, ...]
-    """Step statuses in order (pending, done, skipped, rejected)."""
-    status: str
-    day: date | None
-
-
-@dataclass(frozen=True)
-class StageMatrix:
-    """Columns are stages aligned across parties (the approving stage last); None where a party has none."""
-
-    columns: tuple[tuple[str, str], ...]
-    rows: tuple[tuple[str, str, tuple[MatrixCell | None, ...]], ...]
 
 
 def _stage_key(progress: PartyProgress, index: int) -> str:

@@ -7,26 +7,21 @@ import re
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from formation.errors import Refusal, first_line
+from formation.store.paths import default_database_path
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration. Kept here so that opening an up-to-date database needs no Alembic import;
 # a test holds it equal to Alembic's own head.
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 LOCK_WAIT_SECONDS = 30
 """How long a PostgreSQL write waits for another's lock on the case before it gives up and says so."""
 LOCK_NOT_AVAILABLE = "55P03"
-
-
-def default_database_path() -> Path:
-    """Where the database lives when neither --db nor FORMATION_DB says otherwise."""
-    return Path(user_data_dir("formation", appauthor=False)) / "formation.db"
 
 
 SCHEME_WITHOUT_SLASHES = re.compile(r"^(postgres(ql)?|sqlite)(\+\w+)?:/?[^/]", re.IGNORECASE)

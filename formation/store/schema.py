@@ -69,6 +69,15 @@ cases = Table(
     Column("template", JSON(), nullable=True),
 )
 
+cockpit_frames = Table(
+    "cockpit_frames",
+    metadata,
+    Column("case_id", Integer(), ForeignKey("cases.id"), primary_key=True, nullable=False),
+    Column("revision", Integer(), nullable=False),
+    Column("frame_key", String(200), nullable=False),
+    Column("frame", Text(), nullable=False),
+)
+
 deadline_overrides = Table(
     "deadline_overrides",
     metadata,

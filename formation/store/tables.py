@@ -229,3 +229,14 @@ class OutboxRow(SQLModel, table=True):
     sent_at: datetime | None = None
     late: bool = False
     created_at: datetime
+
+
+class CockpitFrameRow(SQLModel, table=True):
+    """Cache: the TUI dashboard's last frame of a case (`tui.frame_cache`), as JSON, with the revision and the
+    key (day, code, settings) it was read under. The engine never reads it; a stale row is only ever ignored."""
+
+    __tablename__ = "cockpit_frames"
+    case_id: int = Field(foreign_key="cases.id", primary_key=True)
+    revision: int
+    frame_key: str = Field(max_length=200)
+    frame: str = Field(sa_column=Column(Text, nullable=False))

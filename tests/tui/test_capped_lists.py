@@ -9,7 +9,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Static
 
 from formation.domain.outcomes import Outcome
-from formation.reports.cockpit import NextAction, StepChoice
+from formation.reports.cockpit_model import NextAction, StepChoice
 from tui.widgets.capped_list import SHOWN
 from tui.widgets.next_list import NextList
 from tui.widgets.problem_list import ProblemList

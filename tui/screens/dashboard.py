@@ -12,10 +12,6 @@ from textual.widgets import DataTable, Footer
 from textual.worker import get_current_worker
 
 from formation.errors import Refusal
-from formation.reports.cockpit import StepChoice, decision_choices, next_actions, progress, stage_matrix
-from formation.reports.status import status_document
-from formation.services import Services
-from formation.services.views import Result
 from tui.messages import CaseLoaded, StatusRefused
 from tui.screens.footer import FullFooterWhenWide
 from tui.texts import LEGEND, Document
@@ -26,7 +22,9 @@ from tui.widgets.party_table import PartyTable
 from tui.widgets.problem_list import ProblemList
 
 if TYPE_CHECKING:
-    from formation.case.projection import PartyProgress
+    from formation.reports.cockpit_model import CockpitFrame, PartyHandle, StepChoice
+    from formation.services import Services
+    from formation.services.views import Result
     from tui.app import FormationApp
     from tui.screens.as_of import AsOf
 
@@ -74,14 +72,14 @@ class DashboardScreen(FullFooterWhenWide):
     )
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, first_frame: CockpitFrame | None = None) -> None:
+        """`first_frame`: a frame stored by an earlier run and still valid, shown instead of a first read."""
         super().__init__()
-        self.services = services
-        """Where the case is read from; injected, never built here."""
+        self.first_frame = first_frame
         self.document: Document | None = None
         """The last status document read, None until the first read succeeds."""
-        self.loaded: CaseLoaded | None = None
-        """The last full read, with the revision every write from this screen expects."""
+        self.loaded: CockpitFrame | None = None
+        """The last read, with the revision every write from this screen expects."""
         self.chosen_slug: str | None = None
         """The party whose steps the detail panel shows."""
 
@@ -100,7 +98,15 @@ class DashboardScreen(FullFooterWhenWide):
         table = self.query_one(PartyTable)
         table.border_title = "Parter × steg"
         table.border_subtitle = LEGEND
-        self.action_reload()
+        if self.first_frame is not None:
+            self.show_frame(self.first_frame)
+        else:
+            self.action_reload()
+
+    @property
+    def services(self) -> Services:
+        """The app's, opened when first needed (a dashboard shown from a stored frame has not needed them)."""
+        return self.cockpit.services
 
     def action_reload(self) -> None:
         """Read the case again, e.g. after decisions were recorded from the CLI."""
@@ -111,23 +117,26 @@ class DashboardScreen(FullFooterWhenWide):
 
     @work(thread=True, exclusive=True, group="status")
     def load_case(self) -> None:
+        from formation.reports.cockpit import cockpit_frame
+
         worker = get_current_worker()
         message: CaseLoaded | StatusRefused
         try:
-            view = self.services.view(as_of=self.cockpit.as_of)
-            choices = decision_choices(view)
-            message = CaseLoaded(
-                view,
-                status_document(view),
-                progress(view),
-                next_actions(view, choices),
-                choices,
-                stage_matrix(view),
-            )
+            services = self.services
+            as_of = self.cockpit.as_of
+            message = CaseLoaded(cockpit_frame(services.view(as_of=as_of)))
         except Refusal as exc:
             message = StatusRefused(exc.message, exc.code)
-        if not worker.is_cancelled:
-            self.post_message(message)
+        if worker.is_cancelled:
+            return
+        self.post_message(message)
+        cache = self.cockpit.frame_cache
+        # Stored after it is shown: the store waits for the write lock, which a command may hold for a moment.
+        if isinstance(message, CaseLoaded) and cache is not None and as_of is None and services.case_slug == cache.case:
+            from formation.reports.cockpit_model import frame_to_json
+
+            frame = message.frame
+            services.keep_frame(revision=frame.revision, key=cache.key(frame.as_of), frame=frame_to_json(frame))
 
     @property
     def cockpit(self) -> FormationApp:
@@ -139,17 +148,20 @@ class DashboardScreen(FullFooterWhenWide):
 
     @on(CaseLoaded)
     def show_case(self, message: CaseLoaded) -> None:
-        self.document, self.loaded = message.document, message
+        self.show_frame(message.frame)
+
+    def show_frame(self, frame: CockpitFrame) -> None:
+        self.document, self.loaded = frame.document, frame
         if not self.historic:
-            self.cockpit.seen_revision = message.view.revision
+            self.cockpit.seen_revision = frame.revision
         self.remove_class("-refused", "-loading")
         # Without a version the line above already says "ingen förbundsordning ännu": no progress line then.
-        sentence = message.progress.sentence if message.progress.version is not None else None
-        self.query_one(CaseHeader).show_case(message.document["case"], sentence, historic=self.historic)
-        self.query_one(PartyTable).show_parties(message.document["parties"])
-        self.query_one(ProblemList).show_problems(message.document["problems"])
-        self.query_one(NextList).show_actions(message.actions, read_only=self.historic, today=message.view.as_of)
-        self.query_one(PartyDetail).show_matrix(message.matrix)
+        sentence = frame.progress.sentence if frame.progress.version is not None else None
+        self.query_one(CaseHeader).show_case(frame.document["case"], sentence, historic=self.historic)
+        self.query_one(PartyTable).show_parties(frame.document["parties"])
+        self.query_one(ProblemList).show_problems(frame.document["problems"])
+        self.query_one(NextList).show_actions(list(frame.actions), read_only=self.historic, today=frame.as_of)
+        self.query_one(PartyDetail).show_matrix(frame.matrix)
         self.query_one(PartyDetail).show_party(self.find_party(self.chosen_slug))
         if self.app.screen is self and self.focused is None:
             self.query_one(PartyTable).focus()
@@ -207,7 +219,7 @@ class DashboardScreen(FullFooterWhenWide):
             return
         form = DecisionForm(
             self.services,
-            self.loaded.view.revision,
+            self.loaded.revision,
             choices,
             self.party_names(),
             party=self.query_one(PartyTable).highlighted_slug,
@@ -227,7 +239,7 @@ class DashboardScreen(FullFooterWhenWide):
             return
         form = SkipForm(
             self.services,
-            self.loaded.view.revision,
+            self.loaded.revision,
             skippable,
             self.party_names(),
             party=self.query_one(PartyTable).highlighted_slug,
@@ -243,7 +255,7 @@ class DashboardScreen(FullFooterWhenWide):
 
         party = self.writable_party()
         if party is not None and self.loaded is not None:
-            form = ContactForm(self.services, self.loaded.view.revision, party.info.slug, party.info.name)
+            form = ContactForm(self.services, self.loaded.revision, party.slug, party.name)
             self.app.push_screen(form, self.written)
 
     def action_seat(self) -> None:
@@ -252,19 +264,18 @@ class DashboardScreen(FullFooterWhenWide):
         party = self.writable_party()
         if party is None or self.loaded is None:
             return
-        if party.info.observer:
-            self.notify(f"{party.info.name} är adjungerad och utser ingen till styrelsen.", severity="warning")
+        if party.observer:
+            self.notify(f"{party.name} är adjungerad och utser ingen till styrelsen.", severity="warning")
             return
-        revision = self.loaded.view.revision
-        form = BoardSeatForm(self.services, revision, party.info.slug, party.info.name, party.info.kind.value)
+        form = BoardSeatForm(self.services, self.loaded.revision, party.slug, party.name, party.kind)
         self.app.push_screen(form, self.written)
 
-    def writable_party(self) -> PartyProgress | None:
+    def writable_party(self) -> PartyHandle | None:
         """The highlighted party, when a write can be made from here; otherwise say why and return None."""
         if self.writable_choices() is None or self.loaded is None:
             return None
         slug = self.query_one(PartyTable).highlighted_slug
-        party = self.loaded.view.projection.parties.get(slug) if slug else None
+        party = self.loaded.parties.get(slug) if slug else None
         if party is None:
             self.notify("Ärendet har inga parter ännu; lägg till dem med `formation party add`.", severity="warning")
         return party
@@ -329,8 +340,8 @@ class DashboardScreen(FullFooterWhenWide):
         from tui.screens.as_of import AsOfScreen
 
         # The first day the case can be shown as of is the one it was last read with (a past view keeps it).
-        began = self.loaded.view.projection.first_event_on if self.loaded else None
-        form = AsOfScreen(self.cockpit.as_of, today=self.services.clock.today(), began=began)
+        began = self.loaded.first_event_on if self.loaded else None
+        form = AsOfScreen(self.cockpit.as_of, today=self.cockpit.clock.today(), began=began)
         self.app.push_screen(form, self.as_of_chosen)
 
     def as_of_chosen(self, chosen: AsOf | None) -> None:

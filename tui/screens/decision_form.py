@@ -9,7 +9,8 @@ from textual.widgets import Input, Select
 from formation.case.commands import CaseCommand, RecordDecision
 from formation.domain.labels import OUTCOME_LABELS
 from formation.domain.outcomes import Outcome
-from formation.reports.cockpit import StepChoice, decision_choices
+from formation.reports.cockpit import decision_choices
+from formation.reports.cockpit_model import StepChoice
 from formation.services import Services
 from formation.services.views import Result
 from tui.screens.form import CommandForm, FormError, field_row, name_text, optional, parse_day, required_day, text_input

@@ -18,7 +18,8 @@ from formation.case.projection import is_appealable
 from formation.domain.labels import STEP_MARKS, STEP_STATUS_WORDS, paragraph_ref
 from formation.domain.outcomes import StepStatus
 from formation.errors import Refusal
-from formation.reports.cockpit import StepChoice, step_choices
+from formation.reports.cockpit import step_choices
+from formation.reports.cockpit_model import StepChoice
 from formation.reports.party_detail import DecisionLine, PartyDetail, StepLine, party_detail
 from formation.services import Services
 from tui.columns import fit

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
 from formation.case.commands import CaseCommand, SkipStep
-from formation.reports.cockpit import StepChoice
+from formation.reports.cockpit_model import StepChoice
 from formation.services import Services
 from formation.services.views import Result
 from tui.screens.form import CommandForm, FormError, field_row, name_text, parse_day, text_input

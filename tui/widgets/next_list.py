@@ -6,7 +6,7 @@ from datetime import date
 
 from textual.content import Content
 
-from formation.reports.cockpit import NextAction
+from formation.reports.cockpit_model import NextAction
 from tui.widgets.capped_list import CappedList
 
 NO_DEADLINE = "frist saknas"

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from formation.domain.labels import STEP_MARKS
 from formation.domain.outcomes import StepStatus
-from formation.reports.cockpit import StageMatrix
+from formation.reports.cockpit_model import StageMatrix
 from formation.reports.status_text import party_state_text
 from tui.columns import FittedTable, refill
 from tui.texts import Document, kind_label, step_note, step_status_text

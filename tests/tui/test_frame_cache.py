@@ -1,0 +1,252 @@
+"""The dashboard's stored frame: a second start shows it without reading the case, and anything that could make it
+differ from a read (a write, another day, other settings, another database, other code) means a read instead."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from formation.bootstrap import Opening, prepare_services
+from formation.clock import FixedClock
+from formation.domain.outcomes import Outcome
+from formation.io.demo import create_demo, create_living_demo
+from formation.services import Services
+from tests.coordinator import Coordinator
+from tests.tui.conftest import TODAY, services_at
+from tests.tui.helpers import settle, shown, table_rows, type_into
+from tests.tui.test_forms import decisions, open_form
+from tui.app import FormationApp, open_app
+from tui.frame_cache import FrameCache, digest_of
+from tui.screens.cases import CaseListScreen
+from tui.screens.dashboard import DashboardScreen
+from tui.screens.decision_form import DecisionForm
+from tui.widgets.case_header import CaseHeader
+from tui.widgets.next_list import NextList
+from tui.widgets.party_table import PartyTable
+from tui.widgets.problem_list import ProblemList
+
+SIZE = (160, 48)
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def opening(db: Path, *, case: str | None = None, today: date = TODAY, config: Path | None = None) -> Opening:
+    return prepare_services(db=str(db), case=case, clock=FixedClock(today), actor="test", config=config, create=False)
+
+
+def dashboard_text(app: FormationApp) -> dict[str, object]:
+    """Everything the dashboard shows, as text."""
+    screen = app.screen
+    assert isinstance(screen, DashboardScreen)
+    return {
+        "header": shown(screen.query_one(CaseHeader)),
+        "parties": table_rows(screen.query_one(PartyTable)),
+        "matrix": table_rows(screen.query_one("#matrix", DataTable)),
+        "next": shown(screen.query_one(NextList).query_one("Static")),
+        "problems": shown(screen.query_one(ProblemList).query_one("Static")),
+    }
+
+
+async def shown_by(app: FormationApp) -> dict[str, object]:
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        return dashboard_text(app)
+
+
+@pytest.mark.parametrize("demo", [create_living_demo, create_demo], ids=["forming", "formed"])
+async def test_a_second_start_shows_the_stored_frame_as_the_read_showed_it(tmp_path: Path, demo: object) -> None:
+    services = services_at(tmp_path)
+    demo(services)  # type: ignore[operator]
+    read_app = open_app(opening(tmp_path / "t.db"), poll_seconds=None)
+    assert read_app.first_frame is None and read_app.opened is not None  # nothing stored: read
+    read = await shown_by(read_app)
+
+    stored_app = open_app(opening(tmp_path / "t.db"), poll_seconds=None)
+    assert stored_app.first_frame is not None
+    assert await shown_by(stored_app) == read
+    assert stored_app.opened is None  # shown without opening the database
+
+
+async def test_a_decision_recorded_on_a_stored_frame_is_written_with_its_revision(
+    tmp_path: Path, forming_services: Services
+) -> None:
+    await shown_by(open_app(opening(tmp_path / "t.db"), poll_seconds=None))  # stores the frame
+    before = forming_services.view().revision
+    app = open_app(opening(tmp_path / "t.db"), poll_seconds=None)
+    assert app.first_frame is not None and app.first_frame.revision == before
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_form(pilot, "falun")
+        assert isinstance(app.screen, DecisionForm) and app.screen.revision == before
+        await type_into(pilot, "#date", "2026-11-02")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.screen.query_one(PartyTable).get_row_at(0)[2].plain == "✓····"
+    [written] = decisions(forming_services)
+    assert (written.party, written.step, written.outcome) == ("falun", "forstudie", Outcome.BIFALL)
+    assert forming_services.view().revision == before + 1
+
+
+async def test_the_live_poll_opens_the_database_and_shows_a_change_made_after_the_start(
+    tmp_path: Path, forming_services: Services
+) -> None:
+    await shown_by(open_app(opening(tmp_path / "t.db"), poll_seconds=None))
+    app = open_app(opening(tmp_path / "t.db"), poll_seconds=None)
+    assert app.first_frame is not None
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        Coordinator(services_at(tmp_path)).decide("Falun", "forstudie", outcome="bifall", on=date(2026, 11, 2))
+        app.poll_revision()  # what the interval timer does every second
+        await settle(pilot)
+        assert app.screen.query_one(PartyTable).get_row_at(0)[2].plain == "✓····"
+        assert app.seen_revision == forming_services.view().revision
+
+
+async def stored(tmp_path: Path, **kw: object) -> FrameCache:
+    """The cache of the case in tmp_path/t.db, after a start that read it and stored its frame."""
+    await shown_by(open_app(opening(tmp_path / "t.db", **kw), poll_seconds=None))  # type: ignore[arg-type]
+    cache = FrameCache.for_opening(opening(tmp_path / "t.db", **kw))  # type: ignore[arg-type]
+    assert cache is not None and cache.load(TODAY) is not None
+    return cache
+
+
+async def test_a_write_from_anywhere_means_a_read(tmp_path: Path, forming_services: Services) -> None:
+    cache = await stored(tmp_path)
+    Coordinator(services_at(tmp_path)).decide("Falun", "forstudie", outcome="bifall", on=date(2026, 11, 2))
+    assert cache.load(TODAY) is None
+    app = open_app(opening(tmp_path / "t.db"), poll_seconds=None)
+    assert app.first_frame is None
+    assert (await shown_by(app))["parties"][0][2] == "✓····"  # type: ignore[index]
+
+
+async def test_another_day_means_a_read(tmp_path: Path, forming_services: Services) -> None:
+    cache = await stored(tmp_path)
+    assert cache.load(TODAY + timedelta(days=1)) is None
+
+
+async def test_other_settings_mean_a_read(tmp_path: Path, forming_services: Services) -> None:
+    config = tmp_path / "formation.toml"
+    config.write_text('actor = "test"\n', encoding="utf-8")
+    cache = await stored(tmp_path, config=config)
+    config.write_text('actor = "test"\n[reminders]\nbefore_days = [10]\n', encoding="utf-8")
+    assert cache.load(TODAY) is None
+
+
+def remove_database(tmp_path: Path) -> None:
+    for leftover in tmp_path.glob("t.db*"):
+        leftover.unlink()
+
+
+async def test_a_new_database_in_the_same_file_means_a_read(tmp_path: Path) -> None:
+    first = Coordinator(services_at(tmp_path))
+    first.init_case("Test", slug="t")
+    first.add_party("Falun", "kommun")
+    cache = await stored(tmp_path)
+    first.services.engine.dispose()
+    remove_database(tmp_path)
+    again = Coordinator(services_at(tmp_path))  # same slug, same revision, another case
+    again.init_case("Test", slug="t")
+    again.add_party("Borlänge", "kommun")
+    assert cache.load(TODAY) is None
+    assert "Borlänge" in str((await shown_by(open_app(opening(tmp_path / "t.db"), poll_seconds=None)))["parties"])
+
+
+async def test_a_broken_stored_frame_means_a_read(tmp_path: Path, forming_services: Services) -> None:
+    cache = await stored(tmp_path)
+    with sqlite3.connect(tmp_path / "t.db") as connection:
+        connection.execute("UPDATE cockpit_frames SET frame = '{\"revision\": [1, 2'")
+    assert cache.load(TODAY) is None
+    app = open_app(opening(tmp_path / "t.db"), poll_seconds=None)
+    assert app.first_frame is None
+    assert (await shown_by(app))["parties"][0][0] == "Falun"  # type: ignore[index]
+    assert cache.load(TODAY) is not None  # and the read stored a good one again
+
+
+def test_a_frame_read_before_a_write_is_not_stored_after_it(tmp_path: Path, forming_services: Services) -> None:
+    read_at = forming_services.view().revision
+    Coordinator(forming_services).decide("Falun", "forstudie", outcome="bifall", on=date(2026, 11, 2))
+    assert not forming_services.keep_frame(revision=read_at, key="k", frame="{}")
+    assert forming_services.keep_frame(revision=read_at + 1, key="k", frame="{}")
+
+
+async def test_only_the_chosen_case_is_stored_and_several_cases_without_a_choice_are_read(
+    tmp_path: Path, forming_services: Services
+) -> None:
+    other = Coordinator(services_at(tmp_path))
+    other.init_case("Annan", slug="annan")
+    assert FrameCache.for_opening(opening(tmp_path / "t.db")) is not None
+    app = open_app(opening(tmp_path / "t.db"), poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, CaseListScreen)  # two cases, none chosen: the coordinator picks one
+    assert open_app(opening(tmp_path / "t.db"), poll_seconds=None).first_frame is None
+    await stored(tmp_path, case="t")
+
+
+def test_only_a_sqlite_file_named_by_path_is_cached(tmp_path: Path) -> None:
+    clock = FixedClock(TODAY)
+    for target in ("postgresql://u:p@127.0.0.1/db", f"sqlite:///{tmp_path / 't.db'}", str(tmp_path / "absent.db")):
+        assert FrameCache.for_opening(Opening(target, None, "test", clock, tmp_path / "none.toml", False)) is None
+
+
+def test_the_code_digest_sees_an_edit_a_new_file_and_a_reinstall(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    package.mkdir()
+    module = package / "rules.py"
+    module.write_text("DAYS = 21\n", encoding="utf-8")
+    (package / "notes.txt").write_text("ignored", encoding="utf-8")
+    before = digest_of([str(package)])
+    assert digest_of([str(package)]) == before
+    module.write_text("DAYS = 22\n", encoding="utf-8")  # same size, later modification time
+    edited = digest_of([str(package)])
+    assert edited != before
+    (package / "workflow.yaml").write_text("steps: []\n", encoding="utf-8")
+    assert digest_of([str(package)]) != edited
+    assert digest_of([str(package)], [str(tmp_path / "gone.py")]) != digest_of([str(package)])
+
+
+def test_a_stored_frame_is_shown_without_importing_sqlalchemy_or_the_engine(tmp_path: Path) -> None:
+    """What makes the second start fast, in the process `formation tui` runs in."""
+    services = services_at(tmp_path)
+    create_living_demo(services)
+    script = textwrap.dedent(
+        f"""
+        import asyncio, json, sys
+        from formation.bootstrap import prepare_services
+        from formation.clock import FixedClock
+        from tui.app import open_app
+        from datetime import date
+
+        async def main():
+            opening = prepare_services(db={str(tmp_path / "t.db")!r}, clock=FixedClock(date(2026, 11, 23)))
+            app = open_app(opening, poll_seconds=None)
+            async with app.run_test(size=(160, 48)) as pilot:
+                for _ in range(2):
+                    await pilot.pause()
+                    await app.workers.wait_for_complete()
+                    await pilot.pause()
+                rows = app.screen.query_one("#parties").row_count
+            heavy = sorted(m for m in ("sqlalchemy", "sqlmodel", "transitions", "yaml") if m in sys.modules)
+            print(json.dumps({{"stored": app.first_frame is not None, "rows": rows, "heavy": heavy}}))
+
+        asyncio.run(main())
+        """
+    )
+    runs = [
+        json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout)
+        for _ in range(2)
+    ]
+    assert runs[0]["stored"] is False and "sqlalchemy" in runs[0]["heavy"]
+    assert runs[1] == {"stored": True, "rows": runs[0]["rows"], "heavy": []}
