@@ -110,20 +110,14 @@ def _drop_pg_database(maintenance: Engine, name: str) -> None:
 
 @pytest.fixture(autouse=True, scope="session")
 def _isolated_from_the_users_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """No FORMATION_* variable or formation.toml of the person running the tests leaks in, and the TUI's stored
-    frames go to a directory of the run's own."""
+    """No FORMATION_* variable or formation.toml of the person running the tests leaks in."""
     kept = (PG_URL_ENV, REQUIRE_PG_ENV)
     saved = {k: v for k, v in os.environ.items() if k.startswith("FORMATION_") and k not in kept}
-    cache_home = os.environ.get("XDG_CACHE_HOME")
     for key in saved:
         del os.environ[key]
     os.environ["FORMATION_CONFIG"] = str(tmp_path_factory.mktemp("config") / "absent-formation.toml")
-    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
     yield
     os.environ.pop("FORMATION_CONFIG", None)
-    os.environ.pop("XDG_CACHE_HOME", None)
-    if cache_home is not None:
-        os.environ["XDG_CACHE_HOME"] = cache_home
     os.environ.update(saved)
 
 

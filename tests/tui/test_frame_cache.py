@@ -36,11 +36,6 @@ from tui.widgets.problem_list import ProblemList
 SIZE = (160, 48)
 
 
-@pytest.fixture(autouse=True)
-def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-
-
 def opening(db: Path, *, case: str | None = None, today: date = TODAY, config: Path | None = None) -> Opening:
     return prepare_services(db=str(db), case=case, clock=FixedClock(today), actor="test", config=config, create=False)
 
@@ -112,6 +107,23 @@ async def test_the_live_poll_opens_the_database_and_shows_a_change_made_after_th
         await settle(pilot)
         assert app.screen.query_one(PartyTable).get_row_at(0)[2].plain == "✓····"
         assert app.seen_revision == forming_services.view().revision
+
+
+async def test_a_database_gone_since_the_stored_frame_is_said_when_a_key_needs_it(
+    tmp_path: Path, forming_services: Services
+) -> None:
+    await shown_by(open_app(opening(tmp_path / "t.db"), poll_seconds=None))
+    app = open_app(opening(tmp_path / "t.db"), poll_seconds=None)
+    assert app.first_frame is not None
+    forming_services.engine.dispose()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        remove_database(tmp_path)
+        await pilot.press("l")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)  # no crash, no log screen over nothing
+        [told] = [n.message for n in app._notifications]
+        assert told.startswith("Databasen") and "finns inte" in told
 
 
 async def stored(tmp_path: Path, **kw: object) -> FrameCache:

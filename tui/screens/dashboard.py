@@ -187,11 +187,23 @@ class DashboardScreen(FullFooterWhenWide):
     # ---- writes ------------------------------------------------------------------------------------------
 
     def ready(self) -> bool:
-        """Whether a case is loaded; otherwise say why nothing happened (a key pressed during the first read)."""
+        """Whether a case is loaded and the database open; otherwise say why nothing happened (a key pressed
+        during the first read, a database gone since the stored frame was shown)."""
         if self.loaded is None:
             refused = self.has_class("-refused")
             self.notify("Inget ärende är inläst." if refused else "Ärendet läses fortfarande in …")
-        return self.loaded is not None
+            return False
+        return self.opened()
+
+    def opened(self) -> bool:
+        """Whether the database is open: opened now when the screen was shown from a stored frame and the live
+        poll has not opened it yet. A refusal (the file removed since) is said, and nothing else happens."""
+        try:
+            self.cockpit.services  # noqa: B018 - opened on first use
+        except Refusal as exc:
+            self.notify(exc.message, severity="error")
+            return False
+        return True
 
     def writable_choices(self) -> dict[str, tuple[StepChoice, ...]] | None:
         """The machine's choices when a write can be made from here; otherwise tell why and return None."""
@@ -326,7 +338,8 @@ class DashboardScreen(FullFooterWhenWide):
     def action_cases(self) -> None:
         from tui.screens.cases import CaseListScreen
 
-        self.app.push_screen(CaseListScreen(self.services), self.case_chosen)
+        if self.opened():
+            self.app.push_screen(CaseListScreen(self.services), self.case_chosen)
 
     def case_chosen(self, slug: str | None) -> None:
         if slug is not None:
