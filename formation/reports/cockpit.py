@@ -2,7 +2,9 @@
 
 Pure functions, no Textual: what the formation is waiting for, what each party can decide now (asked of the
 state machine), the log in rows a screen can filter, the versions' diff and the parties × stages matrix. A
-party in detail is `reports.party_detail`; the timeline, `reports.timeline`.
+party in detail is `reports.party_detail`; the timeline, `reports.timeline`. The dashboard's types, and its
+whole read as one `CockpitFrame`, are in `reports.cockpit_model` (the TUI shows a stored frame without this
+module's imports).
 """
 
 from __future__ import annotations
