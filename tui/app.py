@@ -1,4 +1,5 @@
-"""The Textual app: `make_app(services)` is the one way in, for `formation tui` and for the tests alike."""
+"""The Textual app: `open_app(opening)` is how `formation tui` starts it (on a stored frame when it can), and
+`make_app(services)` how the tests do, on services they built."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from textual.worker import get_current_worker
 from formation.bootstrap import Opening
 from formation.errors import Refusal
 from tui.commands import CockpitCommands
-from tui.messages import RevisionPolled
+from tui.messages import DatabaseRefused, RevisionPolled, StatusRefused
 from tui.palette import SwedishCommandPalette
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.help import HelpScreen
@@ -80,6 +81,8 @@ class FormationApp(App[None]):
         """Seconds between revision polls; None turns the live view off."""
         self.seen_revision: int | None = None
         """The revision the screens last loaded; the poll reloads them when the database has another."""
+        self.told_refusal: str | None = None
+        """What the poll last said about a database it could not open (said once, not every second)."""
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
         """Run, and exit non-zero after a crash: Textual prints the traceback and returns, but a launcher
@@ -162,17 +165,35 @@ class FormationApp(App[None]):
 
         worker = get_current_worker()
         try:
-            revision: int | None = self.services.revision()
+            services = self.services
+        except Refusal as exc:  # opened by this poll after a stored frame, and refused: say so, try next tick
+            if not worker.is_cancelled:
+                self.post_message(DatabaseRefused(exc.message, exc.code))
+            return
+        try:
+            revision: int | None = services.revision()
         except (Refusal, OperationalError):  # no single case, or the file busy for a moment: try next tick
             revision = None
         if not worker.is_cancelled:
             self.post_message(RevisionPolled(revision))
 
+    @on(DatabaseRefused)
+    def tell_refusal(self, message: DatabaseRefused) -> None:
+        """The stored frame no longer stands for the database: the dashboard says why instead, once."""
+        if message.message == self.told_refusal:
+            return
+        self.told_refusal = message.message
+        self.seen_revision = None  # read the case once the database opens again
+        for screen in self.screen_stack:
+            if isinstance(screen, DashboardScreen):
+                screen.post_message(StatusRefused(message.message, message.code))
+        self.notify(message.message, severity="error")
+
     @on(RevisionPolled)
     def reload_when_changed(self, message: RevisionPolled) -> None:
         if message.revision is None or message.revision == self.seen_revision:
             return
-        self.seen_revision = message.revision
+        self.seen_revision, self.told_refusal = message.revision, None
         for screen in self.screen_stack:
             reload = getattr(screen, "action_reload", None)
             if reload is not None and not isinstance(screen, HelpScreen):

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from formation.reports.cockpit_model import CockpitFrame, frame_from_json
-from formation.store.paths import default_database_path
+from formation.store.basics import HEAD_REVISION, default_database_path
 
 if TYPE_CHECKING:
     from formation.bootstrap import Opening
@@ -46,7 +46,8 @@ CODE_PACKAGES = ("formation", "workflows")
 CODE_SUFFIXES = (".py", ".yaml", ".yml")
 
 _STORED = (
-    "SELECT c.revision, f.revision, f.frame_key, f.frame FROM cases c LEFT JOIN cockpit_frames f ON f.case_id = c.id"
+    "SELECT (SELECT version_num FROM alembic_version), c.slug, c.revision, f.revision, f.frame_key, f.frame "
+    "FROM cases c LEFT JOIN cockpit_frames f ON f.case_id = c.id"
 )
 
 
@@ -56,7 +57,10 @@ class FrameCache:
 
     database: Path
     case: str | None
-    settings: Path
+    code: str
+    """`code_digest()` when the app started: a frame is stored under the code that computed it."""
+    settings: str
+    """The settings file's digest when the app started ('' without one)."""
 
     @classmethod
     def for_opening(cls, opening: Opening) -> FrameCache | None:
@@ -70,27 +74,30 @@ class FrameCache:
                 return None
         except (OSError, RuntimeError):  # a loop of links, a directory without access
             return None
-        return cls(database, opening.case, opening.config_file)
+        return cls(database, opening.case, code_digest(), settings_digest(opening.config_file))
 
     def key(self, today: date) -> str:
-        """What the frame depends on besides the case's revision."""
-        return json.dumps([FORMAT, today.isoformat(), code_digest(), self._settings()])
+        """What the frame depends on besides the case and its revision."""
+        return json.dumps([FORMAT, today.isoformat(), self.code, self.settings])
 
     def load(self, today: date) -> CockpitFrame | None:
         """The stored frame when nothing it was read from has changed since; otherwise None."""
         row = self._stored_row()
         if row is None:
             return None
-        revision, stored_revision, key, text = row
-        if text is None or stored_revision != revision or key != self.key(today):
-            return None
+        schema, slug, revision, stored_revision, key, text = row
+        if schema != HEAD_REVISION or text is None or stored_revision != revision or key != self.key(today):
+            return None  # another schema is migrated (or refused) by opening the database: let that happen
         try:
             frame = frame_from_json(text)
+            shown_case = frame.document["case"]["slug"]
         except (ValueError, KeyError, TypeError, AttributeError):  # written by other code, or not by us at all
             return None
-        return frame if frame.revision == revision and frame.as_of == today else None
+        if shown_case != slug or frame.revision != revision or frame.as_of != today:
+            return None
+        return frame
 
-    def _stored_row(self) -> tuple[int, int | None, str | None, str | None] | None:
+    def _stored_row(self) -> tuple[str, str, int, int | None, str | None, str | None] | None:
         """The selected case's revision and its stored frame's row; None when no single case is selected or the
         database cannot be read this way (an older schema: the read migrates it)."""
         try:
@@ -108,11 +115,12 @@ class FrameCache:
             connection.close()
         return tuple(rows[0]) if len(rows) == 1 else None
 
-    def _settings(self) -> str:
-        try:
-            return hashlib.sha256(self.settings.read_bytes()).hexdigest()
-        except OSError:
-            return ""
+
+def settings_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 @cache

@@ -28,6 +28,14 @@ class StatusRefused(Message):
 
 
 @dataclass
+class DatabaseRefused(Message):
+    """The live poll could not open the database (after a stored frame was shown without it)."""
+
+    message: str
+    code: str
+
+
+@dataclass
 class RevisionPolled(Message):
     """The live poll read the case's revision (None when no single case can be read)."""
 

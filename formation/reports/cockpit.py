@@ -96,7 +96,6 @@ def next_actions(view: CaseView, choices_of: dict[str, tuple[StepChoice, ...]] |
     return sorted(actions, key=lambda a: (a.deadline is None, a.deadline or date.max))
 
 
-
 def cockpit_frame(view: CaseView) -> CockpitFrame:
     """The dashboard's read of `view`: its status document, progress, what to decide next, the matrix, and
     what the forms need of each party."""
@@ -117,6 +116,7 @@ def cockpit_frame(view: CaseView) -> CockpitFrame:
         matrix=stage_matrix(view),
         parties=parties,
     )
+
 
 # ---- the log ---------------------------------------------------------------------------------------------
 

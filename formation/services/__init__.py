@@ -82,15 +82,15 @@ class Services:
         """(slug, name) of every case in the database."""
         return queries.case_summaries(self.engine)
 
-    def keep_frame(self, *, revision: int, key: str, frame: str) -> bool:
-        """Store the TUI dashboard's frame of the case, read at `revision` (see `tui.frame_cache`); False when
+    def keep_frame(self, slug: str, *, revision: int, key: str, frame: str) -> bool:
+        """Store the TUI dashboard's frame of case `slug`, read at `revision` (see `tui.frame_cache`); False when
         the case has moved on since, or the database is busy: a cache, never worth waiting or failing for."""
         from sqlalchemy.exc import SQLAlchemyError
 
         from formation.store import frame_store
 
         try:
-            return frame_store.keep(self.engine, self.case_slug, revision=revision, key=key, frame=frame)
+            return frame_store.keep(self.engine, slug, revision=revision, key=key, frame=frame)
         except SQLAlchemyError:  # busy past the timeout, a read-only file: the next start reads the case
             return False
 

@@ -21,7 +21,8 @@ from formation.case.history import replay, resolve
 from formation.domain.text import sha256_of
 from formation.errors import Refusal, first_line
 from formation.store import event_store, fo_text_store, projection_store, schema
-from formation.store.database import HEAD_REVISION, current_revision
+from formation.store.basics import HEAD_REVISION
+from formation.store.database import current_revision
 from formation.store.uow import reading
 
 _EVENTS = schema.events

@@ -19,7 +19,8 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 
 from formation.errors import Refusal, first_line
-from formation.store.database import HEAD_REVISION, SQLITE_BUSY_TIMEOUT_MS
+from formation.store.basics import HEAD_REVISION
+from formation.store.database import SQLITE_BUSY_TIMEOUT_MS
 from formation.store.private_files import FILE_MODE, shown_path
 
 FORMATION_TABLES = frozenset({"alembic_version", "cases", "events"})

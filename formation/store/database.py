@@ -12,12 +12,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from formation.errors import Refusal, first_line
-from formation.store.paths import default_database_path
+from formation.store.basics import HEAD_REVISION, default_database_path
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-# The newest migration. Kept here so that opening an up-to-date database needs no Alembic import;
-# a test holds it equal to Alembic's own head.
-HEAD_REVISION = "0008"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 LOCK_WAIT_SECONDS = 30
 """How long a PostgreSQL write waits for another's lock on the case before it gives up and says so."""

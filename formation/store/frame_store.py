@@ -7,17 +7,28 @@ between is never hidden). The frame is opaque text to the store.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, delete, insert
+from sqlalchemy import Engine, bindparam, delete, insert, select
 
 from formation.errors import Refusal
 from formation.store import case_store, schema
-from formation.store.uow import writing
+from formation.store.uow import reading, writing
 
 _FRAMES = schema.cockpit_frames
+_STORED = select(_FRAMES.c.revision, _FRAMES.c.frame_key, _FRAMES.c.frame).where(
+    _FRAMES.c.case_id == bindparam("case_id")
+)
 
 
-def keep(engine: Engine, slug: str | None, *, revision: int, key: str, frame: str) -> bool:
-    """Store `frame` of the case as its last one, if the case is still at `revision`; whether it was stored."""
+def keep(engine: Engine, slug: str, *, revision: int, key: str, frame: str) -> bool:
+    """Store `frame` as the case's last one if the case is still at `revision`; whether it is stored now. The
+    same frame stored already (a reload that changed nothing) takes no write lock."""
+    with reading(engine) as session:
+        try:
+            case = case_store.find_case(session=session, slug=slug)
+        except Refusal:
+            return False
+        if session.connection().execute(_STORED, {"case_id": case.id}).first() == (revision, key, frame):
+            return True
     with writing(engine) as session:
         try:
             case = case_store.find_case(session=session, slug=slug)

@@ -17,6 +17,7 @@ from textual.widgets import DataTable
 from formation.bootstrap import Opening, prepare_services
 from formation.clock import FixedClock
 from formation.domain.outcomes import Outcome
+from formation.errors import Refusal
 from formation.io.demo import create_demo, create_living_demo
 from formation.services import Services
 from tests.coordinator import Coordinator
@@ -102,6 +103,7 @@ async def test_the_live_poll_opens_the_database_and_shows_a_change_made_after_th
     assert app.first_frame is not None
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        assert app.opened is None  # shown from the stored frame alone
         Coordinator(services_at(tmp_path)).decide("Falun", "forstudie", outcome="bifall", on=date(2026, 11, 2))
         app.poll_revision()  # what the interval timer does every second
         await settle(pilot)
@@ -151,9 +153,9 @@ async def test_another_day_means_a_read(tmp_path: Path, forming_services: Servic
 async def test_other_settings_mean_a_read(tmp_path: Path, forming_services: Services) -> None:
     config = tmp_path / "formation.toml"
     config.write_text('actor = "test"\n', encoding="utf-8")
-    cache = await stored(tmp_path, config=config)
+    await stored(tmp_path, config=config)
     config.write_text('actor = "test"\n[reminders]\nbefore_days = [10]\n', encoding="utf-8")
-    assert cache.load(TODAY) is None
+    assert open_app(opening(tmp_path / "t.db", config=config), poll_seconds=None).first_frame is None
 
 
 def remove_database(tmp_path: Path) -> None:
@@ -161,18 +163,73 @@ def remove_database(tmp_path: Path) -> None:
         leftover.unlink()
 
 
-async def test_a_new_database_in_the_same_file_means_a_read(tmp_path: Path) -> None:
-    first = Coordinator(services_at(tmp_path))
-    first.init_case("Test", slug="t")
-    first.add_party("Falun", "kommun")
+def two_cases_at_one_revision(tmp_path: Path) -> None:
+    for slug, name, party in (("alfa", "Alfa", "Falun"), ("beta", "Beta", "Borlänge")):
+        coordinator = Coordinator(services_at(tmp_path))
+        coordinator.init_case(name, slug=slug)
+        coordinator.add_party(party, "kommun")
+
+
+async def test_a_frame_of_another_case_is_never_shown(tmp_path: Path) -> None:
+    two_cases_at_one_revision(tmp_path)
+    alfa = await stored(tmp_path, case="alfa")
+    beta = await stored(tmp_path, case="beta")
+    with sqlite3.connect(tmp_path / "t.db") as connection:  # beta's frame in alfa's row: same revision, same key
+        connection.execute(
+            "UPDATE cockpit_frames SET frame = (SELECT frame FROM cockpit_frames f JOIN cases c ON c.id = f.case_id "
+            "WHERE c.slug = 'beta') WHERE case_id = (SELECT id FROM cases WHERE slug = 'alfa')"
+        )
+    assert alfa.load(TODAY) is None
+    assert beta.load(TODAY) is not None
+
+
+async def test_a_case_chosen_in_the_tui_is_stored_as_itself(tmp_path: Path) -> None:
+    two_cases_at_one_revision(tmp_path)
+    app = open_app(opening(tmp_path / "t.db", case="alfa"), poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseListScreen)
+        await pilot.press("down", "enter")  # Beta
+        await settle(pilot)
+        assert "Beta" in shown(app.screen.query_one(CaseHeader))
+    alfa = open_app(opening(tmp_path / "t.db", case="alfa"), poll_seconds=None)
+    beta = open_app(opening(tmp_path / "t.db", case="beta"), poll_seconds=None)
+    assert alfa.first_frame is not None and alfa.first_frame.document["case"]["slug"] == "alfa"
+    assert beta.first_frame is not None and beta.first_frame.document["case"]["slug"] == "beta"
+    assert "Borlänge" in str(await shown_by(beta))
+
+
+async def test_a_database_of_a_newer_formation_is_refused_at_start_not_shown_from_its_frame(
+    tmp_path: Path, forming_services: Services
+) -> None:
     cache = await stored(tmp_path)
-    first.services.engine.dispose()
-    remove_database(tmp_path)
-    again = Coordinator(services_at(tmp_path))  # same slug, same revision, another case
-    again.init_case("Test", slug="t")
-    again.add_party("Borlänge", "kommun")
+    forming_services.engine.dispose()
+    with sqlite3.connect(tmp_path / "t.db") as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
     assert cache.load(TODAY) is None
-    assert "Borlänge" in str((await shown_by(open_app(opening(tmp_path / "t.db"), poll_seconds=None)))["parties"])
+    with pytest.raises(Refusal):
+        open_app(opening(tmp_path / "t.db"), poll_seconds=None)
+
+
+async def test_a_database_that_cannot_be_opened_after_the_stored_frame_is_said_in_its_place(
+    tmp_path: Path, forming_services: Services
+) -> None:
+    await stored(tmp_path)
+    forming_services.engine.dispose()
+    app = open_app(opening(tmp_path / "t.db"), poll_seconds=None)
+    assert app.first_frame is not None
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        with sqlite3.connect(tmp_path / "t.db") as connection:  # another formation, newer, migrated it meanwhile
+            connection.execute("UPDATE alembic_version SET version_num = '0099'")
+        for _ in range(2):  # two ticks of the poll: said once
+            app.poll_revision()
+            await settle(pilot)
+        told = shown(app.screen.query_one(CaseHeader))
+        assert app.screen.has_class("-refused") and "0099" in told
+        assert [n.message for n in app._notifications] == [told]
 
 
 async def test_a_broken_stored_frame_means_a_read(tmp_path: Path, forming_services: Services) -> None:
@@ -189,8 +246,17 @@ async def test_a_broken_stored_frame_means_a_read(tmp_path: Path, forming_servic
 def test_a_frame_read_before_a_write_is_not_stored_after_it(tmp_path: Path, forming_services: Services) -> None:
     read_at = forming_services.view().revision
     Coordinator(forming_services).decide("Falun", "forstudie", outcome="bifall", on=date(2026, 11, 2))
-    assert not forming_services.keep_frame(revision=read_at, key="k", frame="{}")
-    assert forming_services.keep_frame(revision=read_at + 1, key="k", frame="{}")
+    assert not forming_services.keep_frame("t", revision=read_at, key="k", frame="{}")
+    assert forming_services.keep_frame("t", revision=read_at + 1, key="k", frame="{}")
+
+
+def test_the_same_frame_again_takes_no_write_lock(tmp_path: Path, forming_services: Services) -> None:
+    revision = forming_services.view().revision
+    assert forming_services.keep_frame("t", revision=revision, key="k", frame="{}")
+    with sqlite3.connect(tmp_path / "t.db", isolation_level=None) as writer:
+        writer.execute("BEGIN IMMEDIATE")  # a command writing: a write would wait for it
+        assert forming_services.keep_frame("t", revision=revision, key="k", frame="{}")
+        writer.execute("ROLLBACK")
 
 
 async def test_only_the_chosen_case_is_stored_and_several_cases_without_a_choice_are_read(
@@ -250,7 +316,8 @@ def test_a_stored_frame_is_shown_without_importing_sqlalchemy_or_the_engine(tmp_
                     await app.workers.wait_for_complete()
                     await pilot.pause()
                 rows = app.screen.query_one("#parties").row_count
-            heavy = sorted(m for m in ("sqlalchemy", "sqlmodel", "transitions", "yaml") if m in sys.modules)
+            engine = ("sqlalchemy", "sqlmodel", "transitions", "yaml", "formation.services", "formation.case")
+            heavy = sorted(m for m in engine if m in sys.modules)
             print(json.dumps({{"stored": app.first_frame is not None, "rows": rows, "heavy": heavy}}))
 
         asyncio.run(main())

@@ -55,7 +55,7 @@ class DashboardScreen(FullFooterWhenWide):
         ("↑ ↓", "flytta mellan parterna"),
         ("Enter", "visa den valda partens steg"),
         ("Tab", "byt panel (t.ex. för att rulla stegen)"),
-        ("Enter (i en lista)", "visa alla rader i Nästa att göra eller Att åtgärda (de 30 första visas)"),
+        ("Enter (i en lista)", "visa alla rader i Nästa att göra eller Att åtgärda (de 15 första visas)"),
         ("b", "registrera ett beslut"),
         ("s", "markera ett steg som ej aktuellt"),
         ("o", "öppna den valda parten i detalj"),
@@ -120,23 +120,25 @@ class DashboardScreen(FullFooterWhenWide):
         from formation.reports.cockpit import cockpit_frame
 
         worker = get_current_worker()
-        message: CaseLoaded | StatusRefused
+        as_of = self.cockpit.as_of
         try:
             services = self.services
-            as_of = self.cockpit.as_of
-            message = CaseLoaded(cockpit_frame(services.view(as_of=as_of)))
+            frame = cockpit_frame(services.view(as_of=as_of))
         except Refusal as exc:
-            message = StatusRefused(exc.message, exc.code)
+            if not worker.is_cancelled:
+                self.post_message(StatusRefused(exc.message, exc.code))
+            return
         if worker.is_cancelled:
             return
-        self.post_message(message)
+        self.post_message(CaseLoaded(frame))
         cache = self.cockpit.frame_cache
-        # Stored after it is shown: the store waits for the write lock, which a command may hold for a moment.
-        if isinstance(message, CaseLoaded) and cache is not None and as_of is None and services.case_slug == cache.case:
+        if cache is not None and as_of is None:
+            # Stored after it is shown (the store may wait for a command's write lock), under the case the frame
+            # shows: the coordinator may have chosen another case since the read began.
             from formation.reports.cockpit_model import frame_to_json
 
-            frame = message.frame
-            services.keep_frame(revision=frame.revision, key=cache.key(frame.as_of), frame=frame_to_json(frame))
+            slug = frame.document["case"]["slug"]
+            services.keep_frame(slug, revision=frame.revision, key=cache.key(frame.as_of), frame=frame_to_json(frame))
 
     @property
     def cockpit(self) -> FormationApp:

@@ -55,9 +55,10 @@ class FullFooterWhenWide(Screen[None]):
     def classes_for_width(self) -> None:
         """The width's breakpoint class and footer from the start. Textual sets the class on the first Resize,
         after the screen was laid out and drawn without it: the dashboard was drawn twice, a tenth of its first
-        frame."""
+        frame. (No screen of ours has vertical breakpoints.)"""
         width = self.app.size.width
-        breakpoints = self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS or []
+        own = self.HORIZONTAL_BREAKPOINTS
+        breakpoints = (own if own is not None else self.app.HORIZONTAL_BREAKPOINTS) or []
         reached = [(least, name) for least, name in breakpoints if width >= least]
         chosen = max(reached)[1] if reached else None
         self.update_classes({name: name == chosen for _, name in breakpoints}, animate=False)
