@@ -10,8 +10,10 @@ it at once when nothing it depends on has changed:
 - the code: the size and modification time of every module and workflow file of the engine, the holidays
   package (working days) and the Python version;
 - the settings file's bytes.
-The row lives in the database file itself, so another file at the same path has its own frames or none. Any
-difference, or a row that cannot be read: the dashboard reads the case as before. Only a SQLite file named by
+The row lives in the database file itself, so another file at the same path has its own frames or none; its
+key also holds the digest of the frame's text, and the frame must name the case it is stored for. Any
+difference, a schema other than this code's, or a row that cannot be read or shown: the dashboard reads the
+case as before (and stores a good frame again). Only a SQLite file named by
 path is used (a PostgreSQL database is shared and reached over the network: its first read stays as it is).
 
 This module reads the row with the standard library's `sqlite3`, so that showing a stored frame imports
@@ -76,9 +78,11 @@ class FrameCache:
             return None
         return cls(database, opening.case, code_digest(), settings_digest(opening.config_file))
 
-    def key(self, today: date) -> str:
-        """What the frame depends on besides the case and its revision."""
-        return json.dumps([FORMAT, today.isoformat(), self.code, self.settings])
+    def key(self, today: date, frame: str) -> str:
+        """What the frame depends on besides the case and its revision, and the digest of its text: a row changed
+        by anything but the dashboard (a damaged file, another program) is not shown."""
+        text_digest = hashlib.sha256(frame.encode()).hexdigest()
+        return json.dumps([FORMAT, today.isoformat(), self.code, self.settings, text_digest])
 
     def load(self, today: date) -> CockpitFrame | None:
         """The stored frame when nothing it was read from has changed since; otherwise None."""
@@ -86,12 +90,12 @@ class FrameCache:
         if row is None:
             return None
         schema, slug, revision, stored_revision, key, text = row
-        if schema != HEAD_REVISION or text is None or stored_revision != revision or key != self.key(today):
+        if schema != HEAD_REVISION or text is None or stored_revision != revision or key != self.key(today, text):
             return None  # another schema is migrated (or refused) by opening the database: let that happen
         try:
             frame = frame_from_json(text)
             shown_case = frame.document["case"]["slug"]
-        except (ValueError, KeyError, TypeError, AttributeError):  # written by other code, or not by us at all
+        except Exception:  # noqa: BLE001 - any row this code cannot take (deep nesting, 1e400, shapes): read
             return None
         if shown_case != slug or frame.revision != revision or frame.as_of != today:
             return None

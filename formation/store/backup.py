@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 
 from formation.errors import Refusal, first_line
 from formation.store.basics import HEAD_REVISION
-from formation.store.database import SQLITE_BUSY_TIMEOUT_MS
+from formation.store.database import SQLITE_BUSY_TIMEOUT_MS, sqlite_url
 from formation.store.private_files import FILE_MODE, shown_path
 
 FORMATION_TABLES = frozenset({"alembic_version", "cases", "events"})
@@ -176,7 +176,7 @@ def restore_sqlite(backup: Path, target: Path, *, force: bool = False, wait_seco
     if backup.resolve() == target.resolve():
         raise Refusal("Säkerhetskopian och databasen är samma fil.", code="same_file")
     if target.exists() and target.stat().st_size > 0 and not force:
-        engine = create_engine(f"sqlite:///{target}")
+        engine = create_engine(sqlite_url(target))
         try:
             empty = is_empty(engine)
         finally:
@@ -205,7 +205,7 @@ def restore_sqlite(backup: Path, target: Path, *, force: bool = False, wait_seco
         ) from None
     except sqlite3.Error as exc:
         raise Refusal(f"Databasen kunde inte återställas: {first_line(exc)}.", code="restore_failed") from exc
-    engine = create_database_engine(f"sqlite:///{target.resolve()}")
+    engine = create_database_engine(sqlite_url(target))
     try:
         migrate(engine)
     finally:

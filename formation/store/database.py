@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from formation.errors import Refusal, first_line
@@ -80,7 +80,13 @@ def database_url(target: str | None, *, create: bool = True) -> str:
         else:
             raise Refusal(f"Katalogen {path.parent} finns inte; ange en sökväg i en befintlig katalog.")
     _create_private(path)
-    return f"sqlite:///{path.resolve()}"
+    return sqlite_url(path)
+
+
+def sqlite_url(path: Path) -> str:
+    """The URL of a SQLite file, with the characters a URL gives a meaning escaped: 'q%41.db' written into a
+    URL as it is opened 'qA.db', and 'a?b.db' opened 'a'."""
+    return URL.create("sqlite", database=str(path.resolve())).render_as_string(hide_password=False)
 
 
 def _refuse_missing(path: Path) -> None:

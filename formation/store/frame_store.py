@@ -29,7 +29,7 @@ def keep(engine: Engine, slug: str, *, revision: int, key: str, frame: str) -> b
             return False
         if session.connection().execute(_STORED, {"case_id": case.id}).first() == (revision, key, frame):
             return True
-    with writing(engine) as session:
+    with writing(engine, wait=False) as session:  # a command writing: skip, never keep the TUI waiting
         try:
             case = case_store.find_case(session=session, slug=slug)
         except Refusal:

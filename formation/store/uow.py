@@ -11,7 +11,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine
 
-from formation.store.database import for_writing
+from formation.store.database import SQLITE_BUSY_TIMEOUT_MS, for_writing
 
 
 class Session:
@@ -42,10 +42,27 @@ def reading(engine: Engine) -> Iterator[Session]:
 
 
 @contextmanager
-def writing(engine: Engine) -> Iterator[Session]:
-    """A write transaction: committed on success, rolled back on any exception."""
+def writing(engine: Engine, *, wait: bool = True) -> Iterator[Session]:
+    """A write transaction: committed on success, rolled back on any exception. `wait=False` (SQLite) gives up
+    at once, with OperationalError, when another writer holds the lock, instead of waiting up to the busy
+    timeout: for a write that is only worth making when it costs nothing, such as the TUI's stored frame."""
     with for_writing(engine).connect() as connection:
-        session = Session(connection)
-        with connection.begin():
-            yield session
-        session._committed()
+        impatient = not wait and connection.dialect.name == "sqlite"
+        if impatient:
+            _busy_timeout(connection, 0)
+        try:
+            session = Session(connection)
+            with connection.begin():
+                yield session
+            session._committed()
+        finally:
+            if impatient:
+                _busy_timeout(connection, SQLITE_BUSY_TIMEOUT_MS)
+
+
+def _busy_timeout(connection: Connection, milliseconds: int) -> None:
+    # On the driver's connection: a statement on `connection` would begin the transaction (BEGIN IMMEDIATE),
+    # which is what must not wait.
+    driver = connection.connection.driver_connection
+    if driver is not None:
+        driver.execute(f"PRAGMA busy_timeout = {milliseconds}")

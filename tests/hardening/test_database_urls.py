@@ -3,6 +3,8 @@ Swedish sentence each, exit 2, never the password."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.hardening.support import cli, one_sentence
@@ -63,3 +65,12 @@ def test_what_postgresql_says_of_a_wrong_password_or_database_is_said_in_swedish
     assert outcome.stderr.strip() == f"Databasen finns_inte finns inte på {host}; skapa den först (createdb)."
     outcome = cli(f"{base}/{database}?foo=bar", "status")
     assert outcome.stderr.strip() == "Databasadressen har ett okänt alternativ, 'foo'."
+
+
+@pytest.mark.parametrize("name", ["q%41.db", "a?b.db", "h#x.db"])
+def test_a_file_name_with_url_characters_is_the_file_opened(tmp_path: Path, name: str) -> None:
+    """Was: 'q%41.db' opened (and created) 'qA.db', 'a?b.db' opened 'a': the path went into the URL as it was."""
+    database = tmp_path / name
+    assert cli(database, "init", "Test", "--slug", "t").code == 0
+    assert cli(database, "status").code == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [name]

@@ -4,10 +4,12 @@ differ from a read (a write, another day, other settings, another database, othe
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -232,15 +234,56 @@ async def test_a_database_that_cannot_be_opened_after_the_stored_frame_is_said_i
         assert [n.message for n in app._notifications] == [told]
 
 
-async def test_a_broken_stored_frame_means_a_read(tmp_path: Path, forming_services: Services) -> None:
+async def test_a_changed_stored_frame_means_a_read(tmp_path: Path, forming_services: Services) -> None:
     cache = await stored(tmp_path)
-    with sqlite3.connect(tmp_path / "t.db") as connection:
-        connection.execute("UPDATE cockpit_frames SET frame = '{\"revision\": [1, 2'")
+    with sqlite3.connect(tmp_path / "t.db") as connection:  # the key no longer matches the text's digest
+        connection.execute("UPDATE cockpit_frames SET frame = replace(frame, 'Falun', 'Mora')")
     assert cache.load(TODAY) is None
     app = open_app(opening(tmp_path / "t.db"), poll_seconds=None)
     assert app.first_frame is None
     assert (await shown_by(app))["parties"][0][0] == "Falun"  # type: ignore[index]
     assert cache.load(TODAY) is not None  # and the read stored a good one again
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: "[" * 100_000 + "]" * 100_000,  # nested past the recursion limit
+        lambda text: re.sub(r'"progress": \[\d+', '"progress": [1e400', text, count=1),  # int(inf)
+        lambda text: text.replace('"parties": [', '"parties": "x", "was": [', 1),  # shown, then fails to show
+    ],
+    ids=["deep", "overflow", "shape"],
+)
+async def test_a_stored_frame_that_cannot_be_shown_means_a_read(
+    tmp_path: Path, forming_services: Services, damage: object
+) -> None:
+    """Even with its key rewritten to match (a damaged row keeps the digest of the text it had, and is not
+    shown for that alone)."""
+    cache = await stored(tmp_path)
+    with sqlite3.connect(tmp_path / "t.db") as connection:
+        [(text,)] = connection.execute("SELECT frame FROM cockpit_frames").fetchall()
+        damaged = damage(text)  # type: ignore[operator]
+        assert damaged != text
+        connection.execute("UPDATE cockpit_frames SET frame = ?, frame_key = ?", (damaged, cache.key(TODAY, damaged)))
+    app = open_app(opening(tmp_path / "t.db"), poll_seconds=None)
+    assert (await shown_by(app))["parties"][0][0] == "Falun"  # type: ignore[index]
+    assert cache.load(TODAY) is not None  # the read stored a good frame again
+
+
+def test_a_frame_waits_for_no_command(tmp_path: Path, forming_services: Services) -> None:
+    """A command holding the write lock: the frame is not stored, and not kept waiting for (a TUI quitting
+    then waited for it up to the ten seconds a command waits)."""
+    revision = forming_services.view().revision
+    writer = sqlite3.connect(tmp_path / "t.db", isolation_level=None, check_same_thread=False)
+    writer.execute("BEGIN IMMEDIATE")
+    released = threading.Timer(0.5, writer.execute, ("ROLLBACK",))  # a waiting store would get the lock then
+    released.start()
+    try:
+        assert not forming_services.keep_frame("t", revision=revision, key="k", frame="{}")
+    finally:
+        released.join()
+        writer.close()
+    assert forming_services.keep_frame("t", revision=revision, key="k", frame="{}")
 
 
 def test_a_frame_read_before_a_write_is_not_stored_after_it(tmp_path: Path, forming_services: Services) -> None:

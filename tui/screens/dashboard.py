@@ -99,9 +99,12 @@ class DashboardScreen(FullFooterWhenWide):
         table.border_title = "Parter × steg"
         table.border_subtitle = LEGEND
         if self.first_frame is not None:
-            self.show_frame(self.first_frame)
-        else:
-            self.action_reload()
+            try:
+                self.show_frame(self.first_frame)
+                return
+            except Exception:  # noqa: BLE001 - a stored frame this code cannot show: read the case as without one
+                self.first_frame = self.document = self.loaded = None
+        self.action_reload()
 
     @property
     def services(self) -> Services:
@@ -137,8 +140,9 @@ class DashboardScreen(FullFooterWhenWide):
             # shows: the coordinator may have chosen another case since the read began.
             from formation.reports.cockpit_model import frame_to_json
 
-            slug = frame.document["case"]["slug"]
-            services.keep_frame(slug, revision=frame.revision, key=cache.key(frame.as_of), frame=frame_to_json(frame))
+            text = frame_to_json(frame)
+            key = cache.key(frame.as_of, text)
+            services.keep_frame(frame.document["case"]["slug"], revision=frame.revision, key=key, frame=text)
 
     @property
     def cockpit(self) -> FormationApp:
