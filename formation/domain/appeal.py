@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import threading
 from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import cache
@@ -24,6 +25,12 @@ def _midsummer_eve(year: int) -> date:
 _SWEDEN_MODULE = "holidays.countries.sweden"
 
 
+_LOADING = threading.Lock()
+"""Held while the Sweden module is loaded: `cache` does not stop two threads from running `_sweden` at once,
+and the second found the module in `sys.modules` before it had run (AttributeError: no attribute 'Sweden'),
+which crashed the TUI when its first deadline was computed in two workers at once."""
+
+
 @cache
 def _sweden() -> Any:
     """The `holidays` package's Sweden calendar class, loaded on first use.
@@ -33,6 +40,11 @@ def _sweden() -> Any:
     second on every `formation status`. The Sweden module needs only the package's base classes, so it is
     loaded from its file under its own name; if the package is laid out differently, the documented way is used.
     """
+    with _LOADING:
+        return _load_sweden()
+
+
+def _load_sweden() -> Any:
     import holidays
 
     module = sys.modules.get(_SWEDEN_MODULE)

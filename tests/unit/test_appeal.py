@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import threading
 from datetime import date, timedelta
 
 import pytest
@@ -110,3 +112,31 @@ def test_final_on_unknown_or_empty() -> None:
     assert final_on([]) is None
     assert final_on([date(2016, 3, 2), None]) is None
     assert final_on((None,)) is None
+
+
+def test_the_holiday_calendar_loads_once_when_threads_ask_for_it_together(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The TUI computes its first deadline in two workers at once (a write and the reload after it); both loading
+    the Sweden module crashed one with "no attribute 'Sweden'" (20 rounds of 8 threads: 128 errors before)."""
+    from formation.domain import appeal
+
+    errors: list[BaseException] = []
+    for _ in range(20):
+        appeal._sweden.cache_clear()
+        appeal._holidays_of.cache_clear()
+        monkeypatch.delitem(sys.modules, appeal._SWEDEN_MODULE, raising=False)
+        together = threading.Barrier(8)
+
+        def ask(together: threading.Barrier = together) -> None:
+            together.wait()
+            try:
+                appeal._holidays_of(2031)
+            except Exception as exc:  # noqa: BLE001 - collected for the assertion below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=ask) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert errors == []
+    assert date(2031, 12, 24) in appeal._holidays_of(2031)
