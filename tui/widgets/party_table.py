@@ -31,6 +31,8 @@ class PartyTable(FittedTable):
         """The parties last shown, filled anew when the terminal is resized."""
         self.filled_width: int | None = None
         """The terminal width the rows were cut for: a resize that keeps it (the first layout) needs no refill."""
+        self.filled_scrollbar: bool | None = None
+        """Whether the rows were cut leaving room for a vertical scrollbar."""
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
@@ -56,9 +58,8 @@ class PartyTable(FittedTable):
                 fixed += max([len(self.COLUMNS[1]), *(len(kind_label(p)) for p in parties)])
             if appeals:
                 fixed += max([len(self.COLUMNS[4]), *(len(p["appeal_ends_on"] or "") for p in parties)])
-            widths = flexible_widths(
-                names, self.filled_width, fixed, len(columns), scrollbar=self.scrolls_with(len(parties))
-            )
+            self.filled_scrollbar = self.scrolls_with(len(parties))
+            widths = flexible_widths(names, self.filled_width, fixed, len(columns), scrollbar=self.filled_scrollbar)
             if widths == longest:
                 break
         name_w, state_w = widths or [LEAST] * 2
@@ -80,7 +81,10 @@ class PartyTable(FittedTable):
         return height == 0 or rows + 1 > height
 
     def on_resize(self) -> None:
-        if self.parties and self.app.size.width != self.filled_width:
+        """Cut the rows again for a new width, and once the first layout shows whether the scrollbar is there:
+        rows filled before it (a first frame, a first read) left room for one, and a short table has none."""
+        width_changed = self.app.size.width != self.filled_width
+        if self.parties and (width_changed or self.scrolls_with(len(self.parties)) != self.filled_scrollbar):
             self.show_parties(self.parties)
 
     @property
