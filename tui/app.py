@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 POLL_SECONDS = 1.0
 """How often the live view asks for the case's revision; changes from the CLI show within two seconds."""
 TERMINAL_CHECK_SECONDS = 1.0
+CASE_GONE = frozenset({"unknown_case", "no_case"})
+"""Refusal codes of a poll whose case is no longer in the database."""
 HANGUP_EXIT = 129
 """The exit status after the terminal went away (128 + SIGHUP, as if the hangup signal had ended it)."""
 
@@ -172,14 +174,19 @@ class FormationApp(App[None]):
             return
         try:
             revision: int | None = services.revision()
-        except (Refusal, OperationalError):  # no single case, or the file busy for a moment: try next tick
-            revision = None
+        except Refusal as exc:
+            if exc.code in CASE_GONE and not worker.is_cancelled:  # e.g. a restore without it: say so, once
+                self.post_message(DatabaseRefused(exc.message, exc.code))
+            return  # several cases (the list is showing): nothing to follow
+        except OperationalError:  # the file busy for a moment: try next tick
+            return
         if not worker.is_cancelled:
             self.post_message(RevisionPolled(revision))
 
     @on(DatabaseRefused)
     def tell_refusal(self, message: DatabaseRefused) -> None:
-        """The stored frame no longer stands for the database: the dashboard says why instead, once."""
+        """What the dashboard shows no longer stands (a database that cannot be opened, a case gone): it says
+        why instead, once."""
         if message.message == self.told_refusal:
             return
         self.told_refusal = message.message

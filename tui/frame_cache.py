@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from formation.reports.cockpit_model import CockpitFrame, frame_from_json
-from formation.store.basics import HEAD_REVISION, default_database_path
+from formation.store.basics import HEAD_REVISION, default_database_path, encodable
 
 if TYPE_CHECKING:
     from formation.bootstrap import Opening
@@ -68,8 +68,8 @@ class FrameCache:
     def for_opening(cls, opening: Opening) -> FrameCache | None:
         """The cache for what the settings open; None for a database URL or a file that is not there yet."""
         target = opening.db or str(default_database_path())
-        if "://" in target or "\x00" in target:
-            return None
+        if "://" in target or "\x00" in target or not encodable(target):
+            return None  # a URL; or a path that opening the database refuses, in Swedish, at the start
         try:
             database = Path(target).expanduser().resolve()
             if not database.is_file() or database.stat().st_size == 0:
@@ -82,7 +82,8 @@ class FrameCache:
         """What the frame depends on besides the case and its revision, and the digest of its text: a row changed
         by anything but the dashboard (a damaged file, another program) is not shown."""
         text_digest = hashlib.sha256(frame.encode()).hexdigest()
-        return json.dumps([FORMAT, today.isoformat(), self.code, self.settings, text_digest])
+        parts = json.dumps([FORMAT, today.isoformat(), self.code, self.settings, text_digest])
+        return hashlib.sha256(parts.encode()).hexdigest()
 
     def load(self, today: date) -> CockpitFrame | None:
         """The stored frame when nothing it was read from has changed since; otherwise None."""

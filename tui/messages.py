@@ -29,7 +29,8 @@ class StatusRefused(Message):
 
 @dataclass
 class DatabaseRefused(Message):
-    """The live poll could not open the database (after a stored frame was shown without it)."""
+    """The live poll could not open the database (after a stored frame was shown without it), or the case is
+    no longer in it."""
 
     message: str
     code: str

@@ -1,5 +1,6 @@
 """What the TUI's first frame must know about the database without importing SQLAlchemy: where it lives by
-default, and the newest schema revision (a database at another one is opened, and migrated or refused, first)."""
+default, which paths SQLite can take, and the newest schema revision (a database at another one is opened,
+and migrated or refused, first)."""
 
 from __future__ import annotations
 
@@ -15,3 +16,13 @@ it equal to Alembic's own head."""
 def default_database_path() -> Path:
     """Where the database lives when neither --db nor FORMATION_DB says otherwise."""
     return Path(user_data_dir("formation", appauthor=False)) / "formation.db"
+
+
+def encodable(path: str) -> bool:
+    """Whether SQLite can be given the path: a file name in another encoding than UTF-8 reaches Python as
+    surrogates, which no UTF-8 URL or SQLite file name can hold."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -11,8 +11,9 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+from formation.domain.text import shown
 from formation.errors import Refusal, first_line
-from formation.store.basics import HEAD_REVISION, default_database_path
+from formation.store.basics import HEAD_REVISION, default_database_path, encodable
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -65,6 +66,11 @@ def database_url(target: str | None, *, create: bool = True) -> str:
         return url.render_as_string(hide_password=False)
     if "\x00" in target:
         raise Refusal("Sökvägen till databasen innehåller ett nolltecken.", code="bad_url")
+    if not encodable(target):
+        raise Refusal(
+            "Sökvägen till databasen har ett tecken som inte är UTF-8; byt namn på filen eller katalogen.",
+            code="bad_url",
+        )
     if SCHEME_WITHOUT_SLASHES.match(target):
         raise Refusal(
             f"Databasadressen '{_shown_target(target)}' saknar '//' efter '{target.split(':', 1)[0]}:'; skriv till "
@@ -165,14 +171,26 @@ def _revision_on(connection: Any) -> str | None:
     return revision
 
 
+def known_revisions() -> set[str]:
+    """The revisions of this version's migrations ('0001' … HEAD_REVISION), from their file names."""
+    return {path.name.split("_", 1)[0] for path in (MIGRATIONS / "versions").glob("[0-9]*_*.py")}
+
+
 MIGRATION_LOCK = 7_261_001
 """PostgreSQL advisory lock key held while the schema is migrated (any number no other program uses)."""
 
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration; a no-op (and no write) when it is already there."""
-    if current_revision(engine) == HEAD_REVISION:
+    revision = current_revision(engine)
+    if revision == HEAD_REVISION:
         return
+    if revision is not None and revision not in known_revisions():
+        raise Refusal(
+            f"Databasen har schemaversion {shown(revision)}, som den här versionen av formation inte känner till: "
+            "en nyare formation har uppgraderat den. Använd den nyare versionen.",
+            code="newer_schema",
+        )
     from alembic import command
     from alembic.config import Config
 

@@ -3,6 +3,8 @@ Swedish sentence each, exit 2, never the password."""
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -74,3 +76,24 @@ def test_a_file_name_with_url_characters_is_the_file_opened(tmp_path: Path, name
     assert cli(database, "init", "Test", "--slug", "t").code == 0
     assert cli(database, "status").code == 0
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [name]
+
+
+def test_a_file_name_that_is_not_utf8_is_one_sentence(tmp_path: Path) -> None:
+    """Was: UnicodeEncodeError, exit 70 (and a traceback in a TUI opened on its stored frame)."""
+    outcome = cli(tmp_path / os.fsdecode(b"bad\xff.db"), "init", "Test", "--slug", "t")
+    assert (outcome.code, outcome.stderr.strip()) == (
+        2,
+        "Sökvägen till databasen har ett tecken som inte är UTF-8; byt namn på filen eller katalogen.",
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_database_of_a_newer_formation_is_said_in_swedish(tmp_path: Path) -> None:
+    """Was: "Databasen kunde inte öppnas: Can't locate revision identified by '0099'" (Alembic's English)."""
+    database = tmp_path / "t.db"
+    assert cli(database, "init", "Test", "--slug", "t").code == 0
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+    outcome = cli(database, "status")
+    assert outcome.code == 2 and one_sentence(outcome), outcome
+    assert "schemaversion 0099" in outcome.stderr and "nyare formation" in outcome.stderr

@@ -142,6 +142,21 @@ async def test_a_database_gone_since_the_stored_frame_is_said_when_a_key_needs_i
         assert told.startswith("Databasen") and "finns inte" in told
 
 
+async def test_a_case_gone_from_the_database_is_said_in_its_place(tmp_path: Path, forming_services: Services) -> None:
+    """A restore of a backup without the case, for one: the dashboard kept showing it until `r` was pressed."""
+    app = open_app(opening(tmp_path / "t.db", case="t"), poll_seconds=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        with sqlite3.connect(tmp_path / "t.db") as connection:
+            connection.execute("UPDATE cases SET slug = 'annat'")
+        for _ in range(2):  # two ticks of the poll: said once
+            app.poll_revision()
+            await settle(pilot)
+        told = shown(app.screen.query_one(CaseHeader))
+        assert app.screen.has_class("-refused") and told.startswith("Det finns inget ärende 't' i databasen.")
+        assert [n.message for n in app._notifications] == [told]
+
+
 async def stored(tmp_path: Path, **kw: object) -> FrameCache:
     """The cache of the case in tmp_path/t.db, after a start that read it and stored its frame."""
     await shown_by(open_app(opening(tmp_path / "t.db", **kw), poll_seconds=None))  # type: ignore[arg-type]
