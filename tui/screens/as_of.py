@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 
 from formation.services.views import after_today
 from tui.screens.form import FormError, field_row, parse_day, text_input
+from tui.styles import SCREENS_CSS
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class AsOf:
 class AsOfScreen(ModalScreen[AsOf | None]):
     """Dismissed with AsOf, or None when cancelled. A day after today, or before the case's first event, is
     refused in the form: the log says nothing yet of either."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS = [Binding("escape", "dismiss_none", "Avbryt")]
     KEY_HELP = (("Enter", "visa läget per datumet (tomt: i dag)"), ("Esc", "avbryt"))

@@ -9,6 +9,7 @@ from textual.binding import Binding
 
 from formation.services import Services
 from tui.screens.footer import FullFooterWhenWide
+from tui.styles import SCREENS_CSS
 
 if TYPE_CHECKING:
     from tui.app import FormationApp
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
 
 class CockpitScreen(FullFooterWhenWide):
     """A full screen over one case; `action_reload` is called by the live poll when the case changed."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS = [
         Binding("escape", "back", "Tillbaka"),

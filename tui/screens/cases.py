@@ -17,6 +17,7 @@ from textual.worker import get_current_worker
 
 from formation.errors import Refusal
 from formation.services import Services
+from tui.styles import SCREENS_CSS
 
 
 @dataclass
@@ -27,6 +28,8 @@ class CasesListed(Message):
 
 class CaseListScreen(ModalScreen[str | None]):
     """Dismissed with the chosen slug, or None."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS = [Binding("escape", "dismiss_none", "Avbryt")]
     KEY_HELP = (("↑ ↓", "välj ärende"), ("Enter", "öppna det"), ("Esc", "avbryt"))

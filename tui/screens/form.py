@@ -22,6 +22,7 @@ from formation.errors import Refusal, StaleRevision, first_line
 from formation.services import Services
 from formation.services.views import Result
 from tui.messages import CommandAccepted, CommandRefused, RevisionPolled
+from tui.styles import SCREENS_CSS
 
 if TYPE_CHECKING:
     from formation.case.commands import CaseCommand  # only for types: the date dialog shares this module
@@ -70,6 +71,8 @@ def text_input(field_id: str, *, value: str = "", placeholder: str = "") -> Inpu
 
 class CommandForm(ModalScreen[Result | None]):
     """A modal that writes one command; dismissed with the Result, or None when cancelled or stale."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS = [
         Binding("escape", "cancel", "Avbryt"),

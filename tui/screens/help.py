@@ -13,6 +13,8 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tui.styles import SCREENS_CSS
+
 GENERAL = (
     ("? / F1", "visa eller stäng den här hjälpen"),
     ("Ctrl+P", "kommandon (sök på svenska)"),
@@ -54,6 +56,8 @@ def help_lines(keys: tuple[tuple[str, str], ...], width: int) -> list[str]:
 class HelpScreen(ModalScreen[None]):
     """The keys of the screen below; any of Esc, ? or F1 closes it. On a small terminal the descriptions wrap,
     and the list scrolls (↑ ↓) when it is taller than the terminal."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS = [Binding("escape,question_mark,f1", "dismiss", "Stäng")]
 

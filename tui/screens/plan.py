@@ -35,6 +35,7 @@ from tui.schedule_texts import (
     slack_text,
 )
 from tui.screens.base import CockpitScreen
+from tui.styles import SCREENS_CSS
 
 WIDE = 120
 """From this width the table also shows each step's deadline (the detail line always does)."""
@@ -98,6 +99,8 @@ def clamp_summary(summary: str, width: int, lines: int = SUMMARY_LINES) -> Conte
 
 class ExplanationScreen(ModalScreen[None]):
     """The plan's whole explanation, scrollable, over the plan; Esc or e goes back."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS = [Binding("escape,e", "dismiss", "Tillbaka")]
     KEY_HELP = (
