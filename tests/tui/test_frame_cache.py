@@ -9,7 +9,6 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-import threading
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from tests.tui.conftest import TODAY, services_at
 from tests.tui.helpers import settle, shown, table_rows, type_into
 from tests.tui.test_forms import decisions, open_form
 from tui.app import FormationApp, open_app
-from tui.frame_cache import FrameCache, digest_of
+from tui.frame_cache import FrameCache
 from tui.screens.cases import CaseListScreen
 from tui.screens.dashboard import DashboardScreen
 from tui.screens.decision_form import DecisionForm
@@ -62,6 +61,22 @@ async def shown_by(app: FormationApp, size: tuple[int, int] = SIZE) -> dict[str,
         return dashboard_text(app)
 
 
+async def stored(tmp_path: Path, **kw: object) -> FrameCache:
+    """The cache of the case in tmp_path/t.db, after a start that read it and stored its frame."""
+    await shown_by(open_app(opening(tmp_path / "t.db", **kw), poll_seconds=None))  # type: ignore[arg-type]
+    cache = FrameCache.for_opening(opening(tmp_path / "t.db", **kw))  # type: ignore[arg-type]
+    assert cache is not None and cache.load(TODAY) is not None
+    return cache
+
+
+async def from_stored_frame(tmp_path: Path) -> FormationApp:
+    """An app on the case in tmp_path/t.db started on its stored frame (stored by a start that read it first)."""
+    await stored(tmp_path)
+    app = open_app(opening(tmp_path / "t.db"), poll_seconds=None)
+    assert app.first_frame is not None
+    return app
+
+
 @pytest.mark.parametrize("size", [(80, 24), SIZE], ids=["80x24", "160x48"])
 @pytest.mark.parametrize("demo", [create_living_demo, create_demo], ids=["forming", "formed"])
 async def test_a_second_start_shows_the_stored_frame_as_the_read_showed_it(
@@ -91,9 +106,8 @@ async def test_a_second_start_shows_the_stored_frame_as_the_read_showed_it(
 async def test_a_decision_recorded_on_a_stored_frame_is_written_with_its_revision(
     tmp_path: Path, forming_services: Services
 ) -> None:
-    await shown_by(open_app(opening(tmp_path / "t.db"), poll_seconds=None))  # stores the frame
     before = forming_services.view().revision
-    app = open_app(opening(tmp_path / "t.db"), poll_seconds=None)
+    app = await from_stored_frame(tmp_path)
     assert app.first_frame is not None and app.first_frame.revision == before
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -112,9 +126,7 @@ async def test_a_decision_recorded_on_a_stored_frame_is_written_with_its_revisio
 async def test_the_live_poll_opens_the_database_and_shows_a_change_made_after_the_start(
     tmp_path: Path, forming_services: Services
 ) -> None:
-    await shown_by(open_app(opening(tmp_path / "t.db"), poll_seconds=None))
-    app = open_app(opening(tmp_path / "t.db"), poll_seconds=None)
-    assert app.first_frame is not None
+    app = await from_stored_frame(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.opened is None  # shown from the stored frame alone
@@ -128,9 +140,7 @@ async def test_the_live_poll_opens_the_database_and_shows_a_change_made_after_th
 async def test_a_database_gone_since_the_stored_frame_is_said_when_a_key_needs_it(
     tmp_path: Path, forming_services: Services
 ) -> None:
-    await shown_by(open_app(opening(tmp_path / "t.db"), poll_seconds=None))
-    app = open_app(opening(tmp_path / "t.db"), poll_seconds=None)
-    assert app.first_frame is not None
+    app = await from_stored_frame(tmp_path)
     forming_services.engine.dispose()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -155,14 +165,6 @@ async def test_a_case_gone_from_the_database_is_said_in_its_place(tmp_path: Path
         told = shown(app.screen.query_one(CaseHeader))
         assert app.screen.has_class("-refused") and told.startswith("Det finns inget ärende 't' i databasen.")
         assert [n.message for n in app._notifications] == [told]
-
-
-async def stored(tmp_path: Path, **kw: object) -> FrameCache:
-    """The cache of the case in tmp_path/t.db, after a start that read it and stored its frame."""
-    await shown_by(open_app(opening(tmp_path / "t.db", **kw), poll_seconds=None))  # type: ignore[arg-type]
-    cache = FrameCache.for_opening(opening(tmp_path / "t.db", **kw))  # type: ignore[arg-type]
-    assert cache is not None and cache.load(TODAY) is not None
-    return cache
 
 
 async def test_a_write_from_anywhere_means_a_read(tmp_path: Path, forming_services: Services) -> None:
@@ -245,10 +247,8 @@ async def test_a_database_of_a_newer_formation_is_refused_at_start_not_shown_fro
 async def test_a_database_that_cannot_be_opened_after_the_stored_frame_is_said_in_its_place(
     tmp_path: Path, forming_services: Services
 ) -> None:
-    await stored(tmp_path)
+    app = await from_stored_frame(tmp_path)
     forming_services.engine.dispose()
-    app = open_app(opening(tmp_path / "t.db"), poll_seconds=None)
-    assert app.first_frame is not None
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         with sqlite3.connect(tmp_path / "t.db") as connection:  # another formation, newer, migrated it meanwhile
@@ -297,38 +297,6 @@ async def test_a_stored_frame_that_cannot_be_shown_means_a_read(
     assert cache.load(TODAY) is not None  # the read stored a good frame again
 
 
-def test_a_frame_waits_for_no_command(tmp_path: Path, forming_services: Services) -> None:
-    """A command holding the write lock: the frame is not stored, and not kept waiting for (a TUI quitting
-    then waited for it up to the ten seconds a command waits)."""
-    revision = forming_services.view().revision
-    writer = sqlite3.connect(tmp_path / "t.db", isolation_level=None, check_same_thread=False)
-    writer.execute("BEGIN IMMEDIATE")
-    released = threading.Timer(0.5, writer.execute, ("ROLLBACK",))  # a waiting store would get the lock then
-    released.start()
-    try:
-        assert not forming_services.keep_frame("t", revision=revision, key="k", frame="{}")
-    finally:
-        released.join()
-        writer.close()
-    assert forming_services.keep_frame("t", revision=revision, key="k", frame="{}")
-
-
-def test_a_frame_read_before_a_write_is_not_stored_after_it(tmp_path: Path, forming_services: Services) -> None:
-    read_at = forming_services.view().revision
-    Coordinator(forming_services).decide("Falun", "forstudie", outcome="bifall", on=date(2026, 11, 2))
-    assert not forming_services.keep_frame("t", revision=read_at, key="k", frame="{}")
-    assert forming_services.keep_frame("t", revision=read_at + 1, key="k", frame="{}")
-
-
-def test_the_same_frame_again_takes_no_write_lock(tmp_path: Path, forming_services: Services) -> None:
-    revision = forming_services.view().revision
-    assert forming_services.keep_frame("t", revision=revision, key="k", frame="{}")
-    with sqlite3.connect(tmp_path / "t.db", isolation_level=None) as writer:
-        writer.execute("BEGIN IMMEDIATE")  # a command writing: a write would wait for it
-        assert forming_services.keep_frame("t", revision=revision, key="k", frame="{}")
-        writer.execute("ROLLBACK")
-
-
 async def test_only_the_chosen_case_is_stored_and_several_cases_without_a_choice_are_read(
     tmp_path: Path, forming_services: Services
 ) -> None:
@@ -341,28 +309,6 @@ async def test_only_the_chosen_case_is_stored_and_several_cases_without_a_choice
         assert isinstance(app.screen, CaseListScreen)  # two cases, none chosen: the coordinator picks one
     assert open_app(opening(tmp_path / "t.db"), poll_seconds=None).first_frame is None
     await stored(tmp_path, case="t")
-
-
-def test_only_a_sqlite_file_named_by_path_is_cached(tmp_path: Path) -> None:
-    clock = FixedClock(TODAY)
-    for target in ("postgresql://u:p@127.0.0.1/db", f"sqlite:///{tmp_path / 't.db'}", str(tmp_path / "absent.db")):
-        assert FrameCache.for_opening(Opening(target, None, "test", clock, tmp_path / "none.toml", False)) is None
-
-
-def test_the_code_digest_sees_an_edit_a_new_file_and_a_reinstall(tmp_path: Path) -> None:
-    package = tmp_path / "pkg"
-    package.mkdir()
-    module = package / "rules.py"
-    module.write_text("DAYS = 21\n", encoding="utf-8")
-    (package / "notes.txt").write_text("ignored", encoding="utf-8")
-    before = digest_of([str(package)])
-    assert digest_of([str(package)]) == before
-    module.write_text("DAYS = 22\n", encoding="utf-8")  # same size, later modification time
-    edited = digest_of([str(package)])
-    assert edited != before
-    (package / "workflow.yaml").write_text("steps: []\n", encoding="utf-8")
-    assert digest_of([str(package)]) != edited
-    assert digest_of([str(package)], [str(tmp_path / "gone.py")]) != digest_of([str(package)])
 
 
 def test_a_stored_frame_is_shown_without_importing_sqlalchemy_or_the_engine(tmp_path: Path) -> None:
